@@ -12,13 +12,17 @@ namespace pushlab::sim::wire {
 using Bytes = std::vector<std::uint8_t>;
 using ByteView = std::span<const std::uint8_t>;
 
-inline Bytes to_bytes(std::string_view text) { return Bytes(text.begin(), text.end()); }
+inline Bytes to_bytes(std::string_view text) {
+  return Bytes(text.begin(), text.end());
+}
 
 inline std::string_view as_text(ByteView bytes) {
   return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
 }
 
-inline void append(Bytes& out, ByteView more) { out.insert(out.end(), more.begin(), more.end()); }
+inline void append(Bytes& out, ByteView more) {
+  out.insert(out.end(), more.begin(), more.end());
+}
 
 inline void append(Bytes& out, std::string_view more) {
   out.insert(out.end(), more.begin(), more.end());

@@ -28,7 +28,7 @@ class Utf8Checker {
  private:
   bool accept(std::uint8_t byte);
 
-  int pending_ = 0;            // continuation bytes still expected
+  int pending_ = 0;                // continuation bytes still expected
   std::uint8_t next_low_ = 0x80;   // allowed range of the next continuation byte:
   std::uint8_t next_high_ = 0xbf;  // narrower right after some lead bytes
   bool failed_ = false;

@@ -23,9 +23,9 @@ TEST_CASE("base64 decodes what it encodes, for every length and byte value") {
 }
 
 TEST_CASE("base64 rejects malformed text") {
-  CHECK_FALSE(base64_decode("Zg=").has_value());     // length not a multiple of 4
-  CHECK_FALSE(base64_decode("Z===").has_value());    // too much padding
+  CHECK_FALSE(base64_decode("Zg=").has_value());       // length not a multiple of 4
+  CHECK_FALSE(base64_decode("Z===").has_value());      // too much padding
   CHECK_FALSE(base64_decode("Zg==Zg==").has_value());  // padding before the end
-  CHECK_FALSE(base64_decode("Zm9*").has_value());    // not in the alphabet
-  CHECK_FALSE(base64_decode("Zm=v").has_value());    // data after padding
+  CHECK_FALSE(base64_decode("Zm9*").has_value());      // not in the alphabet
+  CHECK_FALSE(base64_decode("Zm=v").has_value());      // data after padding
 }

@@ -20,16 +20,16 @@ TEST_CASE("invalid UTF-8 is rejected at the first bad byte") {
     std::uint64_t offset;
   };
   const Case cases[] = {
-      {"a\x80", 1},              // stray continuation byte
-      {"\xc0\xaf", 0},           // overlong '/'
-      {"\xc1\xbf", 0},           // overlong
-      {"\xe0\x80\xaf", 1},       // overlong 3-byte
-      {"\xed\xa0\x80", 1},       // U+D800, a surrogate
-      {"\xf0\x80\x80\xaf", 1},   // overlong 4-byte
-      {"\xf4\x90\x80\x80", 1},   // above U+10FFFF
-      {"\xf5\x80\x80\x80", 0},   // lead byte never used
+      {"a\x80", 1},             // stray continuation byte
+      {"\xc0\xaf", 0},          // overlong '/'
+      {"\xc1\xbf", 0},          // overlong
+      {"\xe0\x80\xaf", 1},      // overlong 3-byte
+      {"\xed\xa0\x80", 1},      // U+D800, a surrogate
+      {"\xf0\x80\x80\xaf", 1},  // overlong 4-byte
+      {"\xf4\x90\x80\x80", 1},  // above U+10FFFF
+      {"\xf5\x80\x80\x80", 0},  // lead byte never used
       {"\xff", 0},
-      {"\xc3\x28", 1},           // lead byte without its continuation
+      {"\xc3\x28", 1},  // lead byte without its continuation
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
