@@ -1,0 +1,15 @@
+#pragma once
+// Reader for the scenario's "traffic" list.
+
+#include <vector>
+
+#include "sim/scenario/detail/json_reader.hpp"
+#include "sim/scenario/traffic.hpp"
+
+namespace pushlab::sim::detail {
+
+// `duration` bounds the times a source names ("start_s", "times_s").
+std::vector<TrafficSource> read_traffic(const Json& value, const Location& where,
+                                        Nanoseconds duration);
+
+}  // namespace pushlab::sim::detail

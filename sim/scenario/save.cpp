@@ -1,0 +1,138 @@
+#include "sim/scenario/save.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <system_error>
+#include <variant>
+
+#include "sim/scenario/detail/units.hpp"
+#include "sim/scenario/scenario_error.hpp"
+
+namespace pushlab::sim {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+using detail::kNanosecondsPerMillisecond;
+using detail::kNanosecondsPerSecond;
+
+// 120 rather than 120.0; doubles below 2^53 are whole exactly when they look it.
+Json number(double value) {
+  constexpr double kExactIntegerLimit = 9007199254740992.0;  // 2^53
+  if (std::abs(value) < kExactIntegerLimit && value == std::floor(value)) {
+    return static_cast<std::int64_t>(value);
+  }
+  return value;
+}
+
+Json seconds(Nanoseconds time) {
+  return number(detail::to_unit(time, kNanosecondsPerSecond));
+}
+
+Json milliseconds(Nanoseconds time) {
+  return number(detail::to_unit(time, kNanosecondsPerMillisecond));
+}
+
+Json to_json(const Network& network) {
+  Json json = {{"latency_ms", milliseconds(network.latency)},
+               {"jitter_ms", milliseconds(network.jitter)},
+               {"loss", number(network.loss)},
+               {"bandwidth_kbps", number(network.bandwidth_kbps)},
+               {"tls", network.tls}};
+  if (network.client_proxy_latency) {
+    json["client_proxy_latency_ms"] = milliseconds(*network.client_proxy_latency);
+  }
+  if (network.proxy_server_latency) {
+    json["proxy_server_latency_ms"] = milliseconds(*network.proxy_server_latency);
+  }
+  return json;
+}
+
+Json to_json(const Proxy& proxy) {
+  return {{"enabled", proxy.enabled},
+          {"strip_upgrade", proxy.strip_upgrade},
+          {"idle_timeout_s", seconds(proxy.idle_timeout)},
+          {"max_request_s", seconds(proxy.max_request_time)},
+          {"buffer_bytes", proxy.buffer_bytes}};
+}
+
+// An object, not an array of pairs, because that is how people write headers; two fields with
+// exactly the same name would collapse into one, but the loader never produces them.
+Json to_json(const std::vector<HeaderField>& fields) {
+  Json json = Json::object();
+  for (const HeaderField& field : fields) json[field.name] = field.value;
+  return json;
+}
+
+Json to_json(const TrafficSource& source) {
+  Json json = {{"direction", to_string(source.direction)},
+               {"pattern", pattern_name(source.pattern)}};
+  if (const auto* poisson = std::get_if<Poisson>(&source.pattern)) {
+    json["rate_per_s"] = number(poisson->rate_per_s);
+  } else if (const auto* periodic = std::get_if<Periodic>(&source.pattern)) {
+    json["interval_s"] = seconds(periodic->interval);
+    json["start_s"] = seconds(periodic->start);
+  } else if (const auto* at = std::get_if<At>(&source.pattern)) {
+    json["times_s"] = Json::array();
+    for (const Nanoseconds time : at->times) json["times_s"].push_back(seconds(time));
+  }
+  json["payload_bytes"] = source.payload_bytes;
+  return json;
+}
+
+Json transports_json(const std::vector<Transport>& transports) {
+  Json json = Json::array();
+  for (const Transport transport : transports) json.push_back(to_string(transport));
+  return json;
+}
+
+Json traffic_json(const std::vector<TrafficSource>& traffic) {
+  Json json = Json::array();
+  for (const TrafficSource& source : traffic) json.push_back(to_json(source));
+  return json;
+}
+
+}  // namespace
+
+nlohmann::ordered_json to_json(const Scenario& scenario) {
+  return {
+      {"name", scenario.name},
+      {"title", scenario.title},
+      {"description", scenario.description},
+      {"duration_s", seconds(scenario.duration)},
+      {"seed", scenario.seed},
+      {"transports", transports_json(scenario.transports)},
+      {"clients", scenario.clients},
+      {"network", to_json(scenario.network)},
+      {"proxy", to_json(scenario.proxy)},
+      {"http",
+       {{"request_headers", to_json(scenario.http.request_headers)},
+        {"response_headers", to_json(scenario.http.response_headers)}}},
+      {"short_poll", {{"interval_s", seconds(scenario.short_poll.interval)}}},
+      {"long_poll", {{"timeout_s", seconds(scenario.long_poll.timeout)}}},
+      {"websocket", {{"ping_interval_s", seconds(scenario.websocket.ping_interval)}}},
+      {"sse", {{"retry_ms", milliseconds(scenario.sse.retry)}}},
+      {"traffic", traffic_json(scenario.traffic)},
+  };
+}
+
+std::string to_json_text(const Scenario& scenario) {
+  return to_json(scenario).dump(2) + "\n";
+}
+
+void save_scenario_file(const Scenario& scenario, const std::filesystem::path& path) {
+  std::filesystem::path temporary = path;
+  temporary += ".saving";
+  std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+  file << to_json_text(scenario);
+  file.close();
+  std::error_code error;
+  if (file) std::filesystem::rename(temporary, path, error);
+  if (!file || error) {
+    const std::string why = error ? " (" + error.message() + ")" : "";
+    std::filesystem::remove(temporary, error);
+    throw ScenarioError(path.string(), "", "cannot write the file" + why);
+  }
+}
+
+}  // namespace pushlab::sim

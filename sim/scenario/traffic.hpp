@@ -1,0 +1,51 @@
+#pragma once
+// Where application messages come from: one source per entry of a scenario's "traffic" list.
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "sim/scenario/direction.hpp"
+#include "sim/scenario/nanoseconds.hpp"
+
+namespace pushlab::sim {
+
+// Messages at random moments (exponential gaps), on average `rate_per_s` a second.
+struct Poisson {
+  double rate_per_s = 0;
+  bool operator==(const Poisson&) const = default;
+};
+
+// Messages at `start`, `start + interval`, `start + 2 * interval`, ...
+struct Periodic {
+  Nanoseconds interval{};
+  Nanoseconds start{};
+  bool operator==(const Periodic&) const = default;
+};
+
+// Messages at exactly these times since the start, in the order given (not necessarily sorted).
+struct At {
+  std::vector<Nanoseconds> times;
+  bool operator==(const At&) const = default;
+};
+
+using TrafficPattern = std::variant<Poisson, Periodic, At>;
+
+// JSON names of the patterns, in the order of TrafficPattern's alternatives.
+inline constexpr std::array<std::string_view, 3> kPatternNames = {"poisson", "periodic", "at"};
+static_assert(kPatternNames.size() == std::variant_size_v<TrafficPattern>);
+
+inline std::string_view pattern_name(const TrafficPattern& pattern) {
+  return kPatternNames[pattern.index()];
+}
+
+struct TrafficSource {
+  Direction direction = Direction::server_to_client;
+  TrafficPattern pattern;
+  std::size_t payload_bytes = 0;  // application payload of each message, before any framing
+  bool operator==(const TrafficSource&) const = default;
+};
+
+}  // namespace pushlab::sim
