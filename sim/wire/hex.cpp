@@ -44,8 +44,8 @@ ParsedHex parse_hex(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     const bool at_group_start = i == 0 || is_separator(text[i - 1]);
-    if (high < 0 && at_group_start && c == '0' && i + 1 < text.size() &&
-        (text[i + 1] == 'x' || text[i + 1] == 'X')) {
+    if (high < 0 && at_group_start && c == '0' && i + 2 < text.size() &&
+        (text[i + 1] == 'x' || text[i + 1] == 'X') && digit_value(text[i + 2]) >= 0) {
       ++i;  // skip "0x"
       continue;
     }

@@ -44,7 +44,8 @@ void FrameDecoder::finish() {
   }
   const std::uint64_t missing = header_size + header->payload_length - pending().size();
   fail("truncated frame: the header announces " + std::to_string(header->payload_length) +
-           " payload bytes but the input ends " + std::to_string(missing) + " bytes short",
+           " payload bytes but the input ends " + std::to_string(missing) +
+           (missing == 1 ? " byte short" : " bytes short"),
        end);
 }
 

@@ -16,7 +16,7 @@ namespace pushlab::sim::wire::websocket {
 struct FrameDecoderOptions {
   // The reader's role: a server requires masked frames, a client rejects them. Without a role
   // (a tool reading bytes from either side) masking is not checked.
-  std::optional<Role> role;
+  std::optional<Role> role = std::nullopt;
   std::uint64_t max_message_bytes = 16 << 20;
 };
 

@@ -30,9 +30,27 @@ std::string opcode_value(Opcode op) {
          ")";
 }
 
+// Text in quotes with control characters escaped (a payload must not drive a terminal), or hex
+// when it is not UTF-8.
 std::string quoted_or_hex(ByteView payload) {
-  if (is_valid_utf8(payload)) return "\"" + std::string(as_text(payload)) + "\"";
-  return to_hex(payload);
+  if (!is_valid_utf8(payload)) return to_hex(payload);
+  std::string quoted = "\"";
+  for (const char c : as_text(payload)) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      quoted += '\\';
+      quoted += c;
+    } else if (c == '\n') {
+      quoted += "\\n";
+    } else if (c == '\r') {
+      quoted += "\\r";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      quoted += "\\x" + to_hex(ByteView(&byte, 1));
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "\"";
 }
 
 void add_length_fields(std::vector<FrameField>& fields, const FrameHeader& header) {

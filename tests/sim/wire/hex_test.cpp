@@ -31,6 +31,11 @@ TEST_CASE("parse_hex names the bad character and where it is") {
   CHECK(odd.error->position == 3);
   CHECK(odd.error->reason == "a byte needs two hex digits");
 
+  const auto bare_prefix = parse_hex("81 0x");
+  REQUIRE(bare_prefix.error.has_value());
+  CHECK(bare_prefix.error->position == 4);
+  CHECK(bare_prefix.error->reason == "'x' is not a hex digit");
+
   const auto split = parse_hex("8 1");
   REQUIRE(split.error.has_value());
   CHECK(split.error->position == 0);

@@ -1,0 +1,21 @@
+#pragma once
+// A subcommand: its CLI11 parser and what runs when it was chosen.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace pushlab::cli {
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;  // returns the exit code; may throw InputError
+};
+
+Command add_demo_command(CLI::App& parent);
+Command add_handshake_command(CLI::App& parent);
+Command add_frame_command(CLI::App& parent);
+Command add_decode_command(CLI::App& parent);
+Command add_validate_command(CLI::App& parent);
+
+}  // namespace pushlab::cli

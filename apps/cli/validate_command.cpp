@@ -1,0 +1,66 @@
+// pushlab-cli validate: check scenario files before anything runs them.
+
+#include <iostream>
+
+#include "apps/cli/cli_error.hpp"
+#include "apps/cli/command.hpp"
+#include "sim/scenario/load.hpp"
+#include "sim/scenario/scenario_error.hpp"
+
+namespace pushlab::cli {
+
+namespace {
+
+struct ValidateOptions {
+  std::vector<std::string> files;
+  bool json = false;
+};
+
+std::string summary(const sim::Scenario& scenario) {
+  std::string transports;
+  for (const sim::Transport transport : scenario.transports) {
+    transports += (transports.empty() ? "" : ", ") + std::string(sim::to_string(transport));
+  }
+  const auto seconds = std::chrono::duration<double>(scenario.duration).count();
+  return scenario.name + ": " + transports + "; " + std::to_string(scenario.clients) +
+         (scenario.clients == 1 ? " client" : " clients") + ", " +
+         std::to_string(scenario.traffic.size()) + " traffic sources, " +
+         nlohmann::json(seconds).dump() + " s";
+}
+
+int run_validate(const ValidateOptions& options) {
+  nlohmann::ordered_json results = nlohmann::ordered_json::array();
+  int bad = 0;
+  for (const std::string& file : options.files) {
+    try {
+      const sim::Scenario scenario = sim::load_scenario_file(file);
+      if (!options.json) std::cout << file << ": ok (" << summary(scenario) << ")\n";
+      results.push_back({{"file", file}, {"ok", true}, {"name", scenario.name}});
+    } catch (const sim::ScenarioError& error) {
+      ++bad;
+      if (!options.json) std::cerr << error.what() << "\n";
+      results.push_back({{"file", file},
+                         {"ok", false},
+                         {"error", error.what()},
+                         {"pointer", error.pointer()},
+                         {"reason", error.reason()}});
+    }
+  }
+  if (options.json) std::cout << results.dump(2) << "\n";
+  return bad == 0 ? kExitOk : kExitBadInput;
+}
+
+}  // namespace
+
+Command add_validate_command(CLI::App& parent) {
+  auto options = std::make_shared<ValidateOptions>();
+  CLI::App* app = parent.add_subcommand(
+      "validate", "Check scenario files; each error names the file, the JSON pointer and the fix");
+  app->add_option("FILE", options->files, "Scenario files (scenarios/*.json)")->required();
+  app->add_flag("--json", options->json,
+                "Print JSON: [{\"file\", \"ok\", \"error\", \"pointer\", \"reason\"}]");
+  app->footer("Example:\n  pushlab-cli validate scenarios/*.json");
+  return {app, [options] { return run_validate(*options); }};
+}
+
+}  // namespace pushlab::cli

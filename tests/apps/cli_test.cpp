@@ -1,0 +1,182 @@
+// pushlab-cli as a user runs it: a real process, its output and its exit code.
+
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+Run run(const std::string& arguments, const std::string& input = "") {
+  const auto dir = std::filesystem::temp_directory_path() / "pushlab_cli_test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "in") << input;
+  const std::string command = std::string(PUSHLAB_CLI) + " " + arguments + " <" +
+                              (dir / "in").string() + " >" + (dir / "out").string() + " 2>" +
+                              (dir / "err").string();
+  const int status = std::system(command.c_str());
+  Run result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = slurp(dir / "out");
+  result.err = slurp(dir / "err");
+  return result;
+}
+
+nlohmann::json run_json(const std::string& arguments, int expected_exit = 0) {
+  const Run result = run(arguments);
+  CAPTURE(result.err);
+  REQUIRE(result.exit_code == expected_exit);
+  return nlohmann::json::parse(result.out);
+}
+
+}  // namespace
+
+TEST_CASE("handshake reproduces RFC 6455's example byte for byte") {
+  const auto json = run_json("handshake --key dGhlIHNhbXBsZSBub25jZQ== --json");
+  CHECK(json["sha1_hex"] == "b37a4f2cc0624f1690f64606cf385945b2bec4ea");
+  CHECK(json["accept"] == "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+  CHECK(json["request"] ==
+        "GET /chat HTTP/1.1\r\nHost: server.example.com\r\nUpgrade: websocket\r\n"
+        "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+        "Origin: http://example.com\r\nSec-WebSocket-Protocol: chat, superchat\r\n"
+        "Sec-WebSocket-Version: 13\r\n\r\n");
+  CHECK(
+      json["response"] ==
+      "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+      "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nSec-WebSocket-Protocol: chat\r\n\r\n");
+}
+
+TEST_CASE("handshake shows its steps, and without --key uses a fresh key each time") {
+  const Run first = run("handshake");
+  const Run second = run("handshake");
+  REQUIRE(first.exit_code == 0);
+  CHECK(first.out.find("base64 of the 20-byte digest") != std::string::npos);
+  CHECK(first.out.find("HTTP/1.1 101 Switching Protocols") != std::string::npos);
+  CHECK(first.out != second.out);
+  const Run bad_key = run("handshake --key c2hvcnQ=");
+  CHECK(bad_key.exit_code == 1);
+  CHECK(bad_key.err.find("Sec-WebSocket-Key is not the base64 of 16 bytes") != std::string::npos);
+}
+
+TEST_CASE("frame builds the section 5.7 examples byte for byte") {
+  CHECK(run_json("frame --text Hello --json")["hex"] == "810548656c6c6f");
+  CHECK(run_json("frame --text Hello --mask 37fa213d --json")["hex"] == "818537fa213d7f9f4d5158");
+  CHECK(run_json("frame --text Hel --no-fin --json")["hex"] == "010348656c");
+  CHECK(run_json("frame --opcode continuation --text lo --json")["hex"] == "80026c6f");
+  CHECK(run_json("frame --opcode ping --text Hello --json")["hex"] == "890548656c6c6f");
+  CHECK(run_json("frame --opcode pong --text Hello --mask 37fa213d --json")["hex"] ==
+        "8a8537fa213d7f9f4d5158");
+  CHECK(run_json("frame --code 1000 --text bye --json")["hex"] == "880503e8627965");
+}
+
+TEST_CASE("frame --json gives every field with its byte and bit range") {
+  const auto json = run_json("frame --text Hello --mask 37fa213d --json");
+  const auto& fields = json["frames"][0]["fields"];
+  REQUIRE(fields.size() == 10);
+  CHECK(fields[4]["name"] == "opcode");
+  CHECK(fields[4]["value"] == "0x1 (text)");
+  CHECK(fields[4]["bit_offset"] == 4);
+  CHECK(fields[4]["bit_count"] == 4);
+  CHECK(fields[7]["name"] == "masking key");
+  CHECK(fields[7]["byte_offset"] == 2);
+  CHECK(fields[7]["byte_count"] == 4);
+  CHECK(fields[9]["value"] == "\"Hello\"");
+}
+
+TEST_CASE("frame refuses what the RFC forbids, and bad options, with the right exit code") {
+  CHECK(run("frame --opcode ping --no-fin --text x").exit_code == 1);
+  CHECK(run("frame --opcode ping --binary " + std::string(252, 'a')).exit_code == 1);
+  CHECK(run("frame --mask 0102 --text x").err.find("--mask needs 4 bytes") != std::string::npos);
+  CHECK(run("frame --opcode shout --text x").exit_code == 1);
+  CHECK(run("frame --code 1005").exit_code == 1);
+  CHECK(run("frame --text a --binary 00").exit_code == 2);
+  CHECK(run("frame --no-such-option").exit_code == 2);
+  CHECK(run("").exit_code == 2);
+}
+
+TEST_CASE("decode annotates several frames and names the first bad byte") {
+  const auto json = run_json("decode --json 010348656c 80026c6f");
+  REQUIRE(json["frames"].size() == 2);
+  CHECK(json["frames"][1]["offset"] == 5);
+  CHECK(json["frames"][1]["fields"][4]["value"] == "0x0 (continuation)");
+  CHECK_FALSE(json.contains("error"));
+
+  const Run truncated = run("decode 81 05 48 65");
+  CHECK(truncated.exit_code == 1);
+  CHECK(truncated.err.find("byte 4 (end of input): truncated frame") != std::string::npos);
+
+  const Run unmasked = run("decode --from client 81 05 48 65 6c 6c 6f");
+  CHECK(unmasked.exit_code == 1);
+  CHECK(unmasked.err.find("byte 1 (0x05): a client's frame must be masked") != std::string::npos);
+
+  const auto bad_utf8 = run_json("decode --json 81 03 61 ff 62", 1);
+  CHECK(bad_utf8["error"]["offset"] == 3);
+  CHECK(bad_utf8["error"]["reason"] == "text is not valid UTF-8");
+
+  const Run not_hex = run("decode 81 0x");
+  CHECK(not_hex.exit_code == 1);
+  CHECK(not_hex.err.find("is not a hex digit") != std::string::npos);
+}
+
+TEST_CASE("decode reads hex from stdin with '-'") {
+  const Run result = run("decode -", "81 85 37 fa 21 3d 7f 9f 4d 51 58\n");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("\"Hello\"") != std::string::npos);
+}
+
+TEST_CASE("validate accepts the shipped scenarios and names the pointer of a mistake") {
+  const Run good = run("validate " PUSHLAB_SOURCE_DIR "/scenarios/chat.json");
+  CHECK(good.exit_code == 0);
+  CHECK(good.out.find("ok") != std::string::npos);
+
+  const auto dir = std::filesystem::temp_directory_path() / "pushlab_cli_test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "bad.json") << R"({"name": "x", "duration_s": 10, "transports": ["sse"],
+    "traffic": [], "network": {"latncy_ms": 5}})";
+  const Run bad = run("validate " + (dir / "bad.json").string());
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("bad.json: /network/latncy_ms: unknown field") != std::string::npos);
+  CHECK(bad.err.find("did you mean latency_ms?") != std::string::npos);
+
+  const auto json = run_json("validate --json " + (dir / "bad.json").string(), 1);
+  CHECK(json[0]["pointer"] == "/network/latncy_ms");
+  CHECK(run("validate /no/such/file.json").exit_code == 1);
+}
+
+TEST_CASE("every command has --help, and --version prints the version") {
+  for (const char* command : {"", "demo", "handshake", "frame", "decode", "validate"}) {
+    CAPTURE(command);
+    const Run help = run(std::string(command) + " --help");
+    CHECK(help.exit_code == 0);
+    CHECK(help.out.find("Usage") != std::string::npos);
+  }
+  const Run version = run("--version");
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.find(PUSHLAB_VERSION) != std::string::npos);
+}
+
+TEST_CASE("demo walks through the RFC examples") {
+  const Run demo = run("demo");
+  CHECK(demo.exit_code == 0);
+  CHECK(demo.out.find("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=") != std::string::npos);
+  CHECK(demo.out.find("81 85 37 fa 21 3d 7f 9f 4d 51 58") != std::string::npos);
+}
