@@ -1,9 +1,11 @@
 # Two commands for a fresh Debian 12 or Ubuntu machine:
 #   make run   install what is missing, build, start PushLab
 #   make test  install what is missing, build with sanitizers, run every test
-.PHONY: run test deps build build-sanitize fuzz format clean
+.PHONY: run test deps build format clean
 
-run: build
+run: deps
+	cmake --preset default
+	cmake --build --preset default --target pushlab-cli
 	./build/default/apps/cli/pushlab-cli demo
 
 test: deps

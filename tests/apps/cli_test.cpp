@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -26,9 +27,21 @@ std::string slurp(const std::filesystem::path& path) {
   return text.str();
 }
 
+// CTest runs test cases in parallel processes: each gets its own folder, removed at exit.
+struct ScratchDir {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("pushlab_cli_test_" + std::to_string(::getpid()));
+  ScratchDir() { std::filesystem::create_directories(path); }
+  ~ScratchDir() { std::filesystem::remove_all(path); }
+};
+
+const std::filesystem::path& scratch_dir() {
+  static const ScratchDir dir;
+  return dir.path;
+}
+
 Run run(const std::string& arguments, const std::string& input = "") {
-  const auto dir = std::filesystem::temp_directory_path() / "pushlab_cli_test";
-  std::filesystem::create_directories(dir);
+  const auto dir = scratch_dir();
   std::ofstream(dir / "in") << input;
   const std::string command = std::string(PUSHLAB_CLI) + " " + arguments + " <" +
                               (dir / "in").string() + " >" + (dir / "out").string() + " 2>" +
@@ -148,8 +161,7 @@ TEST_CASE("validate accepts the shipped scenarios and names the pointer of a mis
   CHECK(good.exit_code == 0);
   CHECK(good.out.find("ok") != std::string::npos);
 
-  const auto dir = std::filesystem::temp_directory_path() / "pushlab_cli_test";
-  std::filesystem::create_directories(dir);
+  const auto dir = scratch_dir();
   std::ofstream(dir / "bad.json") << R"({"name": "x", "duration_s": 10, "transports": ["sse"],
     "traffic": [], "network": {"latncy_ms": 5}})";
   const Run bad = run("validate " + (dir / "bad.json").string());
