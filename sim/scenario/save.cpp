@@ -1,20 +1,19 @@
 #include "sim/scenario/save.hpp"
 
 #include <cmath>
-#include <fstream>
-#include <system_error>
 #include <variant>
 
-#include "sim/scenario/detail/units.hpp"
-#include "sim/scenario/scenario_error.hpp"
+#include "sim/json/json.hpp"
+#include "sim/json/text_file.hpp"
+#include "sim/json/units.hpp"
 
 namespace pushlab::sim {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-using detail::kNanosecondsPerMillisecond;
-using detail::kNanosecondsPerSecond;
+using json::Json;
+using json::kNanosecondsPerMillisecond;
+using json::kNanosecondsPerSecond;
 
 // 120 rather than 120.0; doubles below 2^53 are whole exactly when they look it.
 Json number(double value) {
@@ -26,11 +25,11 @@ Json number(double value) {
 }
 
 Json seconds(Nanoseconds time) {
-  return number(detail::to_unit(time, kNanosecondsPerSecond));
+  return number(json::to_unit(time, kNanosecondsPerSecond));
 }
 
 Json milliseconds(Nanoseconds time) {
-  return number(detail::to_unit(time, kNanosecondsPerMillisecond));
+  return number(json::to_unit(time, kNanosecondsPerMillisecond));
 }
 
 Json to_json(const Network& network) {
@@ -121,18 +120,7 @@ std::string to_json_text(const Scenario& scenario) {
 }
 
 void save_scenario_file(const Scenario& scenario, const std::filesystem::path& path) {
-  std::filesystem::path temporary = path;
-  temporary += ".saving";
-  std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-  file << to_json_text(scenario);
-  file.close();
-  std::error_code error;
-  if (file) std::filesystem::rename(temporary, path, error);
-  if (!file || error) {
-    const std::string why = error ? " (" + error.message() + ")" : "";
-    std::filesystem::remove(temporary, error);
-    throw ScenarioError(path.string(), "", "cannot write the file" + why);
-  }
+  json::write_text_file(path, to_json_text(scenario));
 }
 
 }  // namespace pushlab::sim

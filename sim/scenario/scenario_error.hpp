@@ -1,41 +1,12 @@
 #pragma once
-// Why a scenario could not be loaded, precise enough to fix the file without guessing.
+// Why a scenario could not be loaded: the error every PushLab input gives (see
+// sim/json/input_error.hpp), under the name scenario code has always caught.
 
-#include <cstddef>
-#include <optional>
-#include <stdexcept>
-#include <string>
+#include "sim/json/input_error.hpp"
 
 namespace pushlab::sim {
 
-// Where a syntax error sits in the text, both counted from 1.
-struct TextPosition {
-  std::size_t line = 0;
-  std::size_t column = 0;
-  bool operator==(const TextPosition&) const = default;
-};
-
-// what() is one line: "SOURCE: POINTER: REASON" for a bad value ("POINTER: " is left out at the
-// root), "SOURCE: line L, column C: REASON" for text that is not JSON, "SOURCE: REASON" for a file
-// that cannot be read. The parts stay available for a GUI that shows them separately.
-class ScenarioError : public std::runtime_error {
- public:
-  ScenarioError(std::string source, std::string pointer, std::string reason);
-  ScenarioError(std::string source, TextPosition position, std::string reason);
-
-  const std::string& source() const noexcept { return source_; }
-  // A JSON pointer (RFC 6901) to the bad value; empty for the root, a syntax or a file error.
-  const std::string& pointer() const noexcept { return pointer_; }
-  // What is wrong, usually followed by "(expected ...)".
-  const std::string& reason() const noexcept { return reason_; }
-  // Set for syntax errors only.
-  const std::optional<TextPosition>& position() const noexcept { return position_; }
-
- private:
-  std::string source_;
-  std::string pointer_;
-  std::string reason_;
-  std::optional<TextPosition> position_;
-};
+using ScenarioError = json::InputError;
+using TextPosition = json::TextPosition;
 
 }  // namespace pushlab::sim

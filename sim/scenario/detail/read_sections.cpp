@@ -2,10 +2,25 @@
 
 #include <array>
 
+#include "sim/json/describe.hpp"
+#include "sim/json/object_reader.hpp"
+#include "sim/json/read_value.hpp"
+#include "sim/json/units.hpp"
 #include "sim/scenario/detail/header_syntax.hpp"
-#include "sim/scenario/detail/units.hpp"
 
 namespace pushlab::sim::detail {
+
+using json::describe;
+using json::fail_range;
+using json::fail_type;
+using json::from_unit;
+using json::Json;
+using json::kNanosecondsPerSecond;
+using json::Location;
+using json::NumberRange;
+using json::ObjectReader;
+using json::read_seconds;
+using json::read_string;
 
 namespace {
 

@@ -7,9 +7,28 @@
 #include <type_traits>
 #include <variant>
 
-#include "sim/scenario/detail/units.hpp"
+#include "sim/json/describe.hpp"
+#include "sim/json/object_reader.hpp"
+#include "sim/json/read_value.hpp"
+#include "sim/json/units.hpp"
 
 namespace pushlab::sim::detail {
+
+using json::describe;
+using json::fail_range;
+using json::join;
+using json::Json;
+using json::kNanosecondsPerSecond;
+using json::Location;
+using json::NumberRange;
+using json::ObjectReader;
+using json::read_array;
+using json::read_choice;
+using json::read_enum;
+using json::read_integer;
+using json::read_number;
+using json::read_seconds;
+using json::to_unit;
 
 namespace {
 

@@ -1,11 +1,12 @@
 #pragma once
 // "Did you mean ...?" for misspelt field names.
 
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string_view>
 
-namespace pushlab::sim::detail {
+namespace pushlab::sim::json {
 
 // Edits (insert, delete, substitute, swap two neighbours) turning `from` into `to`.
 std::size_t edit_distance(std::string_view from, std::string_view to);
@@ -16,4 +17,4 @@ std::size_t edit_distance(std::string_view from, std::string_view to);
 std::optional<std::string_view> closest_name(std::string_view typed,
                                              std::span<const std::string_view> candidates);
 
-}  // namespace pushlab::sim::detail
+}  // namespace pushlab::sim::json

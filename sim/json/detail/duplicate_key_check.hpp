@@ -1,15 +1,15 @@
 #pragma once
 // nlohmann's parser keeps only one of two equal keys in an object, silently. Given to the parser as
-// its callback, this turns a repeated key into a ScenarioError, so no setting is quietly lost.
+// its callback, this turns a repeated key into an InputError, so no setting is quietly lost.
 
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "sim/scenario/detail/json_reader.hpp"
+#include "sim/json/json.hpp"
 
-namespace pushlab::sim::detail {
+namespace pushlab::sim::json::detail {
 
 class DuplicateKeyCheck {
  public:
@@ -34,4 +34,4 @@ class DuplicateKeyCheck {
   std::vector<Level> levels_;
 };
 
-}  // namespace pushlab::sim::detail
+}  // namespace pushlab::sim::json::detail

@@ -1,11 +1,11 @@
-#include "sim/scenario/detail/closest_name.hpp"
+#include "sim/json/closest_name.hpp"
 
 #include <doctest/doctest.h>
 
 #include <array>
 #include <string>
 
-using namespace pushlab::sim::detail;
+using namespace pushlab::sim::json;
 
 TEST_CASE("edit_distance counts inserts, deletes, substitutions and swaps as one edit each") {
   CHECK(edit_distance("", "") == 0);

@@ -1,6 +1,8 @@
-#include "sim/scenario/detail/duplicate_key_check.hpp"
+#include "sim/json/detail/duplicate_key_check.hpp"
 
-namespace pushlab::sim::detail {
+#include "sim/json/location.hpp"
+
+namespace pushlab::sim::json::detail {
 
 bool DuplicateKeyCheck::operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
   switch (event) {
@@ -38,4 +40,4 @@ void DuplicateKeyCheck::check_key(const std::string& key) {
   where.fail("duplicate field (expected each field once per object)");
 }
 
-}  // namespace pushlab::sim::detail
+}  // namespace pushlab::sim::json::detail

@@ -1,8 +1,8 @@
-#include "sim/scenario/scenario_error.hpp"
+#include "sim/json/input_error.hpp"
 
 #include <utility>
 
-namespace pushlab::sim {
+namespace pushlab::sim::json {
 
 namespace {
 
@@ -20,16 +20,16 @@ std::string syntax_message(const std::string& source, TextPosition position,
 
 }  // namespace
 
-ScenarioError::ScenarioError(std::string source, std::string pointer, std::string reason)
+InputError::InputError(std::string source, std::string pointer, std::string reason)
     : std::runtime_error(value_message(source, pointer, reason)),
       source_(std::move(source)),
       pointer_(std::move(pointer)),
       reason_(std::move(reason)) {}
 
-ScenarioError::ScenarioError(std::string source, TextPosition position, std::string reason)
+InputError::InputError(std::string source, TextPosition position, std::string reason)
     : std::runtime_error(syntax_message(source, position, reason)),
       source_(std::move(source)),
       reason_(std::move(reason)),
       position_(position) {}
 
-}  // namespace pushlab::sim
+}  // namespace pushlab::sim::json

@@ -1,11 +1,11 @@
-#include "sim/scenario/detail/closest_name.hpp"
+#include "sim/json/closest_name.hpp"
 
 #include <algorithm>
 #include <numeric>
 #include <string>
 #include <vector>
 
-namespace pushlab::sim::detail {
+namespace pushlab::sim::json {
 
 // Optimal string alignment distance, keeping only the three rows it needs.
 std::size_t edit_distance(std::string_view from, std::string_view to) {
@@ -69,4 +69,4 @@ std::optional<std::string_view> closest_name(std::string_view typed,
   return best;
 }
 
-}  // namespace pushlab::sim::detail
+}  // namespace pushlab::sim::json

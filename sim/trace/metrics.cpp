@@ -1,0 +1,105 @@
+#include "sim/trace/metrics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace pushlab::sim {
+
+namespace {
+
+bool carries_application_bytes(const WireFrame& frame) {
+  return frame.layer == Layer::http || frame.layer == Layer::websocket || frame.layer == Layer::sse;
+}
+
+// A whole response that could have carried a message and did not: the waste of polling. The
+// upgrade's 101 is setup, not a poll; a "response-head" opens a stream whose later frames carry
+// the messages (SSE), so neither counts.
+bool is_empty_response(const WireFrame& frame) {
+  return frame.layer == Layer::http && frame.kind == "response" && !frame.setup &&
+         frame.messages.empty();
+}
+
+LatencySummary summarize(std::vector<Nanoseconds> latencies) {
+  LatencySummary summary;
+  if (latencies.empty()) return summary;
+  std::sort(latencies.begin(), latencies.end());
+  const Nanoseconds total = std::accumulate(latencies.begin(), latencies.end(), Nanoseconds{0});
+  summary.mean = total / static_cast<std::int64_t>(latencies.size());
+  summary.p50 = percentile(latencies, 50);
+  summary.p95 = percentile(latencies, 95);
+  summary.p99 = percentile(latencies, 99);
+  summary.max = latencies.back();
+  return summary;
+}
+
+void count_messages(const Lane& lane, LaneMetrics& metrics) {
+  std::vector<Nanoseconds> latencies;
+  for (const Message& message : lane.messages) {
+    if (!message.delivered_at) {
+      ++metrics.lost;
+      continue;
+    }
+    ++metrics.delivered;
+    metrics.bytes.payload += message.payload_bytes;
+    latencies.push_back(*message.delivered_at - message.created_at);
+  }
+  metrics.latency = summarize(std::move(latencies));
+}
+
+void count_frames(const Lane& lane, LaneMetrics& metrics) {
+  for (const WireFrame& frame : lane.frames) {
+    metrics.bytes.ip += frame.size() + frame.transport_overhead;
+    if (!carries_application_bytes(frame)) continue;
+    metrics.bytes.app += frame.size();
+    if (frame.setup) metrics.bytes.setup += frame.size();
+    if (frame.layer == Layer::http && frame.kind == "request") ++metrics.http_requests;
+    if (is_empty_response(frame)) ++metrics.empty_responses;
+  }
+}
+
+// Sweeps opening and closing events in time order; a close at the same instant as an open
+// counts first, so back-to-back connections do not look simultaneous.
+std::uint64_t peak_server_connections(const Lane& lane) {
+  std::vector<std::pair<Nanoseconds, int>> events;
+  for (const Connection& connection : lane.connections) {
+    if (lane.endpoints.at(connection.to).role != EndpointRole::server) continue;
+    events.emplace_back(connection.opened_at, +1);
+    if (connection.closed_at) events.emplace_back(*connection.closed_at, -1);
+  }
+  std::sort(events.begin(), events.end());
+  std::int64_t open = 0;
+  std::int64_t peak = 0;
+  for (const auto& [time, change] : events) {
+    open += change;
+    peak = std::max(peak, open);
+  }
+  return static_cast<std::uint64_t>(peak);
+}
+
+}  // namespace
+
+Nanoseconds percentile(const std::vector<Nanoseconds>& sorted, double p) {
+  if (sorted.empty()) return Nanoseconds{0};
+  // p * n first: p / 100 is inexact (0.07 * 100 is 7.000000000000001, which would round up to 8).
+  const double rank_exact = p * static_cast<double>(sorted.size()) / 100.0;
+  const auto rank = static_cast<std::size_t>(std::ceil(rank_exact));
+  return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
+}
+
+LaneMetrics compute_metrics(const Lane& lane) {
+  LaneMetrics metrics;
+  metrics.transport = lane.transport;
+  count_messages(lane, metrics);
+  count_frames(lane, metrics);
+  metrics.connections_opened = lane.connections.size();
+  metrics.peak_server_connections = peak_server_connections(lane);
+  if (metrics.delivered > 0) {
+    const auto steady = static_cast<double>(metrics.bytes.app - metrics.bytes.setup) -
+                        static_cast<double>(metrics.bytes.payload);
+    metrics.overhead_bytes_per_message = steady / static_cast<double>(metrics.delivered);
+  }
+  return metrics;
+}
+
+}  // namespace pushlab::sim

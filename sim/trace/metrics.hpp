@@ -1,0 +1,51 @@
+#pragma once
+// Figures computed from a Trace: what `pushlab-cli run` prints and the GUI tabulates.
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/trace/trace.hpp"
+
+namespace pushlab::sim {
+
+struct LatencySummary {
+  Nanoseconds mean{0};
+  Nanoseconds p50{0};  // percentiles by the nearest-rank method
+  Nanoseconds p95{0};
+  Nanoseconds p99{0};
+  Nanoseconds max{0};
+
+  friend bool operator==(const LatencySummary&, const LatencySummary&) = default;
+};
+
+struct ByteCounts {
+  std::uint64_t payload = 0;  // application payload of the delivered messages
+  std::uint64_t app = 0;      // every byte TCP carried for the application: headers, bodies,
+                              // frame headers, event framing (frames with exact bytes)
+  std::uint64_t setup = 0;    // the part of `app` spent on connection setup (the upgrade)
+  std::uint64_t ip = 0;       // `app` plus the modelled TCP/IP/TLS bytes
+
+  friend bool operator==(const ByteCounts&, const ByteCounts&) = default;
+};
+
+struct LaneMetrics {
+  Transport transport = Transport::websocket;
+  std::uint64_t delivered = 0;  // messages that arrived
+  std::uint64_t lost = 0;       // messages created that never arrived
+  LatencySummary latency{};     // created to delivered, over delivered messages
+  ByteCounts bytes{};
+  double overhead_bytes_per_message = 0;  // (app - setup - payload) / delivered
+  std::uint64_t http_requests = 0;
+  std::uint64_t connections_opened = 0;
+  std::uint64_t empty_responses = 0;  // whole HTTP responses, not setup, that carried no message
+  std::uint64_t peak_server_connections = 0;  // most connections open at a server at once
+
+  friend bool operator==(const LaneMetrics&, const LaneMetrics&) = default;
+};
+
+LaneMetrics compute_metrics(const Lane& lane);
+
+// Nearest-rank percentile (0 < p <= 100) of values sorted ascending; zero when empty.
+Nanoseconds percentile(const std::vector<Nanoseconds>& sorted, double p);
+
+}  // namespace pushlab::sim

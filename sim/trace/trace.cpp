@@ -1,0 +1,33 @@
+#include "sim/trace/trace.hpp"
+
+namespace pushlab::sim {
+
+std::string_view to_string(EndpointRole role) {
+  switch (role) {
+    case EndpointRole::client:
+      return "client";
+    case EndpointRole::proxy:
+      return "proxy";
+    case EndpointRole::server:
+      return "server";
+  }
+  return "unknown";  // only reachable through a cast from an out-of-range integer
+}
+
+std::string_view to_string(Layer layer) {
+  switch (layer) {
+    case Layer::tcp:
+      return "tcp";
+    case Layer::tls:
+      return "tls";
+    case Layer::http:
+      return "http";
+    case Layer::websocket:
+      return "websocket";
+    case Layer::sse:
+      return "sse";
+  }
+  return "unknown";  // only reachable through a cast from an out-of-range integer
+}
+
+}  // namespace pushlab::sim

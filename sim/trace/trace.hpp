@@ -1,0 +1,121 @@
+#pragma once
+// The Trace: everything that crossed the wire in one run, and what the application saw.
+// The simulator and live mode both write one; everything that shows, measures or exports
+// reads one. Times are integer nanoseconds from the start of the run.
+//
+// Every member has a default, `{}` where no other value fits, so that a designated initializer
+// (`WireFrame{.from = 1, .to = 0, ...}`) may leave any of them out without g++ warning.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/scenario/direction.hpp"
+#include "sim/scenario/nanoseconds.hpp"
+#include "sim/scenario/transport.hpp"
+#include "sim/wire/bytes.hpp"
+
+namespace pushlab::sim {
+
+// Ids are indices into the lane's vectors, so a reference is cheap and a JSON file stays short.
+using EndpointId = std::uint32_t;
+using ConnectionId = std::uint32_t;
+using MessageId = std::uint32_t;
+
+enum class EndpointRole { client, proxy, server };
+
+inline constexpr std::array<EndpointRole, 3> kAllEndpointRoles = {
+    EndpointRole::client, EndpointRole::proxy, EndpointRole::server};
+
+struct Endpoint {
+  EndpointRole role = EndpointRole::client;
+  std::string name{};  // "client 1", "proxy", "server"
+
+  friend bool operator==(const Endpoint&, const Endpoint&) = default;
+};
+
+// A TCP connection between two endpoints (one hop: client-proxy or proxy-server, or
+// client-server without a proxy).
+struct Connection {
+  EndpointId from = 0;  // the side that opened it
+  EndpointId to = 0;
+  bool tls = false;
+  Nanoseconds opened_at{0};
+  std::optional<Nanoseconds> closed_at{};  // nullopt: still open when the run ended
+
+  friend bool operator==(const Connection&, const Connection&) = default;
+};
+
+enum class Layer { tcp, tls, http, websocket, sse };
+
+inline constexpr std::array<Layer, 5> kAllLayers = {Layer::tcp, Layer::tls, Layer::http,
+                                                    Layer::websocket, Layer::sse};
+
+// One unit on the wire: an HTTP message or part of a streamed one, a WebSocket frame, an SSE
+// event, or a modelled TCP segment or TLS record.
+struct WireFrame {
+  EndpointId from = 0;
+  EndpointId to = 0;
+  ConnectionId connection = 0;
+  Nanoseconds sent_at{0};                    // first byte leaves `from`
+  std::optional<Nanoseconds> received_at{};  // last byte reaches `to`; nullopt: lost
+  Layer layer = Layer::http;
+  std::string kind{};  // within the layer: "request", "response", "text", "event", "syn", ...
+  bool setup = false;  // spent on setting up a connection (handshakes, upgrade), not on data
+
+  // The exact bytes, or, for what PushLab models rather than writes (TCP segments, TLS
+  // records), only a size.
+  wire::Bytes bytes{};
+  std::optional<std::uint64_t> modelled_size{};
+  // Modelled TCP/IP (and TLS record) header bytes spent carrying this frame.
+  std::uint64_t transport_overhead = 0;
+
+  std::vector<MessageId> messages{};  // application messages this frame carries
+  std::string note{};                 // a short explanation for the learner
+
+  bool lost() const { return !received_at.has_value(); }
+  bool modelled() const { return modelled_size.has_value(); }
+  std::uint64_t size() const { return modelled_size.value_or(bytes.size()); }
+
+  friend bool operator==(const WireFrame&, const WireFrame&) = default;
+};
+
+// An application message: what a chat line or a price update is before any protocol wraps it.
+struct Message {
+  Direction direction = Direction::server_to_client;
+  EndpointId client = 0;  // the client it goes to or comes from
+  std::uint64_t payload_bytes = 0;
+  Nanoseconds created_at{0};
+  std::optional<Nanoseconds> delivered_at{};  // nullopt: never delivered
+
+  friend bool operator==(const Message&, const Message&) = default;
+};
+
+// One transport's run: a lane of the side-by-side view.
+struct Lane {
+  Transport transport = Transport::websocket;
+  std::vector<Endpoint> endpoints{};
+  std::vector<Connection> connections{};
+  std::vector<WireFrame> frames{};  // in the order they were sent
+  std::vector<Message> messages{};
+
+  friend bool operator==(const Lane&, const Lane&) = default;
+};
+
+struct Trace {
+  std::string scenario{};      // the scenario's name
+  std::string source = "sim";  // "sim" or "live"
+  Nanoseconds duration{0};
+  std::vector<Lane> lanes{};
+
+  friend bool operator==(const Trace&, const Trace&) = default;
+};
+
+// The JSON names: "client", "proxy", "server"; "tcp", "tls", "http", "websocket", "sse".
+std::string_view to_string(EndpointRole role);
+std::string_view to_string(Layer layer);
+
+}  // namespace pushlab::sim

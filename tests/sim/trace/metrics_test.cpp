@@ -1,0 +1,166 @@
+#include "sim/trace/metrics.hpp"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <vector>
+
+using namespace pushlab::sim;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A client (0) and a server (1) joined by connection 0, opened at 0 and never closed.
+Lane client_and_server(Transport transport) {
+  Lane lane{.transport = transport};
+  lane.endpoints = {{EndpointRole::client, "client 1"}, {EndpointRole::server, "server"}};
+  lane.connections = {{.from = 0, .to = 1, .opened_at = 0ns}};
+  return lane;
+}
+
+WireFrame exact(Layer layer, std::string kind, std::size_t size, bool to_client) {
+  return {.from = to_client ? 1u : 0u,
+          .to = to_client ? 0u : 1u,
+          .layer = layer,
+          .kind = std::move(kind),
+          .bytes = wire::Bytes(size, 'x')};
+}
+
+WireFrame modelled(Layer layer, std::string kind, std::uint64_t size, std::uint64_t overhead) {
+  return {.layer = layer,
+          .kind = std::move(kind),
+          .modelled_size = size,
+          .transport_overhead = overhead};
+}
+
+Message delivered(Nanoseconds created, Nanoseconds latency, std::uint64_t payload = 0) {
+  return {.payload_bytes = payload, .created_at = created, .delivered_at = created + latency};
+}
+
+}  // namespace
+
+TEST_CASE("latency: mean and nearest-rank percentiles over delivered messages") {
+  // 20 delivered messages with latencies 1..20 ms, and one never delivered.
+  //   mean = (1 + ... + 20) / 20 = 210 / 20 = 10.5 ms
+  //   p50: rank ceil(0.50 * 20) = 10 -> 10 ms
+  //   p95: rank ceil(0.95 * 20) = 19 -> 19 ms
+  //   p99: rank ceil(0.99 * 20) = ceil(19.8) = 20 -> 20 ms
+  //   max = 20 ms
+  Lane lane = client_and_server(Transport::websocket);
+  for (int i = 20; i >= 1; --i) {  // out of order: the summary sorts
+    lane.messages.push_back(delivered(std::chrono::milliseconds{i}, std::chrono::milliseconds{i}));
+  }
+  lane.messages.push_back({.created_at = 5ms});
+  const LaneMetrics metrics = compute_metrics(lane);
+  CHECK(metrics.delivered == 20);
+  CHECK(metrics.lost == 1);
+  CHECK(metrics.latency ==
+        LatencySummary{.mean = 10500us, .p50 = 10ms, .p95 = 19ms, .p99 = 20ms, .max = 20ms});
+}
+
+TEST_CASE("percentile takes the value at rank ceil(p / 100 * n), counted from 1") {
+  std::vector<Nanoseconds> hundred;
+  for (int i = 1; i <= 100; ++i) hundred.push_back(Nanoseconds{i});
+  CHECK(percentile(hundred, 7) == 7ns);  // 0.07 * 100 in doubles is 7.000000000000001
+  CHECK(percentile(hundred, 99) == 99ns);
+  CHECK(percentile(hundred, 100) == 100ns);
+  CHECK(percentile(hundred, 0.5) == 1ns);  // rank ceil(0.5) = 1
+  const std::vector<Nanoseconds> one = {42ns};
+  CHECK(percentile(one, 50) == 42ns);
+  CHECK(percentile({}, 50) == 0ns);
+  // 3 values: p50 has rank ceil(1.5) = 2, p95 rank ceil(2.85) = 3.
+  CHECK(percentile({1ns, 2ns, 3ns}, 50) == 2ns);
+  CHECK(percentile({1ns, 2ns, 3ns}, 95) == 3ns);
+}
+
+TEST_CASE("bytes: payload, app, setup and ip; modelled frames and overhead count only in ip") {
+  Lane lane = client_and_server(Transport::websocket);
+  lane.frames = {
+      modelled(Layer::tcp, "syn", 0, 40),             // ip 40
+      modelled(Layer::tcp, "syn-ack", 0, 40),         // ip 40
+      modelled(Layer::tls, "client-hello", 517, 40),  // ip 557
+      exact(Layer::http, "request", 100, false),      // app 100, setup 100, ip 100 + 40
+      exact(Layer::http, "response", 80, true),       // app 80, setup 80, ip 80 + 40
+      exact(Layer::websocket, "text", 12, true),      // app 12, ip 12 + 40, carries message 0
+      exact(Layer::websocket, "text", 12, true),      // app 12, ip 12 + 40, carries message 1
+      modelled(Layer::tcp, "ack", 0, 40),             // ip 40
+  };
+  for (std::size_t i = 3; i <= 6; ++i) lane.frames[i].transport_overhead = 40;
+  lane.frames[3].setup = lane.frames[4].setup = true;  // the upgrade request and its 101
+  lane.frames[5].messages = {0};
+  lane.frames[6].messages = {1};
+  lane.messages = {delivered(0ns, 1ms, 10), delivered(0ns, 1ms, 10), {.payload_bytes = 99}};
+  const LaneMetrics metrics = compute_metrics(lane);
+  // payload: the two delivered messages, 10 + 10; the lost one's 99 does not count.
+  // app: 100 + 80 + 12 + 12 = 204, of which setup 100 + 80 = 180.
+  // ip: 40 + 40 + 557 + 140 + 120 + 52 + 52 + 40 = 1041.
+  CHECK(metrics.bytes == ByteCounts{.payload = 20, .app = 204, .setup = 180, .ip = 1041});
+  // (app - setup - payload) / delivered = (204 - 180 - 20) / 2 = 2 bytes of framing each.
+  CHECK(metrics.overhead_bytes_per_message == doctest::Approx(2.0));
+  CHECK(metrics.http_requests == 1);
+  CHECK(metrics.empty_responses == 0);  // the 101 is setup, not a poll that came back empty
+  CHECK(metrics.connections_opened == 1);
+  CHECK(metrics.peak_server_connections == 1);
+  CHECK(metrics.delivered == 2);
+  CHECK(metrics.lost == 1);
+}
+
+TEST_CASE("empty responses: whole responses that could have carried a message and did not") {
+  // Short polling: three polls; the first two come back empty, the second one lost on the way
+  // (it was still sent), the third carries message 0.
+  Lane polls = client_and_server(Transport::short_poll);
+  for (int poll = 0; poll < 3; ++poll) {
+    polls.frames.push_back(exact(Layer::http, "request", 50, false));
+    polls.frames.push_back(exact(Layer::http, "response", 40, true));
+  }
+  polls.frames[5].messages = {0};
+  polls.messages = {delivered(0ns, 1ms, 5)};
+  const LaneMetrics metrics = compute_metrics(polls);
+  CHECK(metrics.http_requests == 3);
+  CHECK(metrics.empty_responses == 2);
+  // app 3 * (50 + 40) = 270, no setup; (270 - 0 - 5) / 1 delivered = 265.
+  CHECK(metrics.bytes.app == 270);
+  CHECK(metrics.overhead_bytes_per_message == doctest::Approx(265.0));
+
+  // SSE: the response head opens the stream and carries no message itself; the events do.
+  Lane stream = client_and_server(Transport::sse);
+  stream.frames = {exact(Layer::http, "request", 50, false),
+                   exact(Layer::http, "response-head", 60, true),
+                   exact(Layer::sse, "event", 20, true)};
+  stream.frames[2].messages = {0};
+  stream.messages = {delivered(0ns, 1ms, 5)};
+  CHECK(compute_metrics(stream).empty_responses == 0);
+  CHECK(compute_metrics(stream).http_requests == 1);
+}
+
+TEST_CASE("connections: every one opened counts, but the peak only those that reach a server") {
+  // Two clients (0, 1) behind a proxy (2) in front of the server (3), times in ms:
+  //   c0  client 0 -> proxy   0..10   not at the server
+  //   c1  proxy -> server     1..10
+  //   c2  client 1 -> proxy   2..     not at the server
+  //   c3  proxy -> server     3..5
+  //   c4  proxy -> server     5..     opens as c3 closes: they do not overlap
+  //   c5  proxy -> server     10..    opens as c1 closes
+  // Open at the server: 1 from 1 ms, 2 from 3 ms, still 2 at 5 ms (c3 out, c4 in), 2 from 10 ms
+  // (c1 out, c5 in). Peak 2; counting the client hops or the touching instants would give more.
+  Lane lane{.transport = Transport::long_poll};
+  lane.endpoints = {{EndpointRole::client, "client 1"},
+                    {EndpointRole::client, "client 2"},
+                    {EndpointRole::proxy, "proxy"},
+                    {EndpointRole::server, "server"}};
+  lane.connections = {{.from = 0, .to = 2, .opened_at = 0ms, .closed_at = 10ms},
+                      {.from = 2, .to = 3, .opened_at = 1ms, .closed_at = 10ms},
+                      {.from = 1, .to = 2, .opened_at = 2ms},
+                      {.from = 2, .to = 3, .opened_at = 3ms, .closed_at = 5ms},
+                      {.from = 2, .to = 3, .opened_at = 5ms},
+                      {.from = 2, .to = 3, .opened_at = 10ms}};
+  const LaneMetrics metrics = compute_metrics(lane);
+  CHECK(metrics.connections_opened == 6);
+  CHECK(metrics.peak_server_connections == 2);
+}
+
+TEST_CASE("an empty lane gives zeros, and no division by zero") {
+  const LaneMetrics metrics = compute_metrics(Lane{.transport = Transport::sse});
+  CHECK(metrics == LaneMetrics{.transport = Transport::sse});
+  CHECK(metrics.overhead_bytes_per_message == 0);
+}
