@@ -73,7 +73,7 @@ TEST_CASE("percentile takes the value at rank ceil(p / 100 * n), counted from 1"
   CHECK(percentile({1ns, 2ns, 3ns}, 95) == 3ns);
 }
 
-TEST_CASE("bytes: payload, app, setup and ip; modelled frames and overhead count only in ip") {
+TEST_CASE("bytes: payload, app, setup and ip, modelled frames and overhead count only in ip") {
   Lane lane = client_and_server(Transport::websocket);
   lane.frames = {
       modelled(Layer::tcp, "syn", 0, 40),             // ip 40

@@ -36,7 +36,7 @@ TEST_CASE("a CR not followed by LF is a bare CR") {
   CHECK(bare.position == 1);
 }
 
-TEST_CASE("a line with its end may take max_size bytes; the next byte is too many") {
+TEST_CASE("a line with its end may take max_size bytes, the next byte is too many") {
   CHECK(scan_line(to_bytes("abc\r\n"), 0, 5).status == Status::kComplete);
   const LineScan lf_beyond = scan_line(to_bytes("abc\r\n"), 0, 4);
   CHECK(lf_beyond.status == Status::kTooLong);

@@ -51,7 +51,7 @@ TEST_CASE("empty lines before a message are skipped and are not part of it") {
         "head @3+18 GET / HTTP/1.1\nend @21\n");
 }
 
-TEST_CASE("field values: empty, obs-text, inner whitespace kept; names keep their spelling") {
+TEST_CASE("field values: empty, obs-text, inner whitespace kept, names keep their spelling") {
   const std::string stream =
       "GET / HTTP/1.1\r\n"
       "x-EMPTY:\r\n"

@@ -50,7 +50,7 @@ TEST_CASE("type is omitted when empty, and is written even when it is \"message\
   CHECK(encode(Event{.type = "message", .data = "x"}) == "event: message\ndata: x\n\n");
 }
 
-TEST_CASE("data may hold NUL and a colon; type may hold a colon") {
+TEST_CASE("data may hold NUL and a colon, type may hold a colon") {
   CHECK(encode(Event{.data = "a\0b"s}) == "data: a\0b\n\n"s);
   CHECK(encode(Event{.type = "a:b", .data = "c: d"}) == "event: a:b\ndata: c: d\n\n");
 }

@@ -81,7 +81,7 @@ TEST_CASE("9.2.6: the end of the stream does not dispatch the last event") {
   CHECK(events[1] == message("second event", ""));
 }
 
-TEST_CASE("9.2.6: a bare \"data\" line is empty data; two of them are one LF") {
+TEST_CASE("9.2.6: a bare \"data\" line is empty data, two of them are one LF") {
   const auto events = parse("data\n\ndata\ndata\n\ndata:\n");
   REQUIRE(events.size() == 2);  // the last block has no blank line: discarded
   CHECK(events[0] == message(""));

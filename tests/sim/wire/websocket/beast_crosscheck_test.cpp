@@ -188,7 +188,7 @@ void check_we_received_beasts(const std::vector<ws::DecodedFrame>& frames) {
 
 }  // namespace
 
-TEST_CASE("a Beast server accepts our handshake and reads our frames; we read Beast's") {
+TEST_CASE("a Beast server accepts our handshake and reads our frames, we read Beast's") {
   asio::io_context io;
   Socket ours(io), theirs(io);
   asio::local::connect_pair(ours, theirs);
@@ -228,7 +228,7 @@ TEST_CASE("a Beast server accepts our handshake and reads our frames; we read Be
   check_beast_received_ours(beast_side.get());
 }
 
-TEST_CASE("a Beast client accepts our 101 and reads our frames; we read its masked frames") {
+TEST_CASE("a Beast client accepts our 101 and reads our frames, we read its masked frames") {
   asio::io_context io;
   Socket ours(io), theirs(io);
   asio::local::connect_pair(ours, theirs);

@@ -53,7 +53,7 @@ TEST_CASE("RFC 6455 section 1.2: the handshake example byte for byte") {
         "\r\n");
 }
 
-TEST_CASE("a key is the base64 of its 16-byte nonce; random keys differ and are valid") {
+TEST_CASE("a key is the base64 of its 16-byte nonce, random keys differ and are valid") {
   KeyNonce nonce{};
   for (std::size_t i = 0; i < nonce.size(); ++i) nonce[i] = static_cast<std::uint8_t>(i + 1);
   CHECK(make_key(nonce) == "AQIDBAUGBwgJCgsMDQ4PEA==");
