@@ -3,6 +3,7 @@
 #include <ostream>
 #include <string>
 
+#include "apps/cli/hex_dump.hpp"
 #include "apps/cli/text_table.hpp"
 #include "sim/wire/hex.hpp"
 #include "sim/wire/websocket/frame_fields.hpp"
@@ -34,11 +35,15 @@ std::string bit_picture(const FrameField& field, const sim::wire::Bytes& bytes) 
   return picture;
 }
 
+// Long values are cut at a space (hex stays whole bytes) or else at a character boundary.
 std::string shorten(const std::string& value) {
   if (value.size() <= kMaxValueWidth) return value;
-  std::size_t cut = kMaxValueWidth - 3;
-  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xc0) == 0x80) --cut;  // whole chars
-  return value.substr(0, cut) + "...";
+  std::size_t cut = value.rfind(' ', kMaxValueWidth - 3);
+  if (cut == std::string::npos || cut < kMaxValueWidth / 2) {
+    cut = kMaxValueWidth - 3;
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xc0) == 0x80) --cut;
+  }
+  return value.substr(0, cut) + " ...";
 }
 
 }  // namespace
@@ -48,7 +53,8 @@ void print_frame(std::ostream& out, const ReportedFrame& reported, std::size_t n
   out << "Frame " << number << ": bytes " << byte_range(reported.offset, reported.bytes.size())
       << " (" << reported.bytes.size() << " bytes: " << header << " of header, "
       << reported.frame.payload.size() << " of payload)\n";
-  out << "  " << sim::wire::to_hex(reported.bytes) << "\n\n";
+  print_hex_dump(out, reported.bytes, reported.offset);
+  out << "\n";
   TextTable table({"bytes", "bits", "field", "value"});
   for (const FrameField& field : sim::wire::websocket::frame_fields(reported.frame)) {
     table.add_row({byte_range(reported.offset + field.first_byte, field.byte_count),
