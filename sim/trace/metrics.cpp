@@ -33,40 +33,9 @@ LatencySummary summarize(std::vector<Nanoseconds> latencies) {
   return summary;
 }
 
-void count_messages(const Lane& lane, LaneMetrics& metrics) {
-  std::vector<Nanoseconds> latencies;
-  for (const Message& message : lane.messages) {
-    if (!message.delivered_at) {
-      ++metrics.lost;
-      continue;
-    }
-    ++metrics.delivered;
-    metrics.bytes.payload += message.payload_bytes;
-    latencies.push_back(*message.delivered_at - message.created_at);
-  }
-  metrics.latency = summarize(std::move(latencies));
-}
-
-void count_frames(const Lane& lane, LaneMetrics& metrics) {
-  for (const WireFrame& frame : lane.frames) {
-    metrics.bytes.ip += frame.size() + frame.transport_overhead;
-    if (!carries_application_bytes(frame)) continue;
-    metrics.bytes.app += frame.size();
-    if (frame.setup) metrics.bytes.setup += frame.size();
-    if (frame.layer == Layer::http && frame.kind == "request") ++metrics.http_requests;
-    if (is_empty_response(frame)) ++metrics.empty_responses;
-  }
-}
-
 // Sweeps opening and closing events in time order; a close at the same instant as an open
 // counts first, so back-to-back connections do not look simultaneous.
-std::uint64_t peak_server_connections(const Lane& lane) {
-  std::vector<std::pair<Nanoseconds, int>> events;
-  for (const Connection& connection : lane.connections) {
-    if (lane.endpoints.at(connection.to).role != EndpointRole::server) continue;
-    events.emplace_back(connection.opened_at, +1);
-    if (connection.closed_at) events.emplace_back(*connection.closed_at, -1);
-  }
+std::uint64_t peak_open(std::vector<std::pair<Nanoseconds, int>> events) {
   std::sort(events.begin(), events.end());
   std::int64_t open = 0;
   std::int64_t peak = 0;
@@ -87,19 +56,66 @@ Nanoseconds percentile(const std::vector<Nanoseconds>& sorted, double p) {
   return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
 }
 
-LaneMetrics compute_metrics(const Lane& lane) {
-  LaneMetrics metrics;
-  metrics.transport = lane.transport;
-  count_messages(lane, metrics);
-  count_frames(lane, metrics);
-  metrics.connections_opened = lane.connections.size();
-  metrics.peak_server_connections = peak_server_connections(lane);
+void MetricsAccumulator::add_endpoint(const Endpoint& endpoint) {
+  roles_.push_back(endpoint.role);
+}
+
+void MetricsAccumulator::add_connection(ConnectionId, const Connection& connection) {
+  ++counts_.connections_opened;
+  if (!is(connection.to, EndpointRole::server)) return;
+  server_opens_.emplace_back(connection.opened_at, +1);
+  if (connection.closed_at) server_opens_.emplace_back(*connection.closed_at, -1);
+}
+
+void MetricsAccumulator::add_frame(std::uint64_t, WireFrame frame) {
+  count_frame(frame);
+}
+
+void MetricsAccumulator::count_frame(const WireFrame& frame) {
+  if (!is(frame.from, EndpointRole::client) && !is(frame.to, EndpointRole::client)) return;
+  ByteCounts& bytes = counts_.bytes;
+  bytes.ip += frame.size() + frame.transport_overhead;
+  if (!carries_application_bytes(frame)) return;
+  bytes.app += frame.size();
+  if (frame.setup) bytes.setup += frame.size();
+  if (frame.layer == Layer::http && frame.kind == "request") ++counts_.http_requests;
+  if (is_empty_response(frame)) ++counts_.empty_responses;
+}
+
+void MetricsAccumulator::add_message(MessageId, const Message& message) {
+  if (!message.delivered_at) {
+    ++counts_.lost;
+    return;
+  }
+  ++counts_.delivered;
+  counts_.bytes.payload += message.payload_bytes;
+  latencies_.push_back(*message.delivered_at - message.created_at);
+}
+
+LaneMetrics MetricsAccumulator::result() const {
+  LaneMetrics metrics = counts_;
+  metrics.transport = transport_;
+  metrics.latency = summarize(latencies_);
+  metrics.peak_server_connections = peak_open(server_opens_);
   if (metrics.delivered > 0) {
     const auto steady = static_cast<double>(metrics.bytes.app - metrics.bytes.setup) -
                         static_cast<double>(metrics.bytes.payload);
     metrics.overhead_bytes_per_message = steady / static_cast<double>(metrics.delivered);
   }
   return metrics;
+}
+
+LaneMetrics compute_metrics(const Lane& lane) {
+  MetricsAccumulator accumulator(lane.transport);
+  for (const Endpoint& endpoint : lane.endpoints) accumulator.add_endpoint(endpoint);
+  for (std::size_t i = 0; i < lane.connections.size(); ++i) {
+    accumulator.add_connection(static_cast<ConnectionId>(i), lane.connections[i]);
+  }
+  for (const WireFrame& frame : lane.frames) accumulator.count_frame(frame);
+  for (std::size_t i = 0; i < lane.messages.size(); ++i) {
+    accumulator.add_message(static_cast<MessageId>(i), lane.messages[i]);
+  }
+  return accumulator.result();
 }
 
 }  // namespace pushlab::sim

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/trace/trace.hpp"
+#include "sim/trace/trace_sink.hpp"
 
 namespace pushlab::sim {
 
@@ -43,7 +44,34 @@ struct LaneMetrics {
   friend bool operator==(const LaneMetrics&, const LaneMetrics&) = default;
 };
 
+// Figures count what crossed the client's hop (frames from or to a client): what the browser's
+// link carried. Behind a proxy the same bytes cross a second hop, which is not counted twice.
 LaneMetrics compute_metrics(const Lane& lane);
+
+// The same figures, gathered record by record as a run goes, without keeping the frames.
+class MetricsAccumulator final : public TraceSink {
+ public:
+  explicit MetricsAccumulator(Transport transport) : transport_(transport) {}
+
+  void add_endpoint(const Endpoint& endpoint) override;
+  void add_connection(ConnectionId id, const Connection& connection) override;
+  void add_frame(std::uint64_t send_order, WireFrame frame) override;
+  void add_message(MessageId id, const Message& message) override;
+  void count_frame(const WireFrame& frame);  // add_frame without taking the frame
+
+  LaneMetrics result() const;
+
+ private:
+  bool is(EndpointId id, EndpointRole role) const {
+    return id < roles_.size() && roles_[id] == role;
+  }
+
+  Transport transport_;
+  std::vector<EndpointRole> roles_;
+  LaneMetrics counts_;                                     // all but latency and peak
+  std::vector<Nanoseconds> latencies_;                     // of delivered messages
+  std::vector<std::pair<Nanoseconds, int>> server_opens_;  // +1 open, -1 close, at a time
+};
 
 // Nearest-rank percentile (0 < p <= 100) of values sorted ascending; zero when empty.
 Nanoseconds percentile(const std::vector<Nanoseconds>& sorted, double p);

@@ -1,0 +1,46 @@
+#pragma once
+// Where a run's records go as they become final. A simulation or live run does not hold its
+// frames itself: it hands each record to a sink, which keeps all of it (TraceRecorder, for the
+// GUI and --trace-out) or only what the figures need (MetricsAccumulator, for tables and
+// sweeps), so that memory grows with clients rather than with frames when nobody looks at bytes.
+
+#include <cstdint>
+
+#include "sim/trace/trace.hpp"
+
+namespace pushlab::sim {
+
+class TraceSink {
+ public:
+  virtual ~TraceSink() = default;
+
+  // Endpoints get ids in the order they are added.
+  virtual void add_endpoint(const Endpoint& endpoint) = 0;
+  // A connection once it has closed, or when the run ends with it open.
+  virtual void add_connection(ConnectionId id, const Connection& connection) = 0;
+  // A frame once it has arrived or is known to be lost. `send_order` numbers frames in the
+  // order they started to be sent, which is the order a Trace lists them in.
+  virtual void add_frame(std::uint64_t send_order, WireFrame frame) = 0;
+  // A message once it has been delivered, or when the run ends without it.
+  virtual void add_message(MessageId id, const Message& message) = 0;
+};
+
+// Keeps everything: builds the Lane a Trace holds.
+class TraceRecorder final : public TraceSink {
+ public:
+  explicit TraceRecorder(Transport transport) { lane_.transport = transport; }
+
+  void add_endpoint(const Endpoint& endpoint) override;
+  void add_connection(ConnectionId id, const Connection& connection) override;
+  void add_frame(std::uint64_t send_order, WireFrame frame) override;
+  void add_message(MessageId id, const Message& message) override;
+
+  // The lane, frames in send order.
+  Lane finish() &&;
+
+ private:
+  Lane lane_;
+  std::vector<std::uint64_t> send_orders_;  // beside lane_.frames
+};
+
+}  // namespace pushlab::sim
