@@ -1,5 +1,6 @@
 // pushlab-cli validate: check scenario files before anything runs them.
 
+#include <cstdio>
 #include <iostream>
 
 #include "apps/cli/cli_error.hpp"
@@ -16,16 +17,21 @@ struct ValidateOptions {
   bool json = false;
 };
 
+std::string plural(std::size_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
 std::string summary(const sim::Scenario& scenario) {
   std::string transports;
   for (const sim::Transport transport : scenario.transports) {
     transports += (transports.empty() ? "" : ", ") + std::string(sim::to_string(transport));
   }
-  const auto seconds = std::chrono::duration<double>(scenario.duration).count();
-  return scenario.name + ": " + transports + "; " + std::to_string(scenario.clients) +
-         (scenario.clients == 1 ? " client" : " clients") + ", " +
-         std::to_string(scenario.traffic.size()) + " traffic sources, " +
-         nlohmann::json(seconds).dump() + " s";
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%g s",
+                std::chrono::duration<double>(scenario.duration).count());
+  return scenario.name + ": " + transports + "; " +
+         plural(static_cast<std::size_t>(scenario.clients), "client") + ", " +
+         plural(scenario.traffic.size(), "traffic source") + ", " + seconds;
 }
 
 int run_validate(const ValidateOptions& options) {
