@@ -17,5 +17,7 @@ Command add_handshake_command(CLI::App& parent);
 Command add_frame_command(CLI::App& parent);
 Command add_decode_command(CLI::App& parent);
 Command add_validate_command(CLI::App& parent);
+Command add_run_command(CLI::App& parent);
+Command add_sweep_command(CLI::App& parent);
 
 }  // namespace pushlab::cli

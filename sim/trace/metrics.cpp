@@ -61,7 +61,7 @@ void MetricsAccumulator::add_endpoint(const Endpoint& endpoint) {
 }
 
 void MetricsAccumulator::add_connection(ConnectionId, const Connection& connection) {
-  ++counts_.connections_opened;
+  if (is(connection.from, EndpointRole::client)) ++counts_.connections_opened;
   if (!is(connection.to, EndpointRole::server)) return;
   server_opens_.emplace_back(connection.opened_at, +1);
   if (connection.closed_at) server_opens_.emplace_back(*connection.closed_at, -1);

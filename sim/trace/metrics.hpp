@@ -37,8 +37,8 @@ struct LaneMetrics {
   ByteCounts bytes{};
   double overhead_bytes_per_message = 0;  // (app - setup - payload) / delivered
   std::uint64_t http_requests = 0;
-  std::uint64_t connections_opened = 0;
-  std::uint64_t empty_responses = 0;  // whole HTTP responses, not setup, that carried no message
+  std::uint64_t connections_opened = 0;  // by the clients
+  std::uint64_t empty_responses = 0;     // whole HTTP responses, not setup, that carried no message
   std::uint64_t peak_server_connections = 0;  // most connections open at a server at once
 
   friend bool operator==(const LaneMetrics&, const LaneMetrics&) = default;

@@ -35,8 +35,13 @@ void TraceRecorder::add_message(MessageId id, const Message& message) {
 Lane TraceRecorder::finish() && {
   std::vector<std::size_t> order(lane_.frames.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return send_orders_[a] < send_orders_[b]; });
+  // By the time the first byte left; frames that left together, in the order they were handed
+  // to the network.
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto& frames = lane_.frames;
+    if (frames[a].sent_at != frames[b].sent_at) return frames[a].sent_at < frames[b].sent_at;
+    return send_orders_[a] < send_orders_[b];
+  });
   std::vector<WireFrame> frames;
   frames.reserve(order.size());
   for (const std::size_t index : order) frames.push_back(std::move(lane_.frames[index]));

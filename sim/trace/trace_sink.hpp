@@ -18,8 +18,9 @@ class TraceSink {
   virtual void add_endpoint(const Endpoint& endpoint) = 0;
   // A connection once it has closed, or when the run ends with it open.
   virtual void add_connection(ConnectionId id, const Connection& connection) = 0;
-  // A frame once it has arrived or is known to be lost. `send_order` numbers frames in the
-  // order they started to be sent, which is the order a Trace lists them in.
+  // A frame once it has arrived or is known to be lost. A Trace lists frames by the time they
+  // were sent, and those sent at the same time by `send_order`, the order the network was
+  // handed them.
   virtual void add_frame(std::uint64_t send_order, WireFrame frame) = 0;
   // A message once it has been delivered, or when the run ends without it.
   virtual void add_message(MessageId id, const Message& message) = 0;
@@ -35,7 +36,7 @@ class TraceRecorder final : public TraceSink {
   void add_frame(std::uint64_t send_order, WireFrame frame) override;
   void add_message(MessageId id, const Message& message) override;
 
-  // The lane, frames in send order.
+  // The lane, frames in the order they were sent.
   Lane finish() &&;
 
  private:

@@ -24,8 +24,10 @@ inline void append(Bytes& out, ByteView more) {
   out.insert(out.end(), more.begin(), more.end());
 }
 
+// Through unsigned char pointers, so the copy is one memcpy rather than a converting loop.
 inline void append(Bytes& out, std::string_view more) {
-  out.insert(out.end(), more.begin(), more.end());
+  const auto* begin = reinterpret_cast<const std::uint8_t*>(more.data());
+  out.insert(out.end(), begin, begin + more.size());
 }
 
 }  // namespace pushlab::sim::wire

@@ -12,11 +12,6 @@ char to_lower(char c) {
 
 }  // namespace
 
-bool is_tchar(char c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
-}
-
 bool is_token(std::string_view text) {
   if (text.empty()) return false;
   for (const char c : text) {
@@ -25,20 +20,11 @@ bool is_token(std::string_view text) {
   return true;
 }
 
-bool is_field_value_char(char c) {
-  const auto byte = static_cast<unsigned char>(c);
-  return byte == '\t' || (byte >= 0x20 && byte != 0x7f);
-}
-
 bool is_field_value(std::string_view text) {
   for (const char c : text) {
     if (!is_field_value_char(c)) return false;
   }
   return text.empty() || (!is_ows(text.front()) && !is_ows(text.back()));
-}
-
-bool is_ows(char c) {
-  return c == ' ' || c == '\t';
 }
 
 std::string_view trim_ows(std::string_view text) {
@@ -53,11 +39,6 @@ bool iequals(std::string_view a, std::string_view b) {
     if (to_lower(a[i]) != to_lower(b[i])) return false;
   }
   return true;
-}
-
-std::size_t first_not(std::string_view text, bool (*allowed)(char)) {
-  return static_cast<std::size_t>(std::find_if_not(text.begin(), text.end(), allowed) -
-                                  text.begin());
 }
 
 std::vector<std::string_view> split_list(std::string_view text) {

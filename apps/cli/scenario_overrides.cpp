@@ -1,0 +1,63 @@
+#include "apps/cli/scenario_overrides.hpp"
+
+#include <cmath>
+
+#include "apps/cli/cli_error.hpp"
+#include "sim/scenario/load.hpp"
+#include "sim/scenario/scenario_error.hpp"
+
+namespace pushlab::cli {
+
+namespace {
+
+// The limits a scenario file has (sim/scenario), so an override cannot make an invalid one.
+constexpr int kMaxClients = 1'000'000;
+constexpr double kMaxDurationS = 86'400;
+
+}  // namespace
+
+void add_override_options(CLI::App& app, ScenarioOverrides& overrides) {
+  app.add_option("--transport", overrides.transports,
+                 "Run only these: short-poll, long-poll, websocket, sse (repeatable)")
+      ->check(CLI::IsMember({"short-poll", "long-poll", "websocket", "sse"}));
+  app.add_option("--clients", overrides.clients, "Clients per lane, instead of the scenario's");
+  app.add_option("--duration", overrides.duration_s,
+                 "Seconds of traffic, instead of the scenario's");
+}
+
+sim::Scenario load_with_overrides(const std::string& file, const ScenarioOverrides& overrides) {
+  sim::Scenario scenario;
+  try {
+    scenario = sim::load_scenario_file(file);
+  } catch (const sim::ScenarioError& error) {
+    throw InputError(error.what());
+  }
+  if (!overrides.transports.empty()) {
+    scenario.transports.clear();
+    for (const std::string& name : overrides.transports) {
+      const sim::Transport transport = *sim::parse_transport(name);
+      if (std::find(scenario.transports.begin(), scenario.transports.end(), transport) ==
+          scenario.transports.end()) {
+        scenario.transports.push_back(transport);
+      }
+    }
+  }
+  if (overrides.clients) {
+    if (*overrides.clients < 1 || *overrides.clients > kMaxClients) {
+      throw InputError("--clients " + std::to_string(*overrides.clients) +
+                       " is out of range (expected 1 to 1000000)");
+    }
+    scenario.clients = *overrides.clients;
+  }
+  if (overrides.duration_s) {
+    const double seconds = *overrides.duration_s;
+    if (!(seconds > 0) || seconds > kMaxDurationS) {
+      throw InputError("--duration " + CLI::detail::to_string(seconds) +
+                       " is out of range (expected more than 0 and at most 86400 seconds)");
+    }
+    scenario.duration = sim::Nanoseconds{static_cast<std::int64_t>(std::llround(seconds * 1e9))};
+  }
+  return scenario;
+}
+
+}  // namespace pushlab::cli

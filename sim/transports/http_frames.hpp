@@ -1,0 +1,69 @@
+#pragma once
+// The HTTP messages a lane sends, as real bytes from sim/wire: every request carries Host and
+// the scenario's request header fields (a browser's User-Agent, cookies), every response the
+// scenario's response header fields, so that the overhead a learner sees is what a real browser
+// and server would spend.
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "sim/scenario/scenario.hpp"
+#include "sim/trace/trace.hpp"
+#include "sim/wire/http/message.hpp"
+
+namespace pushlab::sim {
+
+inline constexpr std::string_view kHost = "pushlab.example";
+
+class HttpFrames {
+ public:
+  explicit HttpFrames(const Scenario& scenario) : headers_(scenario.http) {}
+
+  // Host, then `fields`, then the scenario's request fields; a body gets Content-Type and
+  // Content-Length. Kind "request".
+  WireFrame request(std::string_view method, std::string_view target, wire::http::Fields fields,
+                    std::string_view body = {}, std::string_view content_type = {}) const;
+
+  // The same request, written once and copied after: for one a client sends again and again
+  // with the same bytes (a short poll).
+  WireFrame repeated_request(std::string_view method, std::string_view target,
+                             const wire::http::Fields& fields = {}) const;
+
+  // A whole response: `fields`, then Content-Type and Content-Length when there is a body (or
+  // Content-Length: 0 for a status that allows one), then the scenario's response fields.
+  // Kind "response".
+  WireFrame response(int status, wire::http::Fields fields, std::string_view body = {},
+                     std::string_view content_type = {}) const;
+
+  // The head of a response whose body follows in chunks (Transfer-Encoding: chunked), as a
+  // stream of events does. Kind "response-head".
+  WireFrame streamed_response_head(int status, wire::http::Fields fields) const;
+
+  // One chunk of a chunked body carrying `data`; the caller sets layer and kind.
+  static wire::Bytes chunk(std::string_view data);
+  // The chunk that ends a chunked body. Kind "last-chunk".
+  static WireFrame last_chunk();
+
+  // What a request and a response without body or extra fields cost here: for notes.
+  const HttpHeaders& headers() const { return headers_; }
+
+ private:
+  void add_scenario_fields(wire::http::Fields& fields, const std::vector<HeaderField>& extra) const;
+  wire::Bytes write_request(std::string_view method, std::string_view target,
+                            const wire::http::Fields& fields, std::string_view body,
+                            std::string_view content_type) const;
+  wire::Bytes write_response(int status, const wire::http::Fields& fields, std::string_view body,
+                             std::string_view content_type) const;
+
+  // A response without a body (a 204, a 101) is written once and copied after: the server
+  // sends the same bytes thousands of times, and writing checks every byte of every field.
+  const wire::Bytes& remembered(std::string key, const std::function<wire::Bytes()>& write) const;
+
+  const HttpHeaders& headers_;
+  mutable std::unordered_map<std::string, wire::Bytes> written_;
+};
+
+}  // namespace pushlab::sim

@@ -1,0 +1,62 @@
+#include "sim/transports/http_server.hpp"
+
+#include <charconv>
+
+#include "sim/wire/http/parse_one.hpp"
+
+namespace pushlab::sim {
+
+std::string with_client(std::string_view path, int client) {
+  return std::string(path) + "?client=" + std::to_string(client + 1);
+}
+
+std::optional<int> client_of(const wire::http::Request& request, int clients) {
+  constexpr std::string_view kKey = "client=";
+  const std::string& target = request.target;
+  const auto at = target.find(kKey);
+  if (at == std::string::npos) return std::nullopt;
+  const char* begin = target.data() + at + kKey.size();
+  const char* end = target.data() + target.size();
+  int number = 0;
+  const auto [stop, error] = std::from_chars(begin, end, number);
+  if (error != std::errc{} || number < 1 || number > clients) return std::nullopt;
+  return number - 1;
+}
+
+HttpServer::HttpServer(LaneWorld& world, Handler on_request, ClosedHandler on_closed)
+    : world_(world), on_request_(std::move(on_request)), on_closed_(std::move(on_closed)) {
+  world_.topology.listen(world_.topology.server(),
+                         [this](TcpConnection& connection) { accept(connection); });
+}
+
+void HttpServer::accept(TcpConnection& connection) {
+  Accepted& accepted = accepted_.emplace_back(connection, world_.tls());
+  Socket& socket = accepted.socket;
+  socket.on_receive([this, &accepted](const WireFrame& frame) { received(accepted, frame); });
+  socket.on_peer_closed([this, &socket] {
+    socket.close();
+    if (on_closed_) on_closed_(socket);
+  });
+}
+
+void HttpServer::received(Accepted& accepted, const WireFrame& frame) {
+  Socket& socket = accepted.socket;
+  if (accepted.last_bytes.empty() || frame.bytes != accepted.last_bytes) {
+    auto request = wire::http::parse_request(frame.bytes);
+    if (!request) return;  // not HTTP: the transport has taken the socket over
+    accepted.last_bytes = frame.bytes;
+    accepted.last_request = std::move(*request);
+  }
+  const wire::http::Request* request = &accepted.last_request;
+  if (request->method == "POST" && request->target.starts_with("/send")) {
+    for (const MessageId id : frame.messages) world_.messages.deliver(id);
+    WireFrame reply = world_.http.response(204, {});
+    reply.kind = "send-response";  // not a poll: never counted as an empty response
+    reply.note = "the server has the client's message";
+    socket.send(std::move(reply));
+    return;
+  }
+  on_request_(socket, *request, frame);
+}
+
+}  // namespace pushlab::sim

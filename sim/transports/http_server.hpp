@@ -1,0 +1,52 @@
+#pragma once
+// The server's side of the HTTP transports: it accepts every connection made to the server,
+// reads each request from the bytes that arrived (so a proxy's changes are what it sees), and
+// hands it to the transport. It answers the client-to-server `POST /send` of every HTTP
+// transport itself: the message is delivered when the request arrives, and a 204 goes back.
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+#include "sim/net/socket.hpp"
+#include "sim/transports/lane_world.hpp"
+#include "sim/wire/http/message.hpp"
+
+namespace pushlab::sim {
+
+class HttpServer {
+ public:
+  using Handler = std::function<void(Socket& socket, const wire::http::Request& request,
+                                     const WireFrame& frame)>;
+  using ClosedHandler = std::function<void(Socket& socket)>;
+
+  HttpServer(LaneWorld& world, Handler on_request, ClosedHandler on_closed = nullptr);
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+ private:
+  // An accepted connection and the last request read on it: polls on a kept-alive connection
+  // repeat the same bytes, which are then not parsed again.
+  struct Accepted {
+    Accepted(TcpConnection& connection, bool tls) : socket(connection, Side::acceptor, tls) {}
+    Socket socket;
+    wire::Bytes last_bytes;
+    wire::http::Request last_request;
+  };
+
+  void accept(TcpConnection& connection);
+  void received(Accepted& accepted, const WireFrame& frame);
+
+  LaneWorld& world_;
+  Handler on_request_;
+  ClosedHandler on_closed_;
+  std::deque<Accepted> accepted_;  // live as long as their connections may call
+};
+
+// Requests name their client in the query ("/poll?client=3", counted from 1 like the endpoint
+// names), as a real page would name its session.
+std::string with_client(std::string_view path, int client);
+// The client a request names, counted from 0; nullopt if it names none that exists.
+std::optional<int> client_of(const wire::http::Request& request, int clients);
+
+}  // namespace pushlab::sim

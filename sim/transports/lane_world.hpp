@@ -1,0 +1,24 @@
+#pragma once
+// Everything a transport's model works with in one lane.
+
+#include "sim/engine/rng.hpp"
+#include "sim/engine/simulator.hpp"
+#include "sim/net/topology.hpp"
+#include "sim/transports/http_frames.hpp"
+#include "sim/transports/message_book.hpp"
+
+namespace pushlab::sim {
+
+struct LaneWorld {
+  const Scenario& scenario;
+  Simulator& simulator;
+  Topology& topology;
+  MessageBook& messages;
+  Rng& rng;  // the transport's own choices: masking keys, when each client first polls
+  HttpFrames http{scenario};
+
+  int clients() const { return topology.clients(); }
+  bool tls() const { return scenario.network.tls; }
+};
+
+}  // namespace pushlab::sim

@@ -1,0 +1,46 @@
+#pragma once
+// The application messages of one lane: created by the traffic, delivered by a transport. It
+// knows which are still on their way to or from each client, so a client can stop once the
+// run's traffic is over and nothing of its own is outstanding.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sim/engine/simulator.hpp"
+#include "sim/trace/trace_sink.hpp"
+
+namespace pushlab::sim {
+
+class MessageBook {
+ public:
+  MessageBook(Simulator& simulator, TraceSink& sink, int clients);
+
+  MessageId create(Direction direction, int client, std::uint64_t payload_bytes);
+
+  // The first delivery counts; a message delivered twice (a resent poll) keeps its first time.
+  void deliver(MessageId id);
+
+  const Message& message(MessageId id) const { return messages_.at(id); }
+  bool delivered(MessageId id) const { return messages_.at(id).delivered_at.has_value(); }
+  int outstanding(int client) const { return outstanding_.at(static_cast<std::size_t>(client)); }
+
+  // The message's payload as it travels: `payload_bytes` of printable ASCII that begins with its
+  // id, so a learner can find it in a hex dump. It never holds '"', '\\' or a line break, so it
+  // fits in a JSON string, a WebSocket text frame and an SSE data line as it is.
+  std::string payload(MessageId id) const;
+
+  // Called when a client's last outstanding message has been delivered.
+  std::function<void(int client)> on_settled;
+
+  // The run is over: hands every message to the sink.
+  void finish();
+
+ private:
+  Simulator& simulator_;
+  TraceSink& sink_;
+  std::vector<Message> messages_;
+  std::vector<int> outstanding_;  // by client
+};
+
+}  // namespace pushlab::sim

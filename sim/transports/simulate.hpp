@@ -1,0 +1,36 @@
+#pragma once
+// Runs a scenario: one lane per transport, each its own simulation of the same traffic (the
+// same seed) over the same network, each producing its records into a TraceSink.
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "sim/scenario/scenario.hpp"
+#include "sim/trace/metrics.hpp"
+#include "sim/trace/trace.hpp"
+#include "sim/transports/transport_model.hpp"
+
+namespace pushlab::sim {
+
+// How long after the scenario's duration a lane may go on delivering what is still on its way
+// before every client is stopped regardless; then a little longer for closing handshakes.
+inline constexpr Nanoseconds kDrainLimit = std::chrono::seconds{60};
+inline constexpr Nanoseconds kCloseGrace = std::chrono::seconds{30};
+
+using TransportFactory = std::function<std::unique_ptr<TransportModel>(LaneWorld&)>;
+
+// One lane with the model `make` builds (for tests of a model on its own).
+void run_lane(const Scenario& scenario, Transport transport, const TransportFactory& make,
+              TraceSink& sink);
+
+// One lane of the scenario's transport `transport`.
+void run_lane(const Scenario& scenario, Transport transport, TraceSink& sink);
+
+// Every lane of the scenario, every frame kept: for the GUI and --trace-out.
+Trace simulate(const Scenario& scenario);
+
+// Every lane's figures, without keeping frames: for tables and sweeps.
+std::vector<LaneMetrics> simulate_metrics(const Scenario& scenario);
+
+}  // namespace pushlab::sim
