@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -54,37 +55,48 @@ std::vector<int> parse_client_counts(const std::string& text) {
   return counts;
 }
 
-SweepRow measure(const sim::Scenario& scenario, sim::Transport transport) {
-  sim::MetricsAccumulator accumulator(transport);
-  sim::run_lane(scenario, transport, accumulator);
-  const sim::LaneMetrics metrics = accumulator.result();
+// Every transport at one client count, side by side on the machine's cores.
+std::vector<SweepRow> measure(const sim::Scenario& scenario, const sim::LaneProgress& progress) {
   const double seconds = std::chrono::duration<double>(scenario.duration).count();
-  const double steady = metrics.overhead_bytes_per_message * static_cast<double>(metrics.delivered);
-  return {scenario.clients, transport, static_cast<double>(metrics.bytes.ip) * 8 / seconds,
-          steady * 8 / seconds, metrics.bytes.setup};
+  std::vector<SweepRow> rows;
+  for (const sim::LaneMetrics& metrics : sim::simulate_metrics(scenario, progress)) {
+    const double steady =
+        metrics.overhead_bytes_per_message * static_cast<double>(metrics.delivered);
+    rows.push_back({scenario.clients, metrics.transport,
+                    static_cast<double>(metrics.bytes.ip) * 8 / seconds, steady * 8 / seconds,
+                    metrics.bytes.setup});
+  }
+  return rows;
 }
 
-// A progress line on a terminal; nothing when stderr is a file or a pipe.
+// A progress line on a terminal, for the whole sweep; nothing when stderr is a file or a pipe.
+// Lanes report from their threads, so drawing is under a lock.
 class Progress {
  public:
-  explicit Progress(std::size_t total) : total_(total), shown_(isatty(STDERR_FILENO) != 0) {}
-  void step(const std::string& what) {
+  explicit Progress(std::size_t steps) : steps_(steps), shown_(isatty(STDERR_FILENO) != 0) {}
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  // Step `step` (from 0) is `done` (0 to 1) of the way through.
+  void show(std::size_t step, double done, const std::string& what) {
     if (!shown_) return;
-    const std::size_t width = 30;
-    const std::size_t filled = width * done_ / total_;
-    std::fprintf(stderr, "\r[%s%s] %zu/%zu %-40s", std::string(filled, '#').c_str(),
-                 std::string(width - filled, '.').c_str(), done_, total_, what.c_str());
+    const std::lock_guard lock(mutex_);
+    constexpr std::size_t kWidth = 30;
+    const double whole = (static_cast<double>(step) + done) / static_cast<double>(steps_);
+    const auto filled = static_cast<std::size_t>(whole * kWidth);
+    std::fprintf(stderr, "\r[%s%s] %3.0f%%  %-40s", std::string(filled, '#').c_str(),
+                 std::string(kWidth - filled, '.').c_str(), whole * 100, what.c_str());
     std::fflush(stderr);
-    ++done_;
   }
+
   ~Progress() {
     if (shown_) std::fprintf(stderr, "\r%*s\r", 90, "");
   }
 
  private:
-  std::size_t total_;
-  std::size_t done_ = 0;
+  std::size_t steps_;
   bool shown_;
+  std::mutex mutex_;
 };
 
 std::string megabits(double bps) {
@@ -113,14 +125,12 @@ int run_sweep(const SweepOptions& options) {
   sim::Scenario scenario = load_with_overrides(options.scenario_file, options.overrides);
   std::vector<SweepRow> rows;
   {
-    Progress progress(counts.size() * scenario.transports.size());
-    for (const int clients : counts) {
-      scenario.clients = clients;
-      for (const sim::Transport transport : scenario.transports) {
-        progress.step(std::to_string(clients) + " clients, " +
-                      std::string(sim::to_string(transport)));
-        rows.push_back(measure(scenario, transport));
-      }
+    Progress progress(counts.size());
+    for (std::size_t step = 0; step < counts.size(); ++step) {
+      scenario.clients = counts[step];
+      const std::string what = "simulating " + std::to_string(counts[step]) + " clients";
+      auto report = [&](double done) { progress.show(step, done, what); };
+      for (const SweepRow& row : measure(scenario, report)) rows.push_back(row);
     }
   }
   if (!options.json) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <mutex>
+#include <numeric>
 #include <optional>
 #include <thread>
 
@@ -27,8 +29,9 @@ std::uint64_t lane_stream(Transport transport, std::uint64_t which) {
 class LaneRun {
  public:
   LaneRun(const Scenario& scenario, Transport transport, const TransportFactory& make,
-          TraceSink& sink)
+          TraceSink& sink, const LaneProgress& progress)
       : scenario_(scenario),
+        progress_(progress),
         network_rng_(Rng(scenario.seed).fork(lane_stream(transport, kNetworkStream))),
         transport_rng_(Rng(scenario.seed).fork(lane_stream(transport, kTransportStream))),
         net_{simulator_, network_rng_, sink},
@@ -50,7 +53,9 @@ class LaneRun {
     };
     simulator_.schedule_at(scenario_.duration, [this] { end_traffic(); });
     simulator_.schedule_at(scenario_.duration + kDrainLimit, [this] { stop_all(); });
+    if (progress_) report_progress(0);
     simulator_.run_until(scenario_.duration + kDrainLimit + kCloseGrace);
+    if (progress_) progress_(1.0);
     topology_.finish();
     messages_.finish();
   }
@@ -72,6 +77,14 @@ class LaneRun {
     }
   }
 
+  // A hundred reports over the traffic's duration, each scheduling the next.
+  void report_progress(int step) {
+    progress_(static_cast<double>(step) / kProgressSteps);
+    if (step + 1 >= kProgressSteps) return;
+    simulator_.schedule_at(scenario_.duration * (step + 1) / kProgressSteps,
+                           [this, step] { report_progress(step + 1); });
+  }
+
   void stop_all() {
     for (int client = 0; client < scenario_.clients; ++client) stop(client);
   }
@@ -82,7 +95,10 @@ class LaneRun {
     model_->stop_client(client);
   }
 
+  static constexpr int kProgressSteps = 100;
+
   const Scenario& scenario_;
+  const LaneProgress& progress_;
   Simulator simulator_;
   Rng network_rng_;
   Rng transport_rng_;
@@ -99,22 +115,23 @@ class LaneRun {
 
 }  // namespace
 
-void run_lane(const Scenario& scenario, Transport transport, const TransportFactory& make,
-              TraceSink& sink) {
-  LaneRun(scenario, transport, make, sink).run();
+void run_lane_with(const Scenario& scenario, Transport transport, const TransportFactory& make,
+                   TraceSink& sink, const LaneProgress& progress) {
+  LaneRun(scenario, transport, make, sink, progress).run();
 }
 
-void run_lane(const Scenario& scenario, Transport transport, TraceSink& sink) {
-  run_lane(
+void run_lane(const Scenario& scenario, Transport transport, TraceSink& sink,
+              const LaneProgress& progress) {
+  run_lane_with(
       scenario, transport,
-      [transport](LaneWorld& world) { return make_transport(transport, world); }, sink);
+      [transport](LaneWorld& world) { return make_transport(transport, world); }, sink, progress);
 }
 
 // Lanes share nothing but the scenario they read, so they run side by side on the machine's
 // cores; each stays as deterministic as it is alone.
 template <class Result>
 std::vector<Result> for_each_lane(const Scenario& scenario,
-                                  const std::function<Result(Transport)>& run) {
+                                  const std::function<Result(std::size_t lane)>& run) {
   const std::size_t lanes = scenario.transports.size();
   const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
                                                       std::max<std::size_t>(lanes, 1));
@@ -124,7 +141,7 @@ std::vector<Result> for_each_lane(const Scenario& scenario,
   auto work = [&] {
     for (std::size_t lane = next++; lane < lanes; lane = next++) {
       try {
-        results[lane] = run(scenario.transports[lane]);
+        results[lane] = run(lane);
       } catch (...) {
         errors[lane] = std::current_exception();
       }
@@ -146,17 +163,34 @@ Trace simulate(const Scenario& scenario) {
   return {.scenario = scenario.name,
           .source = "sim",
           .duration = scenario.duration,
-          .lanes = for_each_lane<Lane>(scenario, [&](Transport transport) {
+          .lanes = for_each_lane<Lane>(scenario, [&](std::size_t lane) {
+            const Transport transport = scenario.transports[lane];
             TraceRecorder recorder(transport);
             run_lane(scenario, transport, recorder);
             return std::move(recorder).finish();
           })};
 }
 
-std::vector<LaneMetrics> simulate_metrics(const Scenario& scenario) {
-  return for_each_lane<LaneMetrics>(scenario, [&](Transport transport) {
+std::vector<LaneMetrics> simulate_metrics(const Scenario& scenario, const LaneProgress& progress) {
+  // Each lane's share of the whole, summed under a lock: reports are rare.
+  std::mutex mutex;
+  std::vector<double> done(scenario.transports.size(), 0.0);
+  auto lane_progress = [&](std::size_t lane) -> LaneProgress {
+    if (!progress) return {};
+    return [&, lane](double fraction) {
+      const std::lock_guard lock(mutex);
+      done[lane] = fraction;
+      progress(std::accumulate(done.begin(), done.end(), 0.0) / static_cast<double>(done.size()));
+    };
+  };
+  std::vector<LaneProgress> lanes;
+  for (std::size_t lane = 0; lane < scenario.transports.size(); ++lane) {
+    lanes.push_back(lane_progress(lane));
+  }
+  return for_each_lane<LaneMetrics>(scenario, [&](std::size_t lane) {
+    const Transport transport = scenario.transports[lane];
     MetricsAccumulator accumulator(transport);
-    run_lane(scenario, transport, accumulator);
+    run_lane(scenario, transport, accumulator, lanes[lane]);
     return accumulator.result();
   });
 }

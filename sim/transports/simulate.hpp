@@ -20,17 +20,24 @@ inline constexpr Nanoseconds kCloseGrace = std::chrono::seconds{30};
 
 using TransportFactory = std::function<std::unique_ptr<TransportModel>(LaneWorld&)>;
 
+// How far a lane has come, from 0 to 1 (simulated time over the scenario's duration), reported
+// a hundred times a run. Lanes run on several threads: it must be safe to call from any.
+using LaneProgress = std::function<void(double done)>;
+
 // One lane with the model `make` builds (for tests of a model on its own).
-void run_lane(const Scenario& scenario, Transport transport, const TransportFactory& make,
-              TraceSink& sink);
+void run_lane_with(const Scenario& scenario, Transport transport, const TransportFactory& make,
+                   TraceSink& sink, const LaneProgress& progress = {});
 
 // One lane of the scenario's transport `transport`.
-void run_lane(const Scenario& scenario, Transport transport, TraceSink& sink);
+void run_lane(const Scenario& scenario, Transport transport, TraceSink& sink,
+              const LaneProgress& progress = {});
 
 // Every lane of the scenario, every frame kept: for the GUI and --trace-out.
 Trace simulate(const Scenario& scenario);
 
-// Every lane's figures, without keeping frames: for tables and sweeps.
-std::vector<LaneMetrics> simulate_metrics(const Scenario& scenario);
+// Every lane's figures, without keeping frames: for tables and sweeps. `progress` hears how far
+// all lanes together have come, from 0 to 1, from any thread.
+std::vector<LaneMetrics> simulate_metrics(const Scenario& scenario,
+                                          const LaneProgress& progress = {});
 
 }  // namespace pushlab::sim

@@ -174,8 +174,74 @@ TEST_CASE("validate accepts the shipped scenarios and names the pointer of a mis
   CHECK(run("validate /no/such/file.json").exit_code == 1);
 }
 
+TEST_CASE("run prints every transport's figures, as a table or as JSON") {
+  const std::string chat = PUSHLAB_SOURCE_DIR "/scenarios/chat.json";
+  const Run table = run("run " + chat + " --duration 10");
+  CHECK(table.exit_code == 0);
+  CHECK(table.out.find("latency p95 (ms)") != std::string::npos);
+  CHECK(table.out.find("short-poll  long-poll  websocket  sse") != std::string::npos);
+
+  const auto json = run_json("run " + chat + " --duration 10 --transport websocket --json");
+  CHECK(json["scenario"] == "chat");
+  REQUIRE(json["runs"].size() == 1);
+  const auto& lane = json["runs"][0];
+  CHECK(lane["transport"] == "websocket");
+  CHECK(lane["source"] == "sim");
+  CHECK(lane["delivered"].get<int>() > 0);
+  CHECK(lane["lost"] == 0);
+  CHECK(lane["latency_ms"]["max"] == doctest::Approx(50));  // one transit of 50 ms
+  CHECK(lane["bytes"]["setup"].get<int>() > 0);             // the upgrade
+  for (const char* key : {"overhead_bytes_per_message", "http_requests", "connections_opened",
+                          "empty_responses", "peak_server_connections"}) {
+    CHECK(lane.contains(key));
+  }
+}
+
+TEST_CASE("run --trace-out writes a trace of every frame") {
+  const auto trace = scratch_dir() / "chat.trace.json";
+  const Run result = run("run " PUSHLAB_SOURCE_DIR
+                         "/scenarios/chat.json --duration 5 --transport sse "
+                         "--trace-out " +
+                         trace.string());
+  CHECK(result.exit_code == 0);
+  const auto json = nlohmann::json::parse(slurp(trace));
+  CHECK(json["format"] == "pushlab-trace");
+  REQUIRE(json["lanes"].size() == 1);
+  CHECK(json["lanes"][0]["frames"].size() > 5);
+}
+
+TEST_CASE("run and sweep refuse bad input with exit 1 and say what is wrong") {
+  const std::string chat = PUSHLAB_SOURCE_DIR "/scenarios/chat.json";
+  const Run clients = run("run " + chat + " --clients 0");
+  CHECK(clients.exit_code == 1);
+  CHECK(clients.err.find("--clients 0 is out of range") != std::string::npos);
+  CHECK(run("run " + chat + " --duration -3").exit_code == 1);
+  CHECK(run("run /no/such.json").exit_code == 1);
+  CHECK(run("run " + chat + " --transport carrier-pigeon").exit_code == 2);
+  const Run counts = run("sweep " + chat + " --clients 10,many");
+  CHECK(counts.exit_code == 1);
+  CHECK(counts.err.find("\"many\" is not a client count") != std::string::npos);
+}
+
+TEST_CASE("sweep gives a row per client count and transport") {
+  const auto json = run_json("sweep " PUSHLAB_SOURCE_DIR
+                             "/scenarios/ticker.json --clients 2,4 --duration 5 --json");
+  CHECK(json["scenario"] == "ticker");
+  REQUIRE(json["rows"].size() == 8);
+  CHECK(json["rows"][0]["clients"] == 2);
+  CHECK(json["rows"][4]["clients"] == 4);
+  // Twice the clients, about twice the bandwidth: every client has its own identical traffic.
+  const double two = json["rows"][2]["bandwidth_bps"].get<double>();
+  const double four = json["rows"][6]["bandwidth_bps"].get<double>();
+  CHECK(json["rows"][2]["transport"] == "websocket");
+  CHECK(four / two == doctest::Approx(2.0).epsilon(0.05));
+  CHECK(json["rows"][2]["overhead_bps"].get<double>() <
+        json["rows"][1]["overhead_bps"].get<double>());
+}
+
 TEST_CASE("every command has --help, and --version prints the version") {
-  for (const char* command : {"", "demo", "handshake", "frame", "decode", "validate"}) {
+  for (const char* command :
+       {"", "demo", "handshake", "frame", "decode", "validate", "run", "sweep"}) {
     CAPTURE(command);
     const Run help = run(std::string(command) + " --help");
     CHECK(help.exit_code == 0);
