@@ -43,9 +43,12 @@ std::uint64_t received_of(const wire::http::Request& request) {
 std::string json_array_of(const MessageBook& messages, const std::deque<MessageId>& ids) {
   std::string body = "[";
   for (const MessageId id : ids) {
-    body += (body.size() > 1 ? ",\"" : "\"") + messages.payload(id) + "\"";
+    if (id != ids.front()) body += ',';
+    body += '"';
+    messages.append_payload(body, id);
+    body += '"';
   }
-  return body + "]";
+  return body + ']';
 }
 
 std::string count_text(std::size_t count) {

@@ -1,5 +1,9 @@
 #include "sim/transports/message_book.hpp"
 
+#include <algorithm>
+#include <charconv>
+#include <string_view>
+
 namespace pushlab::sim {
 
 MessageBook::MessageBook(Simulator& simulator, TraceSink& sink, int clients)
@@ -24,12 +28,27 @@ void MessageBook::deliver(MessageId id) {
 }
 
 std::string MessageBook::payload(MessageId id) const {
-  const std::uint64_t size = messages_.at(id).payload_bytes;
-  std::string text = "#" + std::to_string(id) + " ";
-  static constexpr char kFiller[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-  for (std::size_t i = 0; text.size() < size; ++i) text += kFiller[(id + i) % (sizeof kFiller - 1)];
-  text.resize(size);
+  std::string text;
+  append_payload(text, id);
   return text;
+}
+
+// "#<id> " then filler characters from the id's place in kFiller on, cut at the payload size.
+void MessageBook::append_payload(std::string& out, MessageId id) const {
+  static constexpr std::string_view kFiller = "abcdefghijklmnopqrstuvwxyz0123456789";
+  const std::size_t size = messages_.at(id).payload_bytes;
+  char prefix[16] = {'#'};
+  char* prefix_end = std::to_chars(prefix + 1, prefix + sizeof prefix - 1, id).ptr;
+  *prefix_end++ = ' ';
+  const std::size_t written = std::min(size, static_cast<std::size_t>(prefix_end - prefix));
+  const std::size_t start = out.size();
+  out.append(prefix, written);
+  out.resize(start + size);
+  std::size_t filler = id % kFiller.size();
+  for (std::size_t i = start + written; i < out.size(); ++i) {
+    out[i] = kFiller[filler];
+    if (++filler == kFiller.size()) filler = 0;
+  }
 }
 
 void MessageBook::finish() {

@@ -29,6 +29,8 @@ class MessageBook {
   // id, so a learner can find it in a hex dump. It never holds '"', '\\' or a line break, so it
   // fits in a JSON string, a WebSocket text frame and an SSE data line as it is.
   std::string payload(MessageId id) const;
+  // The same, appended to `out`: a body or a frame made of several payloads.
+  void append_payload(std::string& out, MessageId id) const;
 
   // Called when a client's last outstanding message has been delivered.
   std::function<void(int client)> on_settled;

@@ -89,9 +89,12 @@ class ShortPoll final : public TransportModel {
     }
     std::string body = "[";
     for (const MessageId id : queue) {
-      body += (body.size() > 1 ? ",\"" : "\"") + world_.messages.payload(id) + "\"";
+      if (id != queue.front()) body += ',';
+      body += '"';
+      world_.messages.append_payload(body, id);
+      body += '"';
     }
-    body += "]";
+    body += ']';
     WireFrame batch = world_.http.response(200, {}, body, "application/json");
     batch.messages = std::move(queue);
     queue.clear();
