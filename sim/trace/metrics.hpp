@@ -58,6 +58,7 @@ class MetricsAccumulator final : public TraceSink {
   void add_frame(std::uint64_t send_order, WireFrame frame) override;
   void add_message(MessageId id, const Message& message) override;
   void count_frame(const WireFrame& frame);  // add_frame without taking the frame
+  bool reads_notes() const override { return false; }
 
   LaneMetrics result() const;
 

@@ -24,6 +24,10 @@ class TraceSink {
   virtual void add_frame(std::uint64_t send_order, WireFrame frame) = 0;
   // A message once it has been delivered, or when the run ends without it.
   virtual void add_message(MessageId id, const Message& message) = 0;
+
+  // Whether it reads frames' notes. A sink that only counts does not, and a run then skips
+  // writing the notes of its busiest frames (the text costs more than the counting).
+  virtual bool reads_notes() const { return true; }
 };
 
 // Keeps everything: builds the Lane a Trace holds.

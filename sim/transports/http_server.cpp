@@ -52,7 +52,7 @@ void HttpServer::received(Accepted& accepted, const WireFrame& frame) {
     for (const MessageId id : frame.messages) world_.messages.deliver(id);
     WireFrame reply = world_.http.response(204, {});
     reply.kind = "send-response";  // not a poll: never counted as an empty response
-    reply.note = "the server has the client's message";
+    if (world_.notes) reply.note = "the server has the client's message";
     socket.send(std::move(reply));
     return;
   }

@@ -16,6 +16,8 @@ struct LaneWorld {
   MessageBook& messages;
   Rng& rng;  // the transport's own choices: masking keys, when each client first polls
   HttpFrames http{scenario};
+  // Whether frames get their notes for the learner: not when the sink only counts.
+  bool notes = topology.net().sink.reads_notes();
 
   int clients() const { return topology.clients(); }
   bool tls() const { return scenario.network.tls; }

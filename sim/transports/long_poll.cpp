@@ -120,22 +120,21 @@ class LongPoll final : public TransportModel {
 
   // --- client ---
 
-  void poll(int client, std::string note) {
+  void poll(int client, std::string_view note) {
     if (at(client).stopped) return;
-    at(client).connections.acquire(
-        [this, client, note = std::move(note)](PooledConnection& connection) mutable {
-          connection.on_frame = [this, client, &connection](const WireFrame& answer) {
-            answered(client, connection, answer);
-          };
-          connection.on_closed = [this, client] {
-            poll(client,
-                 "the connection holding the poll was closed: the browser polls again at "
-                 "once on a new one");
-          };
-          WireFrame request = world_.http.request("GET", poll_target(client), {});
-          request.note = std::move(note);
-          connection.send(std::move(request));
-        });
+    at(client).connections.acquire([this, client, note](PooledConnection& connection) {
+      connection.on_frame = [this, client, &connection](const WireFrame& answer) {
+        answered(client, connection, answer);
+      };
+      connection.on_closed = [this, client] {
+        poll(client,
+             "the connection holding the poll was closed: the browser polls again at "
+             "once on a new one");
+      };
+      WireFrame request = world_.http.request("GET", poll_target(client), {});
+      if (world_.notes) request.note = note;
+      connection.send(std::move(request));
+    });
   }
 
   std::string poll_target(int client) {
@@ -148,12 +147,12 @@ class LongPoll final : public TransportModel {
     for (const MessageId id : answer.messages) world_.messages.deliver(id);
     at(client).received += answer.messages.size();
     at(client).connections.release(connection);
-    const auto head = wire::http::parse_response_head(answer.bytes);
-    poll(client, next_poll_note(head ? head->status : 0));
+    poll(client, world_.notes ? next_poll_note(answer) : std::string_view{});
   }
 
-  static std::string next_poll_note(int status) {
-    switch (status) {
+  static std::string_view next_poll_note(const WireFrame& answer) {
+    const auto head = wire::http::parse_response_head(answer.bytes);
+    switch (head ? head->status : 0) {
       case 200:
         return "the client has its messages and at once asks for the next ones";
       case 204:
@@ -179,8 +178,10 @@ class LongPoll final : public TransportModel {
     mailbox.held = &socket;
     holders_[&socket] = *client;
     if (!mailbox.kept.empty()) {
-      answer_with_messages(mailbox, count_text(mailbox.kept.size()) +
-                                        " waited at the server: this request is answered at once");
+      answer_with_messages(mailbox, world_.notes ? count_text(mailbox.kept.size()) +
+                                                       " waited at the server: this request is "
+                                                       "answered at once"
+                                                 : std::string());
       return;
     }
     mailbox.timeout = world_.simulator.schedule(world_.scenario.long_poll.timeout,
@@ -200,7 +201,7 @@ class LongPoll final : public TransportModel {
     WireFrame batch = world_.http.response(200, {}, json_array_of(world_.messages, mailbox.kept),
                                            "application/json");
     batch.messages.assign(mailbox.kept.begin(), mailbox.kept.end());
-    if (mailbox.sent_before > 0) {
+    if (mailbox.sent_before > 0 && world_.notes) {
       note += "; " + count_text(mailbox.sent_before) +
               " sent again: the client's cursor shows the response that carried " +
               (mailbox.sent_before == 1 ? "it" : "them") + " never arrived";
@@ -211,8 +212,10 @@ class LongPoll final : public TransportModel {
   }
 
   void timed_out(Mailbox& mailbox) {
-    answer_empty(mailbox, "nothing for " + duration_text(world_.scenario.long_poll.timeout) +
-                              ": the server ends the held request with an empty answer");
+    answer_empty(mailbox, world_.notes
+                              ? "nothing for " + duration_text(world_.scenario.long_poll.timeout) +
+                                    ": the server ends the held request with an empty answer"
+                              : std::string());
   }
 
   void answer_empty(Mailbox& mailbox, std::string note) {

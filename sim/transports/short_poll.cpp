@@ -72,7 +72,7 @@ class ShortPoll final : public TransportModel {
         connections.release(connection);
       };
       WireFrame request = world_.http.repeated_request("GET", with_client("/poll", client));
-      request.note = "the client asks: anything new?";
+      if (world_.notes) request.note = "the client asks: anything new?";
       connection.send(std::move(request));
     });
   }
@@ -83,7 +83,7 @@ class ShortPoll final : public TransportModel {
     std::vector<MessageId>& queue = queues_[static_cast<std::size_t>(*client)];
     if (queue.empty()) {
       WireFrame nothing = world_.http.response(204, {});
-      nothing.note = "nothing new: a whole request and response for no data";
+      if (world_.notes) nothing.note = "nothing new: a whole request and response for no data";
       socket.send(std::move(nothing));
       return;
     }
@@ -98,9 +98,11 @@ class ShortPoll final : public TransportModel {
     WireFrame batch = world_.http.response(200, {}, body, "application/json");
     batch.messages = std::move(queue);
     queue.clear();
-    batch.note = std::to_string(batch.messages.size()) +
-                 (batch.messages.size() == 1 ? " message waited" : " messages waited") +
-                 " at the server for this poll";
+    if (world_.notes) {
+      batch.note = std::to_string(batch.messages.size()) +
+                   (batch.messages.size() == 1 ? " message waited" : " messages waited") +
+                   " at the server for this poll";
+    }
     socket.send(std::move(batch));
   }
 

@@ -78,8 +78,9 @@ class ServerSentEvents final : public TransportModel {
     if (!stream.socket) return;  // it waits for the client to reconnect
     PendingEvent& event = stream.unconfirmed.back();
     send_event(*stream.socket, event,
-               "event " + std::to_string(event.event_id) +
-                   ": the message leaves as it is created, on the open stream");
+               world_.notes ? "event " + std::to_string(event.event_id) +
+                                  ": the message leaves as it is created, on the open stream"
+                            : std::string());
   }
 
   void send(int client, MessageId id) override {
@@ -231,7 +232,7 @@ class ServerSentEvents final : public TransportModel {
     socket.send(stream_head());
     socket.send(retry_event());
     for (PendingEvent& event : stream.unconfirmed) {
-      send_event(socket, event, resend_note(event, had));
+      send_event(socket, event, world_.notes ? resend_note(event, had) : std::string());
     }
   }
 

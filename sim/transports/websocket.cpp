@@ -360,8 +360,10 @@ class WebSocket final : public TransportModel {
     const ws::MaskingKey key = random_masking_key(world_.rng);
     const ws::Frame frame = ws::text_frame(world_.messages.payload(id), &key);
     WireFrame wire = websocket_frame(
-        frame, "a message in a text frame from the browser: " + header_cost(frame) +
-                   ", masked with a fresh key (RFC 6455 section 5.3)" + std::string(waited));
+        frame, world_.notes
+                   ? "a message in a text frame from the browser: " + header_cost(frame) +
+                         ", masked with a fresh key (RFC 6455 section 5.3)" + std::string(waited)
+                   : std::string());
     wire.messages = {id};
     connection.socket.send(std::move(wire));
   }
@@ -443,9 +445,10 @@ class WebSocket final : public TransportModel {
 
   void server_send_text(ServerConnection& connection, MessageId id, std::string_view waited) {
     const ws::Frame frame = ws::text_frame(world_.messages.payload(id));
-    WireFrame wire =
-        websocket_frame(frame, "a message in a text frame: " + header_cost(frame) +
-                                   ", not masked (only a client masks)" + std::string(waited));
+    WireFrame wire = websocket_frame(
+        frame, world_.notes ? "a message in a text frame: " + header_cost(frame) +
+                                  ", not masked (only a client masks)" + std::string(waited)
+                            : std::string());
     wire.messages = {id};
     connection.socket.send(std::move(wire));
   }
