@@ -73,7 +73,8 @@ void TcpConnection::allow_sending(Side side) {
   Direction& dir = direction(side);
   if (dir.may_send) return;
   dir.may_send = true;
-  std::deque<WireFrame> waiting = std::move(dir.waiting);
+  std::vector<WireFrame> waiting = std::move(dir.waiting);
+  dir.waiting.clear();
   for (WireFrame& frame : waiting) enqueue(side, std::move(frame), false);
   if (dir.fin_queued) enqueue_fin(side);
 }
@@ -183,9 +184,7 @@ void TcpConnection::arrived(Side from, std::uint64_t start, std::uint64_t end) {
     dir.out_of_order.erase(next);
   }
   while (!dir.in_flight.empty() && dir.in_flight.front().end <= dir.delivered) {
-    InFlight item = std::move(dir.in_flight.front());
-    dir.in_flight.pop_front();
-    deliver(dir, std::move(item));
+    deliver(dir, dir.in_flight.pop_front());
   }
 }
 

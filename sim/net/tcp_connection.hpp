@@ -8,11 +8,12 @@
 // the other end once their last byte has arrived in order; the connection fills in their
 // endpoints, times and modelled overhead and hands each to the TraceSink once its fate is known.
 
-#include <deque>
-#include <functional>
 #include <map>
 #include <optional>
+#include <vector>
 
+#include "sim/engine/inline_function.hpp"
+#include "sim/net/detail/fifo.hpp"
 #include "sim/net/link.hpp"
 #include "sim/net/net_context.hpp"
 #include "sim/net/tcp_model.hpp"
@@ -28,8 +29,8 @@ inline constexpr Side other(Side side) {
 
 class TcpConnection {
  public:
-  using Receiver = std::function<void(const WireFrame&)>;
-  using Notify = std::function<void()>;
+  using Receiver = InlineFunction<void(const WireFrame&)>;
+  using Notify = InlineFunction<void()>;
 
   // `forward` carries the opener's packets, `backward` the acceptor's; links are shared by every
   // connection over the same hop, as they share its bandwidth.
@@ -79,8 +80,8 @@ class TcpConnection {
     std::uint64_t queued = 0;     // stream bytes handed to TCP
     std::uint64_t delivered = 0;  // stream bytes released to the receiver in order
     std::map<std::uint64_t, std::uint64_t> out_of_order;  // arrived ranges [start, end)
-    std::deque<InFlight> in_flight;                       // frames not yet wholly delivered
-    std::deque<WireFrame> waiting;                        // sent before the handshake allowed
+    detail::Fifo<InFlight> in_flight;                     // frames not yet wholly delivered
+    std::vector<WireFrame> waiting;                       // sent before the handshake allowed
     bool may_send = false;
     bool fin_queued = false;
     std::string fin_note;

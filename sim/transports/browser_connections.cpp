@@ -61,7 +61,7 @@ void BrowserConnections::connection_ended(PooledConnection& connection) {
   connection.socket().close();
   // A request still waiting for this connection's handshake tries again on another.
   if (connection.waiting_for_handshake) {
-    waiting_.push_front(std::exchange(connection.waiting_for_handshake, nullptr));
+    waiting_.insert(waiting_.begin(), std::exchange(connection.waiting_for_handshake, nullptr));
   }
   auto on_closed = std::move(connection.on_closed);
   auto owned = std::find_if(connections_.begin(), connections_.end(),
@@ -80,7 +80,7 @@ void BrowserConnections::serve_waiting() {
                                   [](const auto& c) { return !c->busy && c->socket().ready(); });
     if (!room) return;
     Use use = std::move(waiting_.front());
-    waiting_.pop_front();
+    waiting_.erase(waiting_.begin());
     acquire(std::move(use));
   }
 }

@@ -4,11 +4,10 @@
 // (a held long poll or event stream occupies one for as long as it is held; a request that
 // finds all six busy waits for one to free up).
 
-#include <deque>
-#include <functional>
 #include <memory>
 #include <vector>
 
+#include "sim/engine/inline_function.hpp"
 #include "sim/net/socket.hpp"
 #include "sim/net/topology.hpp"
 
@@ -25,12 +24,12 @@ class PooledConnection {
   void send(WireFrame frame) { socket_.send(std::move(frame)); }
 
   // While lent: where frames that arrive go, and what happens if the connection ends first.
-  std::function<void(const WireFrame&)> on_frame;
-  std::function<void()> on_closed;
+  InlineFunction<void(const WireFrame&)> on_frame;
+  InlineFunction<void()> on_closed;
 
   bool busy = false;
   bool dead = false;
-  std::function<void(PooledConnection&)> waiting_for_handshake;  // the request it was opened for
+  InlineFunction<void(PooledConnection&)> waiting_for_handshake;  // the request it was opened for
 
  private:
   Socket socket_;
@@ -38,7 +37,7 @@ class PooledConnection {
 
 class BrowserConnections {
  public:
-  using Use = std::function<void(PooledConnection&)>;
+  using Use = InlineFunction<void(PooledConnection&)>;
 
   BrowserConnections(Topology& topology, int client) : topology_(topology), client_(client) {}
   BrowserConnections(const BrowserConnections&) = delete;
@@ -64,10 +63,10 @@ class BrowserConnections {
 
   Topology& topology_;
   int client_;
-  std::deque<std::unique_ptr<PooledConnection>> connections_;  // open ones
+  std::vector<std::unique_ptr<PooledConnection>> connections_;  // open ones, at most six
   // Ended ones: their TCP connection may still call back into them until the run ends.
   std::vector<std::unique_ptr<PooledConnection>> retired_;
-  std::deque<Use> waiting_;
+  std::vector<Use> waiting_;  // requests for a connection, first come first; rarely more than one
   bool closing_ = false;
 };
 
