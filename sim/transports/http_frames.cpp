@@ -1,91 +1,98 @@
 #include "sim/transports/http_frames.hpp"
 
+#include <stdexcept>
+#include <string>
+
 #include "sim/wire/http/serialize.hpp"
 
 namespace pushlab::sim {
 
 namespace http = wire::http;
 
-void HttpFrames::add_scenario_fields(http::Fields& fields,
-                                     const std::vector<HeaderField>& extra) const {
-  for (const HeaderField& field : extra) fields.add(field.name, field.value);
-}
-
-const wire::Bytes& HttpFrames::remembered(std::string key,
-                                          const std::function<wire::Bytes()>& write) const {
-  auto found = written_.find(key);
-  if (found == written_.end()) found = written_.emplace(std::move(key), write()).first;
-  return found->second;
-}
-
 namespace {
 
-std::string key_of(std::string_view start, const http::Fields& fields) {
-  std::string key(start);
-  for (const http::Field& field : fields)
-    key.append("\n").append(field.name).append(": ").append(field.value);
-  return key;
+// The scenario's fields as written at the end of a head, with the empty line that ends it.
+wire::Bytes written_tail(const std::vector<HeaderField>& extra) {
+  http::Fields fields;
+  for (const HeaderField& field : extra) fields.add(field.name, field.value);
+  wire::Bytes tail;
+  http::write_field_lines(tail, fields);
+  wire::append(tail, "\r\n");
+  return tail;
+}
+
+// Content-Type (when there is one) and Content-Length, as set_body would add them.
+void write_body_fields(wire::Bytes& out, std::size_t size, std::string_view content_type) {
+  http::Fields fields;
+  if (!content_type.empty()) fields.add("Content-Type", std::string(content_type));
+  fields.add("Content-Length", std::to_string(size));
+  http::write_field_lines(out, fields);
 }
 
 }  // namespace
 
-WireFrame HttpFrames::request(std::string_view method, std::string_view target, http::Fields fields,
-                              std::string_view body, std::string_view content_type) const {
+HttpFrames::HttpFrames(const Scenario& scenario)
+    : headers_(scenario.http),
+      request_tail_(written_tail(scenario.http.request_headers)),
+      response_tail_(written_tail(scenario.http.response_headers)) {}
+
+WireFrame HttpFrames::request(std::string_view method, std::string_view target,
+                              const http::Fields& fields, std::string_view body,
+                              std::string_view content_type) const {
   return {.layer = Layer::http,
           .kind = "request",
           .bytes = write_request(method, target, fields, body, content_type)};
 }
 
-WireFrame HttpFrames::repeated_request(std::string_view method, std::string_view target,
-                                       const http::Fields& fields) const {
-  const std::string key = key_of(std::string(method) + " " + std::string(target), fields);
-  return {.layer = Layer::http,
-          .kind = "request",
-          .bytes = remembered(key, [&] { return write_request(method, target, fields, {}, {}); })};
-}
-
 wire::Bytes HttpFrames::write_request(std::string_view method, std::string_view target,
                                       const http::Fields& fields, std::string_view body,
                                       std::string_view content_type) const {
-  http::Request request;
-  request.method = std::string(method);
-  request.target = std::string(target);
-  request.fields.add("Host", std::string(kHost));
-  for (const http::Field& field : fields) request.fields.add(field.name, field.value);
-  if (!body.empty()) http::set_body(request, wire::to_bytes(body), content_type);
-  add_scenario_fields(request.fields, headers_.request_headers);
-  return http::serialize(request);
+  wire::Bytes out;
+  out.reserve(method.size() + target.size() + 64 + request_tail_.size() + body.size());
+  http::write_request_line(out, method, target);
+  wire::append(out, "Host: ");
+  wire::append(out, kHost);
+  wire::append(out, "\r\n");
+  http::write_field_lines(out, fields);
+  if (!body.empty()) write_body_fields(out, body.size(), content_type);
+  wire::append(out, request_tail_);
+  wire::append(out, body);
+  return out;
 }
 
-WireFrame HttpFrames::response(int status, http::Fields fields, std::string_view body,
+WireFrame HttpFrames::response(int status, const http::Fields& fields, std::string_view body,
                                std::string_view content_type) const {
-  if (body.empty()) {
-    const std::string key = key_of(std::to_string(status), fields);
-    return {.layer = Layer::http,
-            .kind = "response",
-            .bytes = remembered(key, [&] { return write_response(status, fields, {}, {}); })};
-  }
   return {.layer = Layer::http,
           .kind = "response",
           .bytes = write_response(status, fields, body, content_type)};
 }
 
+// 1xx, 204 and 304 responses have no body and no Content-Length; every other one says its length,
+// even when it is 0.
 wire::Bytes HttpFrames::write_response(int status, const http::Fields& fields,
                                        std::string_view body, std::string_view content_type) const {
-  http::Response response = http::make_response(status);
-  response.fields = fields;
   const bool may_have_body = status >= 200 && status != 204 && status != 304;
-  if (may_have_body) http::set_body(response, wire::to_bytes(body), content_type);
-  add_scenario_fields(response.fields, headers_.response_headers);
-  return http::serialize(response);
+  if (!may_have_body && !body.empty()) {
+    throw std::invalid_argument("HttpFrames: a " + std::to_string(status) +
+                                " response has no body");
+  }
+  wire::Bytes out;
+  out.reserve(64 + response_tail_.size() + body.size());
+  http::write_status_line(out, status, http::reason_phrase(status));
+  http::write_field_lines(out, fields);
+  if (may_have_body) write_body_fields(out, body.size(), content_type);
+  wire::append(out, response_tail_);
+  wire::append(out, body);
+  return out;
 }
 
-WireFrame HttpFrames::streamed_response_head(int status, http::Fields fields) const {
-  http::Response response = http::make_response(status);
-  response.fields = std::move(fields);
-  response.fields.add("Transfer-Encoding", "chunked");
-  add_scenario_fields(response.fields, headers_.response_headers);
-  return {.layer = Layer::http, .kind = "response-head", .bytes = http::serialize_head(response)};
+WireFrame HttpFrames::streamed_response_head(int status, const http::Fields& fields) const {
+  wire::Bytes out;
+  http::write_status_line(out, status, http::reason_phrase(status));
+  http::write_field_lines(out, fields);
+  wire::append(out, "Transfer-Encoding: chunked\r\n");
+  wire::append(out, response_tail_);
+  return {.layer = Layer::http, .kind = "response-head", .bytes = std::move(out)};
 }
 
 wire::Bytes HttpFrames::chunk(std::string_view data) {

@@ -4,10 +4,7 @@
 // scenario's response header fields, so that the overhead a learner sees is what a real browser
 // and server would spend.
 
-#include <functional>
-#include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "sim/scenario/scenario.hpp"
@@ -20,27 +17,23 @@ inline constexpr std::string_view kHost = "pushlab.example";
 
 class HttpFrames {
  public:
-  explicit HttpFrames(const Scenario& scenario) : headers_(scenario.http) {}
+  explicit HttpFrames(const Scenario& scenario);
 
-  // Host, then `fields`, then the scenario's request fields; a body gets Content-Type and
-  // Content-Length. Kind "request".
-  WireFrame request(std::string_view method, std::string_view target, wire::http::Fields fields,
-                    std::string_view body = {}, std::string_view content_type = {}) const;
-
-  // The same request, written once and copied after: for one a client sends again and again
-  // with the same bytes (a short poll).
-  WireFrame repeated_request(std::string_view method, std::string_view target,
-                             const wire::http::Fields& fields = {}) const;
+  // Host, then `fields`, then Content-Type and Content-Length for a body, then the scenario's
+  // request fields. Kind "request".
+  WireFrame request(std::string_view method, std::string_view target,
+                    const wire::http::Fields& fields, std::string_view body = {},
+                    std::string_view content_type = {}) const;
 
   // A whole response: `fields`, then Content-Type and Content-Length when there is a body (or
   // Content-Length: 0 for a status that allows one), then the scenario's response fields.
   // Kind "response".
-  WireFrame response(int status, wire::http::Fields fields, std::string_view body = {},
+  WireFrame response(int status, const wire::http::Fields& fields, std::string_view body = {},
                      std::string_view content_type = {}) const;
 
   // The head of a response whose body follows in chunks (Transfer-Encoding: chunked), as a
   // stream of events does. Kind "response-head".
-  WireFrame streamed_response_head(int status, wire::http::Fields fields) const;
+  WireFrame streamed_response_head(int status, const wire::http::Fields& fields) const;
 
   // One chunk of a chunked body carrying `data`; the caller sets layer and kind.
   static wire::Bytes chunk(std::string_view data);
@@ -51,19 +44,17 @@ class HttpFrames {
   const HttpHeaders& headers() const { return headers_; }
 
  private:
-  void add_scenario_fields(wire::http::Fields& fields, const std::vector<HeaderField>& extra) const;
   wire::Bytes write_request(std::string_view method, std::string_view target,
                             const wire::http::Fields& fields, std::string_view body,
                             std::string_view content_type) const;
   wire::Bytes write_response(int status, const wire::http::Fields& fields, std::string_view body,
                              std::string_view content_type) const;
 
-  // A response without a body (a 204, a 101) is written once and copied after: the server
-  // sends the same bytes thousands of times, and writing checks every byte of every field.
-  const wire::Bytes& remembered(std::string key, const std::function<wire::Bytes()>& write) const;
-
   const HttpHeaders& headers_;
-  mutable std::unordered_map<std::string, wire::Bytes> written_;
+  // The scenario's fields as written at the end of every head, with the empty line after them:
+  // written (and checked) once, as a server sends the same ones thousands of times.
+  wire::Bytes request_tail_;
+  wire::Bytes response_tail_;
 };
 
 }  // namespace pushlab::sim

@@ -71,7 +71,7 @@ class ShortPoll final : public TransportModel {
         for (const MessageId id : response.messages) world_.messages.deliver(id);
         connections.release(connection);
       };
-      WireFrame request = world_.http.repeated_request("GET", with_client("/poll", client));
+      WireFrame request = world_.http.request("GET", with_client("/poll", client), {});
       if (world_.notes) request.note = "the client asks: anything new?";
       connection.send(std::move(request));
     });

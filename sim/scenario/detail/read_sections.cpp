@@ -53,6 +53,11 @@ std::vector<HeaderField> read_header_fields(const Json& value, const Location& w
       field_where.fail(describe(Json(name)) + " is not a valid header name (expected " +
                        std::string(kHttpTokenDescription) + ")");
     }
+    if (is_simulator_field(name)) {
+      field_where.fail(describe(Json(name)) +
+                       " is written by the simulator itself (expected another header name: a "
+                       "scenario adds fields such as User-Agent or Cookie, not framing ones)");
+    }
     const std::string& text = read_string(field_value, field_where);
     if (!is_header_value(text)) {
       field_where.fail(describe(field_value) + " is not a valid header value (expected " +

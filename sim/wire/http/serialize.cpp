@@ -55,23 +55,23 @@ void check_fields(const Fields& fields) {
   }
 }
 
-void check_start_line(const Request& request) {
-  if (!is_token(request.method)) reject("method " + quoted(request.method) + " is not a token");
-  if (!detail::is_request_target(request.target)) {
-    reject("request target " + quoted(request.target) +
-           " must be non-empty visible ASCII without spaces");
+void check_request_line(std::string_view method, std::string_view target,
+                        std::string_view version) {
+  if (!is_token(method)) reject("method " + quoted(method) + " is not a token");
+  if (!detail::is_request_target(target)) {
+    reject("request target " + quoted(target) + " must be non-empty visible ASCII without spaces");
   }
-  check_version(request.version);
+  check_version(version);
 }
 
-void check_start_line(const Response& response) {
-  if (response.status < 100 || response.status > 599) {
-    reject("status " + std::to_string(response.status) + " is not between 100 and 599");
+void check_status_line(int status, std::string_view reason, std::string_view version) {
+  if (status < 100 || status > 599) {
+    reject("status " + std::to_string(status) + " is not between 100 and 599");
   }
-  for (const char c : response.reason) {
+  for (const char c : reason) {
     if (!is_field_value_char(c)) reject("reason phrase holds CR, LF, NUL or another control byte");
   }
-  check_version(response.version);
+  check_version(version);
 }
 
 void check_not_both_lengths(const Fields& fields) {
@@ -102,13 +102,39 @@ std::size_t fields_size(const Fields& fields) {
   return size;
 }
 
-void write_fields(Bytes& out, const Fields& fields) {
+void write_field_lines_unchecked(Bytes& out, const Fields& fields) {
   for (const Field& field : fields) {
     append(out, field.name);
     append(out, ": ");
     append(out, field.value);
     append(out, kCrlf);
   }
+}
+
+void write_fields(Bytes& out, const Fields& fields) {
+  write_field_lines_unchecked(out, fields);
+  append(out, kCrlf);
+}
+
+// Start lines as checked ones are written.
+void append_request_line(Bytes& out, std::string_view method, std::string_view target,
+                         std::string_view version) {
+  append(out, method);
+  append(out, " ");
+  append(out, target);
+  append(out, " ");
+  append(out, version);
+  append(out, kCrlf);
+}
+
+void append_status_line(Bytes& out, int status, std::string_view reason, std::string_view version) {
+  char code[3];  // a checked status has three digits
+  std::to_chars(std::begin(code), std::end(code), status);
+  append(out, version);
+  append(out, " ");
+  append(out, std::string_view(code, sizeof code));
+  append(out, " ");
+  append(out, reason);
   append(out, kCrlf);
 }
 
@@ -124,32 +150,40 @@ void set_body_fields(Fields& fields, std::size_t size, std::string_view content_
 
 }  // namespace
 
+void write_request_line(Bytes& out, std::string_view method, std::string_view target,
+                        std::string_view version) {
+  check_request_line(method, target, version);
+  append_request_line(out, method, target, version);
+}
+
+void write_status_line(Bytes& out, int status, std::string_view reason, std::string_view version) {
+  check_status_line(status, reason, version);
+  append_status_line(out, status, reason, version);
+}
+
+void write_field_lines(Bytes& out, const Fields& fields) {
+  check_fields(fields);
+  write_field_lines_unchecked(out, fields);
+}
+
 Bytes serialize_head(const Request& request) {
-  check_start_line(request);
+  check_request_line(request.method, request.target, request.version);
   check_fields(request.fields);
   Bytes out;
   out.reserve(request.method.size() + request.target.size() + request.version.size() + 4 +
               fields_size(request.fields) + request.body.size());
-  append(out, request.method);
-  append(out, " ");
-  append(out, request.target);
-  append(out, " ");
-  append(out, request.version);
-  append(out, kCrlf);
+  append_request_line(out, request.method, request.target, request.version);
   write_fields(out, request.fields);
   return out;
 }
 
 Bytes serialize_head(const Response& response) {
-  check_start_line(response);
+  check_status_line(response.status, response.reason, response.version);
   check_fields(response.fields);
   Bytes out;
   out.reserve(response.version.size() + response.reason.size() + 8 + fields_size(response.fields) +
               response.body.size());
-  append(out, response.version);
-  append(out, " " + std::to_string(response.status) + " ");
-  append(out, response.reason);
-  append(out, kCrlf);
+  append_status_line(out, response.status, response.reason, response.version);
   write_fields(out, response.fields);
   return out;
 }

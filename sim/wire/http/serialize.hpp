@@ -26,6 +26,16 @@ Bytes serialize(const Response& response);
 Bytes serialize_head(const Request& request);
 Bytes serialize_head(const Response& response);
 
+// A head piece by piece, for a writer that sends many messages alike and writes their common
+// fields once: a start line, then field lines (`Name: value` CRLF each), then an empty line
+// (CRLF) that the caller appends. Each checks what it writes as serialize_head does, and throws
+// the same way; framing fields are the caller's to keep consistent with the body.
+void write_request_line(Bytes& out, std::string_view method, std::string_view target,
+                        std::string_view version = "HTTP/1.1");
+void write_status_line(Bytes& out, int status, std::string_view reason,
+                       std::string_view version = "HTTP/1.1");
+void write_field_lines(Bytes& out, const Fields& fields);
+
 // Makes `body` the message's body and sets Content-Length and Content-Type (removed if
 // `content_type` is empty). Removes Transfer-Encoding, which cannot go with Content-Length.
 void set_body(Request& request, Bytes body, std::string_view content_type);

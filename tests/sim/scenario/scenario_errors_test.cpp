@@ -222,6 +222,19 @@ TEST_CASE("header names must be HTTP tokens") {
         "letters, digits and !#$%&'*+-.^_`|~)");
 }
 
+TEST_CASE("a scenario cannot set the fields the simulator writes itself") {
+  const std::string expected =
+      " is written by the simulator itself (expected another header name: a scenario adds fields "
+      "such as User-Agent or Cookie, not framing ones)";
+  CHECK(error_of(set(minimal_scenario(), "/http/request_headers/content-length", "5")) ==
+        "t.json: /http/request_headers/content-length: \"content-length\"" + expected);
+  CHECK(error_of(set(minimal_scenario(), "/http/response_headers/Transfer-Encoding", "gzip")) ==
+        "t.json: /http/response_headers/Transfer-Encoding: \"Transfer-Encoding\"" + expected);
+  CHECK(error_of(set(minimal_scenario(), "/http/request_headers/Sec-WebSocket-Key", "x")) ==
+        "t.json: /http/request_headers/Sec-WebSocket-Key: \"Sec-WebSocket-Key\"" + expected);
+  CHECK(error_of(set(minimal_scenario(), "/http/request_headers/Hosted-By", "x")) == "no error");
+}
+
 TEST_CASE("header values must not break the message") {
   const std::string expected =
       " is not a valid header value (expected no CR, LF or NUL, and no "

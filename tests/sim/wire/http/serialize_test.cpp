@@ -106,6 +106,36 @@ TEST_CASE("serialize_head leaves the body out, for streams and for answers to HE
   CHECK(text_of(serialize_head(to_head)) == "HTTP/1.1 200 OK\r\nContent-Length: 1234\r\n\r\n");
 }
 
+TEST_CASE("a head written piece by piece is the head serialize_head writes") {
+  Request request;
+  request.method = "POST";
+  request.target = "/send?client=3";
+  request.fields.add("Host", "pushlab.example");
+  request.fields.add("Content-Length", "0");
+  Bytes pieces;
+  write_request_line(pieces, request.method, request.target);
+  write_field_lines(pieces, request.fields);
+  append(pieces, "\r\n");
+  CHECK(pieces == serialize_head(request));
+
+  Response response = make_response(404);
+  response.fields.add("Cache-Control", "no-store");
+  pieces.clear();
+  write_status_line(pieces, 404, "Not Found");
+  write_field_lines(pieces, response.fields);
+  append(pieces, "\r\n");
+  CHECK(pieces == serialize_head(response));
+
+  Bytes untouched = to_bytes("kept");
+  CHECK(rejection([&] { write_request_line(untouched, "GET", "/a b"); }) ==
+        "HTTP message: request target \"/a b\" must be non-empty visible ASCII without spaces");
+  CHECK(rejection([&] { write_status_line(untouched, 1000, "Big"); }) ==
+        "HTTP message: status 1000 is not between 100 and 599");
+  CHECK(rejection([&] { write_field_lines(untouched, {{"X", "a\nb"}}); }) ==
+        "HTTP message: value of \"X\" holds CR, LF, NUL or another control byte");
+  CHECK(text_of(untouched) == "kept");  // a rejected piece writes nothing
+}
+
 TEST_CASE("a 304 keeps its Content-Length without a body") {
   Response response = make_response(304);
   response.fields.add("Content-Length", "1234");
