@@ -25,6 +25,7 @@ class Socket {
   bool ready() const { return ready_; }
   bool closed() const { return connection_.closed_by(side_); }
   TcpConnection& connection() { return connection_; }
+  ConnectionId connection_id() const { return connection_.id(); }
   EndpointId endpoint() const { return connection_.endpoint(side_); }
   EndpointId peer() const { return connection_.endpoint(other(side_)); }
 

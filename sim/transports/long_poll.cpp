@@ -13,11 +13,11 @@
 
 #include <charconv>
 #include <deque>
-#include <unordered_map>
 #include <vector>
 
 #include "sim/net/duration_text.hpp"
 #include "sim/transports/browser_connections.hpp"
+#include "sim/transports/client_by_socket.hpp"
 #include "sim/transports/http_server.hpp"
 #include "sim/transports/send_by_post.hpp"
 #include "sim/transports/transport_model.hpp"
@@ -176,7 +176,7 @@ class LongPoll final : public TransportModel {
       answer_empty(mailbox, "a newer poll from this client replaces this one");
     }
     mailbox.held = &socket;
-    holders_[&socket] = *client;
+    holders_.set(socket, *client);
     if (!mailbox.kept.empty()) {
       answer_with_messages(mailbox, world_.notes ? count_text(mailbox.kept.size()) +
                                                        " waited at the server: this request is "
@@ -228,7 +228,7 @@ class LongPoll final : public TransportModel {
   Socket& take_held(Mailbox& mailbox) {
     Socket& socket = *mailbox.held;
     mailbox.held = nullptr;
-    holders_.erase(&socket);
+    holders_.erase(socket);
     world_.simulator.cancel(mailbox.timeout);
     return socket;
   }
@@ -236,10 +236,10 @@ class LongPoll final : public TransportModel {
   // The client or the proxy closed a connection: a request held on it can no longer be
   // answered. Its messages stay kept for the next request.
   void connection_closed(Socket& socket) {
-    const auto holder = holders_.find(&socket);
-    if (holder == holders_.end()) return;
-    Mailbox& mailbox = mailbox_of(holder->second);
-    holders_.erase(holder);
+    const std::optional<int> holder = holders_.find(socket);
+    if (!holder) return;
+    Mailbox& mailbox = mailbox_of(*holder);
+    holders_.erase(socket);
     mailbox.held = nullptr;
     world_.simulator.cancel(mailbox.timeout);
   }
@@ -248,7 +248,7 @@ class LongPoll final : public TransportModel {
   HttpServer server_;
   std::vector<std::unique_ptr<Client>> clients_;
   std::vector<Mailbox> mailboxes_;  // by client; sized once: timeouts hold references into it
-  std::unordered_map<const Socket*, int> holders_;  // which client's request each socket holds
+  ClientBySocket holders_;          // which client's request each socket holds
 };
 
 }  // namespace

@@ -11,12 +11,12 @@
 #include <deque>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <variant>
 #include <vector>
 
 #include "sim/net/duration_text.hpp"
 #include "sim/transports/browser_connections.hpp"
+#include "sim/transports/client_by_socket.hpp"
 #include "sim/transports/http_server.hpp"
 #include "sim/transports/send_by_post.hpp"
 #include "sim/transports/transport_model.hpp"
@@ -226,9 +226,9 @@ class ServerSentEvents final : public TransportModel {
     Stream& stream = streams_[static_cast<std::size_t>(*client)];
     const std::uint64_t had = event_id_named(request.fields.find("Last-Event-ID"));
     forget_confirmed(stream, had);
-    if (stream.socket) client_by_stream_.erase(stream.socket);
+    if (stream.socket) client_by_stream_.erase(*stream.socket);
     stream.socket = &socket;
-    client_by_stream_[&socket] = *client;
+    client_by_stream_.set(socket, *client);
     socket.send(stream_head());
     socket.send(retry_event());
     for (PendingEvent& event : stream.unconfirmed) {
@@ -244,10 +244,10 @@ class ServerSentEvents final : public TransportModel {
   }
 
   void stream_closed(const Socket& socket) {
-    const auto found = client_by_stream_.find(&socket);
-    if (found == client_by_stream_.end()) return;  // a POST's connection
-    streams_[static_cast<std::size_t>(found->second)].socket = nullptr;
-    client_by_stream_.erase(found);
+    const std::optional<int> client = client_by_stream_.find(socket);
+    if (!client) return;  // a POST's connection
+    streams_[static_cast<std::size_t>(*client)].socket = nullptr;
+    client_by_stream_.erase(socket);
   }
 
   WireFrame stream_head() const {
@@ -293,7 +293,7 @@ class ServerSentEvents final : public TransportModel {
   HttpServer server_;
   std::vector<std::unique_ptr<EventSource>> sources_;  // by client
   std::vector<Stream> streams_;                        // at the server, by client
-  std::unordered_map<const Socket*, int> client_by_stream_;
+  ClientBySocket client_by_stream_;
 };
 
 }  // namespace
