@@ -1,5 +1,6 @@
 #include "sim/wire/sse/parser.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace pushlab::sim::wire::sse {
@@ -9,13 +10,42 @@ using detail::kReplacementCharacter;
 
 void Parser::feed(ByteView bytes) {
   if (finished_ && !bytes.empty() && !error_) fail("bytes fed after the end of the stream", fed_);
-  for (const std::uint8_t byte : bytes) {
-    if (error_) return;
-    const auto step = decoder_.decode(byte);
+  std::size_t next = 0;
+  while (next < bytes.size() && !error_) {
+    if (!decoder_.pending()) {
+      const std::size_t run = plain_run_length(bytes.subspan(next));
+      if (run > 0) {
+        append_plain(as_text(bytes.subspan(next, run)));
+        next += run;
+        continue;
+      }
+    }
+    const auto step = decoder_.decode(bytes[next++]);
     if (step.broke_sequence) take(kReplacementCharacter, fed_);  // it ended before this byte
     if (step.code_point) take(*step.code_point, fed_ + 1);
     ++fed_;
   }
+}
+
+// ASCII other than CR and LF: each byte is a code point of its own, none ends a line, and none
+// is a byte order mark.
+std::size_t Parser::plain_run_length(ByteView bytes) {
+  const auto plain = [](std::uint8_t byte) { return byte < 0x80 && byte != '\r' && byte != '\n'; };
+  return static_cast<std::size_t>(std::find_if_not(bytes.begin(), bytes.end(), plain) -
+                                  bytes.begin());
+}
+
+// A run of plain bytes joins the line at once: what take() would do byte by byte, and the
+// common case, since most streams are nearly all ASCII. The limits grow with every byte, so
+// checking them at the run's end fails exactly where the first byte past them would.
+void Parser::append_plain(std::string_view run) {
+  const std::uint64_t end = fed_ + run.size();
+  at_stream_start_ = false;
+  after_cr_ = false;
+  fed_ = end;
+  if (!within_limits(static_cast<unsigned char>(run.front()), end)) return;
+  line_bytes_ = end - line_start_;
+  line_.append(run);
 }
 
 void Parser::finish() {

@@ -53,6 +53,8 @@ class Parser {
   const std::optional<DecodeError>& error() const { return error_; }
 
  private:
+  static std::size_t plain_run_length(ByteView bytes);
+  void append_plain(std::string_view run);
   void take(char32_t code_point, std::uint64_t end);
   void append_to_line(char32_t code_point, std::uint64_t end);
   bool within_limits(char32_t code_point, std::uint64_t end);
