@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace pushlab::sim {
 
@@ -10,21 +13,40 @@ MessageBook::MessageBook(Simulator& simulator, TraceSink& sink, int clients)
     : simulator_(simulator), sink_(sink), outstanding_(static_cast<std::size_t>(clients), 0) {}
 
 MessageId MessageBook::create(Direction direction, int client, std::uint64_t payload_bytes) {
-  const auto id = static_cast<MessageId>(messages_.size());
-  messages_.push_back({.direction = direction,
-                       .client = static_cast<EndpointId>(client),
-                       .payload_bytes = payload_bytes,
-                       .created_at = simulator_.now()});
   ++outstanding_.at(static_cast<std::size_t>(client));
+  const MessageId id = next_id_++;
+  in_flight_.emplace(id, Message{.direction = direction,
+                                 .client = static_cast<EndpointId>(client),
+                                 .payload_bytes = payload_bytes,
+                                 .created_at = simulator_.now()});
   return id;
 }
 
 void MessageBook::deliver(MessageId id) {
-  Message& message = messages_.at(id);
-  if (message.delivered_at) return;
+  const auto found = in_flight_.find(id);
+  if (found == in_flight_.end()) {
+    if (id < next_id_) return;  // delivered before: the first time counts
+    throw std::logic_error("MessageBook: no message " + std::to_string(id));
+  }
+  Message message = found->second;
+  in_flight_.erase(found);
   message.delivered_at = simulator_.now();
+  sink_.add_message(id, message);
   if (--outstanding_.at(message.client) == 0 && on_settled)
     on_settled(static_cast<int>(message.client));
+}
+
+bool MessageBook::delivered(MessageId id) const {
+  if (id >= next_id_) throw std::logic_error("MessageBook: no message " + std::to_string(id));
+  return !in_flight_.contains(id);
+}
+
+const Message& MessageBook::in_flight(MessageId id) const {
+  const auto found = in_flight_.find(id);
+  if (found != in_flight_.end()) return found->second;
+  throw std::logic_error(
+      "MessageBook: message " + std::to_string(id) +
+      (id < next_id_ ? " was delivered: it is not sent again" : " does not exist"));
 }
 
 std::string MessageBook::payload(MessageId id) const {
@@ -36,7 +58,7 @@ std::string MessageBook::payload(MessageId id) const {
 // "#<id> " then filler characters from the id's place in kFiller on, cut at the payload size.
 void MessageBook::append_payload(std::string& out, MessageId id) const {
   static constexpr std::string_view kFiller = "abcdefghijklmnopqrstuvwxyz0123456789";
-  const std::size_t size = messages_.at(id).payload_bytes;
+  const std::size_t size = in_flight(id).payload_bytes;
   char prefix[16] = {'#'};
   char* prefix_end = std::to_chars(prefix + 1, prefix + sizeof prefix - 1, id).ptr;
   *prefix_end++ = ' ';
@@ -51,10 +73,14 @@ void MessageBook::append_payload(std::string& out, MessageId id) const {
   }
 }
 
+// In id order, so that what a sink sees does not depend on the hash map's order.
 void MessageBook::finish() {
-  for (std::size_t id = 0; id < messages_.size(); ++id) {
-    sink_.add_message(static_cast<MessageId>(id), messages_[id]);
-  }
+  std::vector<MessageId> lost;
+  lost.reserve(in_flight_.size());
+  for (const auto& [id, message] : in_flight_) lost.push_back(id);
+  std::sort(lost.begin(), lost.end());
+  for (const MessageId id : lost) sink_.add_message(id, in_flight_.at(id));
+  in_flight_.clear();
 }
 
 }  // namespace pushlab::sim

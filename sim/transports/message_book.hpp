@@ -2,9 +2,14 @@
 // The application messages of one lane: created by the traffic, delivered by a transport. It
 // knows which are still on their way to or from each client, so a client can stop once the
 // run's traffic is over and nothing of its own is outstanding.
+//
+// It keeps only the messages on their way: a message is handed to the sink when it is
+// delivered, and forgotten, so a long run's memory grows with the messages in flight (with the
+// clients), not with every message it ever made.
 
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "sim/engine/simulator.hpp"
@@ -21,13 +26,13 @@ class MessageBook {
   // The first delivery counts; a message delivered twice (a resent poll) keeps its first time.
   void deliver(MessageId id);
 
-  const Message& message(MessageId id) const { return messages_.at(id); }
-  bool delivered(MessageId id) const { return messages_.at(id).delivered_at.has_value(); }
+  bool delivered(MessageId id) const;
   int outstanding(int client) const { return outstanding_.at(static_cast<std::size_t>(client)); }
 
   // The message's payload as it travels: `payload_bytes` of printable ASCII that begins with its
   // id, so a learner can find it in a hex dump. It never holds '"', '\\' or a line break, so it
-  // fits in a JSON string, a WebSocket text frame and an SSE data line as it is.
+  // fits in a JSON string, a WebSocket text frame and an SSE data line as it is. Only for a
+  // message on its way: a delivered one is not sent again (std::logic_error).
   std::string payload(MessageId id) const;
   // The same, appended to `out`: a body or a frame made of several payloads.
   void append_payload(std::string& out, MessageId id) const;
@@ -35,13 +40,16 @@ class MessageBook {
   // Called when a client's last outstanding message has been delivered.
   std::function<void(int client)> on_settled;
 
-  // The run is over: hands every message to the sink.
+  // The run is over: hands the messages never delivered to the sink.
   void finish();
 
  private:
   Simulator& simulator_;
   TraceSink& sink_;
-  std::vector<Message> messages_;
+  const Message& in_flight(MessageId id) const;
+
+  std::unordered_map<MessageId, Message> in_flight_;
+  MessageId next_id_ = 0;
   std::vector<int> outstanding_;  // by client
 };
 
