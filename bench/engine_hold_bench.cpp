@@ -5,7 +5,8 @@
 // as ns-3's does.
 //
 // hold_drawn_delays is the measurement; hold_tabled_delays takes the same kind of delays from a
-// table drawn beforehand, to show what the queue costs without the random number generator.
+// table drawn beforehand, to show what the queue costs without the random number generator, and
+// exponential_draw what one draw costs alone.
 //
 //   engine_hold_bench --benchmark_repetitions=3
 
@@ -115,6 +116,16 @@ BENCHMARK(hold_tabled_delays)
     ->Arg(1'000'000)
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
+
+// What drawing one delay costs alone: the difference between the two hold benchmarks is this,
+// less whatever the core overlaps with the queue's work.
+void exponential_draw(benchmark::State& state) {
+  Rng rng(1);
+  std::int64_t sum = 0;
+  for (auto _ : state) sum += rng.exponential_duration(mean_delay).count();
+  benchmark::DoNotOptimize(sum);
+}
+BENCHMARK(exponential_draw);
 
 }  // namespace
 
