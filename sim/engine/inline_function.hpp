@@ -5,7 +5,8 @@
 // libstdc++'s std::function allocates for any capture over 16 bytes, and a model's typical one
 // (`this`, a client number and a reference or two) is bigger; a lane makes such callbacks for
 // every request it sends. An InlineFunction keeps callables of up to `Capacity` bytes in itself
-// and puts bigger ones, or ones whose move may throw, on the heap, as Callback does for events.
+// and puts bigger ones, or ones whose move may throw, on the heap. The simulator's events are
+// InlineFunctions too (Callback), built in place in the event queue's slots with emplace().
 //
 //   InlineFunction<void(const WireFrame&)> on_frame = [this, client](const WireFrame& frame) {...};
 //   if (on_frame) on_frame(frame);
@@ -14,6 +15,7 @@
 // A callable may reset or replace the function that holds it while it runs, as long as it does
 // not use its own captures afterwards (the same rule as for std::function).
 
+#include <cassert>
 #include <concepts>
 #include <cstddef>
 #include <cstring>
@@ -76,6 +78,29 @@ class InlineFunction<R(Args...), Capacity> {
   // Calls the callable; the function must not be empty.
   R operator()(Args... args) const {
     return operations_->invoke(storage_, std::forward<Args>(args)...);
+  }
+
+  // Builds a callable in place in this function, which must be empty: saves a move, and a read
+  // of the old state (the event queue reuses slots long forgotten by the cache). Stays empty if
+  // building throws.
+  template <class F>
+  requires(!std::same_as<std::remove_cvref_t<F>, InlineFunction> &&
+           std::is_invocable_r_v<R, std::remove_cvref_t<F>&, Args...>) void emplace(F&& callable) {
+    assert(operations_ == nullptr);
+    construct(std::forward<F>(callable));
+  }
+
+  // Takes over another function's callable; this one must be empty.
+  void emplace(InlineFunction&& other) noexcept {
+    assert(operations_ == nullptr);
+    take(other);
+  }
+
+  // Destroys the callable, leaving the function empty. The function is empty before the
+  // callable's destructor runs, so that destructor may use or refill it.
+  void reset() noexcept {
+    const Operations* operations = std::exchange(operations_, nullptr);
+    if (operations != nullptr && operations->destroy != nullptr) operations->destroy(storage_);
   }
 
  private:
@@ -154,11 +179,6 @@ class InlineFunction<R(Args...), Capacity> {
     } else {
       std::memcpy(storage_, other.storage_, Capacity);
     }
-  }
-
-  void reset() noexcept {
-    const Operations* operations = std::exchange(operations_, nullptr);
-    if (operations != nullptr && operations->destroy != nullptr) operations->destroy(storage_);
   }
 
   const Operations* operations_ = nullptr;
