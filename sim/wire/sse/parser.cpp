@@ -15,7 +15,7 @@ void Parser::feed(ByteView bytes) {
     if (!decoder_.pending()) {
       const std::size_t run = plain_run_length(bytes.subspan(next));
       if (run > 0) {
-        append_plain(as_text(bytes.subspan(next, run)));
+        take_plain(as_text(bytes.subspan(next, run)));
         next += run;
         continue;
       }
@@ -36,15 +36,25 @@ std::size_t Parser::plain_run_length(ByteView bytes) {
 }
 
 // A run of plain bytes joins the line at once: what take() would do byte by byte, and the
-// common case, since most streams are nearly all ASCII. The limits grow with every byte, so
-// checking them at the run's end fails exactly where the first byte past them would.
-void Parser::append_plain(std::string_view run) {
+// common case, since most streams are nearly all ASCII. When the run would pass a limit, it goes
+// byte by byte after all, so the error is the one the first byte past a limit gives.
+void Parser::take_plain(std::string_view run) {
   const std::uint64_t end = fed_ + run.size();
+  const std::uint64_t line_bytes = end - line_start_;
+  const bool comment = line_.empty() ? run.front() == ':' : line_.front() == ':';
+  const bool fits = line_bytes <= limits_.max_line_bytes &&
+                    (comment || event_bytes_ + line_bytes <= limits_.max_event_bytes);
+  if (!fits) {
+    for (const char c : run) {
+      take(static_cast<unsigned char>(c), ++fed_);
+      if (error_) return;
+    }
+    return;
+  }
   at_stream_start_ = false;
   after_cr_ = false;
   fed_ = end;
-  if (!within_limits(static_cast<unsigned char>(run.front()), end)) return;
-  line_bytes_ = end - line_start_;
+  line_bytes_ = line_bytes;
   line_.append(run);
 }
 

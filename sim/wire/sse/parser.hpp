@@ -54,7 +54,7 @@ class Parser {
 
  private:
   static std::size_t plain_run_length(ByteView bytes);
-  void append_plain(std::string_view run);
+  void take_plain(std::string_view run);
   void take(char32_t code_point, std::uint64_t end);
   void append_to_line(char32_t code_point, std::uint64_t end);
   bool within_limits(char32_t code_point, std::uint64_t end);

@@ -96,6 +96,16 @@ TEST_CASE("an event with more field bytes fails at its first byte past the limit
   CHECK(error->reason == "event with more than 10 bytes of field lines");
 }
 
+TEST_CASE("a line that passes the event limit before the line limit fails on the event limit") {
+  // The first line takes 16 of the event's 30 bytes; the second passes the event limit at its
+  // 15th byte (offset 17 + 14) and would pass the line limit only at its 25th.
+  const auto error = error_of("data: 0123456789\ndata: abcdefghijklmnopqrstuvw\n\n",
+                              {.max_line_bytes = 24, .max_event_bytes = 30});
+  REQUIRE(error.has_value());
+  CHECK(error->offset == 31);
+  CHECK(error->reason == "event with more than 30 bytes of field lines");
+}
+
 TEST_CASE("the event count starts again after each blank line") {
   CHECK_FALSE(
       error_of("data: abc\n\ndata: def\n\nid: 123456\n\n", {.max_event_bytes = 10}).has_value());
