@@ -90,18 +90,13 @@ class LongPoll final : public TransportModel {
     send_by_post(world_, at(client).connections, client, id);
   }
 
-  void stop_client(int client) override {
-    at(client).stopped = true;
-    at(client).connections.close_all();
-  }
+  void stop_client(int client) override { at(client).stop(); }
 
  private:
   // The browser's side.
-  struct Client {
-    Client(Topology& topology, int index) : connections(topology, index) {}
-    BrowserConnections connections;
+  struct Client : PollingPage {
+    using PollingPage::PollingPage;
     std::uint64_t received = 0;  // messages received so far: the cursor each poll carries
-    bool stopped = false;
   };
 
   // The server's side of one client.

@@ -1,7 +1,7 @@
 #pragma once
 // How the HTTP transports carry a message from the client to the server: a `POST /send` of its
 // own, on a free connection of the browser's (a second one while a long poll or an event
-// stream holds the first).
+// stream holds the first); and the page of the two polling transports, which sends that way.
 
 #include "sim/transports/browser_connections.hpp"
 #include "sim/transports/lane_world.hpp"
@@ -9,5 +9,19 @@
 namespace pushlab::sim {
 
 void send_by_post(LaneWorld& world, BrowserConnections& connections, int client, MessageId id);
+
+// A browser page that polls over HTTP (short or long polling): its pool of connections to the
+// server, and whether the run has stopped it, after which it asks nothing more.
+struct PollingPage {
+  PollingPage(Topology& topology, int client) : connections(topology, client) {}
+
+  void stop() {
+    stopped = true;
+    connections.close_all();
+  }
+
+  BrowserConnections connections;
+  bool stopped = false;
+};
 
 }  // namespace pushlab::sim

@@ -45,17 +45,10 @@ class ShortPoll final : public TransportModel {
     send_by_post(world_, at(client).connections, client, id);
   }
 
-  void stop_client(int client) override {
-    at(client).stopped = true;
-    at(client).connections.close_all();
-  }
+  void stop_client(int client) override { at(client).stop(); }
 
  private:
-  struct Client {
-    Client(Topology& topology, int index) : connections(topology, index) {}
-    BrowserConnections connections;
-    bool stopped = false;
-  };
+  using Client = PollingPage;
 
   Client& at(int client) { return *clients_[static_cast<std::size_t>(client)]; }
 
