@@ -3,7 +3,6 @@
 #include <limits>
 #include <stdexcept>
 
-#include "sim/engine/detail/portable_log.hpp"
 #include "sim/engine/detail/splitmix64.hpp"
 
 namespace pushlab::sim {
@@ -27,12 +26,6 @@ Rng Rng::fork(std::uint64_t stream) const {
   return Rng(SplitMix64::mix(seed_ ^ SplitMix64::mix(stream + 0x9e3779b97f4a7c15)));
 }
 
-// Exponential with mean 1, by inversion: -log(1 - u). 1 - u is in (0, 1], exactly; 0.0 - log
-// keeps a zero draw +0.0 rather than -0.0.
-double Rng::standard_exponential() {
-  return 0.0 - detail::portable_log(1.0 - uniform());
-}
-
 double Rng::exponential(double mean) {
   if (!(mean >= 0 && mean <= std::numeric_limits<double>::max())) {
     throw std::invalid_argument("Rng::exponential: mean must be finite and >= 0");
@@ -40,14 +33,8 @@ double Rng::exponential(double mean) {
   return mean * standard_exponential();
 }
 
-Nanoseconds Rng::exponential_duration(Nanoseconds mean) {
-  if (mean < Nanoseconds::zero()) {
-    throw std::invalid_argument("Rng::exponential_duration: mean must be >= 0");
-  }
-  const double value = static_cast<double>(mean.count()) * standard_exponential();
-  constexpr double past_the_clock = 0x1p63;  // Nanoseconds::max() + 1, exactly
-  if (value >= past_the_clock) return Nanoseconds::max();
-  return Nanoseconds{static_cast<Nanoseconds::rep>(value)};  // truncates toward zero
+void Rng::refuse_negative_mean() {
+  throw std::invalid_argument("Rng::exponential_duration: mean must be >= 0");
 }
 
 bool Rng::bernoulli(double p) {

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 
+#include "sim/engine/detail/portable_log.hpp"
 #include "sim/engine/detail/xoshiro256starstar.hpp"
 #include "sim/engine/nanoseconds.hpp"
 
@@ -41,7 +42,14 @@ class Rng {
   double exponential(double mean);
 
   // An exponential duration, truncated to whole nanoseconds (Nanoseconds::max() if beyond it).
-  Nanoseconds exponential_duration(Nanoseconds mean);
+  // Inline, with its logarithm: models draw one for every random delay.
+  Nanoseconds exponential_duration(Nanoseconds mean) {
+    if (mean < Nanoseconds::zero()) refuse_negative_mean();
+    const double value = static_cast<double>(mean.count()) * standard_exponential();
+    constexpr double past_the_clock = 0x1p63;  // Nanoseconds::max() + 1, exactly
+    if (value >= past_the_clock) return Nanoseconds::max();
+    return Nanoseconds{static_cast<Nanoseconds::rep>(value)};  // truncates toward zero
+  }
 
   // True with probability p, 0 <= p <= 1.
   bool bernoulli(double p);
@@ -53,7 +61,10 @@ class Rng {
   Nanoseconds uniform_duration(Nanoseconds lo, Nanoseconds hi);
 
  private:
-  double standard_exponential();
+  // Exponential with mean 1, by inversion: -log(1 - u). 1 - u is in (0, 1], exactly; 0.0 - log
+  // keeps a zero draw +0.0 rather than -0.0.
+  double standard_exponential() { return 0.0 - detail::portable_log(1.0 - uniform()); }
+  [[noreturn]] static void refuse_negative_mean();
 
   std::uint64_t seed_;
   detail::Xoshiro256StarStar generator_;
