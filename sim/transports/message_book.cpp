@@ -36,11 +36,6 @@ void MessageBook::deliver(MessageId id) {
     on_settled(static_cast<int>(message.client));
 }
 
-bool MessageBook::delivered(MessageId id) const {
-  if (id >= next_id_) throw std::logic_error("MessageBook: no message " + std::to_string(id));
-  return !in_flight_.contains(id);
-}
-
 const Message& MessageBook::in_flight(MessageId id) const {
   const auto found = in_flight_.find(id);
   if (found != in_flight_.end()) return found->second;

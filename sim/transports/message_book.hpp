@@ -26,7 +26,6 @@ class MessageBook {
   // The first delivery counts; a message delivered twice (a resent poll) keeps its first time.
   void deliver(MessageId id);
 
-  bool delivered(MessageId id) const;
   int outstanding(int client) const { return outstanding_.at(static_cast<std::size_t>(client)); }
 
   // The message's payload as it travels: `payload_bytes` of printable ASCII that begins with its
