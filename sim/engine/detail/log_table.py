@@ -25,7 +25,7 @@ def split(exact):
     return float(high), float(exact - high)
 
 
-# Interval 75 of 128, each 2^45 bit patterns wide, is centred on 1.0 (see portable_log.cpp).
+# Interval 75 of 128, each 2^45 bit patterns wide, is centred on 1.0 (see portable_log.hpp).
 FIRST = bits(1.0) - (1 << 44) - 75 * (1 << 45)
 
 print("#pragma once")
