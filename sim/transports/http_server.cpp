@@ -48,6 +48,14 @@ void HttpServer::received(Accepted& accepted, const WireFrame& frame) {
     accepted.last_request = std::move(*request);
   }
   const wire::http::Request* request = &accepted.last_request;
+  if (!client_of(*request, world_.clients())) {
+    // Every endpoint serves one client, named in the query; a request that names none would
+    // otherwise wait for an answer forever.
+    WireFrame refusal = world_.http.response(400, {});
+    if (world_.notes) refusal.note = "the request names no client of this run (?client=1 to N)";
+    socket.send(std::move(refusal));
+    return;
+  }
   if (request->method == "POST" && request->target.starts_with("/send")) {
     for (const MessageId id : frame.messages) world_.messages.deliver(id);
     WireFrame reply = world_.http.response(204, {});

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <memory>
+
+#include "sim/net/socket.hpp"
 #include "sim/wire/bytes.hpp"
 #include "tests/sim/transports/transport_test_support.hpp"
 
@@ -55,4 +58,30 @@ TEST_CASE("short polling: latency averages about half the interval plus one tran
   // interval 1 s: expected mean 500 ms + 50 ms; allow for the randomness of ~240 messages.
   CHECK(ms(metrics.latency.mean) == doctest::Approx(550).epsilon(0.1));
   CHECK(ms(metrics.latency.max) <= 1000 + 50 + 1);
+}
+
+TEST_CASE("the HTTP server answers 400 to a request that names no client of the run") {
+  // A stray page that asks for client 9 of a one-client run, beside the real client.
+  Scenario scenario = basic_scenario(Transport::short_poll, 2s);
+  std::unique_ptr<Socket> stray;
+  TraceRecorder recorder(Transport::short_poll);
+  run_lane_with(
+      scenario, Transport::short_poll,
+      [&](LaneWorld& world) {
+        auto model = make_short_poll(world);
+        stray = std::make_unique<Socket>(world.topology.connect_client(0), Side::opener, false);
+        stray->connect(
+            [&stray, &world] { stray->send(world.http.request("GET", "/poll?client=9", {})); });
+        return model;
+      },
+      recorder);
+  const Lane lane = std::move(recorder).finish();
+  int refusals = 0;
+  for (const WireFrame* response : frames_of(lane, Layer::http, "response")) {
+    if (pushlab::sim::wire::as_text(response->bytes).starts_with("HTTP/1.1 400 Bad Request\r\n")) {
+      ++refusals;
+      CHECK(response->received_at.has_value());
+    }
+  }
+  CHECK(refusals == 1);
 }
