@@ -48,7 +48,8 @@ void HttpServer::received(Accepted& accepted, const WireFrame& frame) {
     accepted.last_request = std::move(*request);
   }
   const wire::http::Request* request = &accepted.last_request;
-  if (!client_of(*request, world_.clients())) {
+  const std::optional<int> client = client_of(*request, world_.clients());
+  if (!client) {
     // Every endpoint serves one client, named in the query; a request that names none would
     // otherwise wait for an answer forever.
     WireFrame refusal = world_.http.response(400, {});
@@ -64,7 +65,7 @@ void HttpServer::received(Accepted& accepted, const WireFrame& frame) {
     socket.send(std::move(reply));
     return;
   }
-  on_request_(socket, *request, frame);
+  on_request_(socket, *client, *request, frame);
 }
 
 }  // namespace pushlab::sim

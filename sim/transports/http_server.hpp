@@ -16,7 +16,9 @@ namespace pushlab::sim {
 
 class HttpServer {
  public:
-  using Handler = std::function<void(Socket& socket, const wire::http::Request& request,
+  // A request for one of the run's clients (the server reads which from the request and
+  // answers 400 to one that names none).
+  using Handler = std::function<void(Socket& socket, int client, const wire::http::Request& request,
                                      const WireFrame& frame)>;
   using ClosedHandler = std::function<void(Socket& socket)>;
 

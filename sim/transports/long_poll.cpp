@@ -61,9 +61,8 @@ class LongPoll final : public TransportModel {
       : world_(world),
         server_(
             world,
-            [this](Socket& socket, const wire::http::Request& request, const WireFrame&) {
-              poll_arrived(socket, request);
-            },
+            [this](Socket& socket, int client, const wire::http::Request& request,
+                   const WireFrame&) { poll_arrived(socket, client, request); },
             [this](Socket& socket) { connection_closed(socket); }) {
     for (int client = 0; client < world.clients(); ++client) {
       clients_.push_back(std::make_unique<Client>(world.topology, client));
@@ -162,16 +161,14 @@ class LongPoll final : public TransportModel {
 
   // --- server ---
 
-  void poll_arrived(Socket& socket, const wire::http::Request& request) {
-    const auto client = client_of(request, world_.clients());
-    if (!client) return;
-    Mailbox& mailbox = mailbox_of(*client);
+  void poll_arrived(Socket& socket, int client, const wire::http::Request& request) {
+    Mailbox& mailbox = mailbox_of(client);
     forget_confirmed(mailbox, received_of(request));
     if (mailbox.held) {
       answer_empty(mailbox, "a newer poll from this client replaces this one");
     }
     mailbox.held = &socket;
-    holders_.set(socket, *client);
+    holders_.set(socket, client);
     if (!mailbox.kept.empty()) {
       answer_with_messages(mailbox, world_.notes ? count_text(mailbox.kept.size()) +
                                                        " waited at the server: this request is "

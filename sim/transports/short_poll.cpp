@@ -19,8 +19,8 @@ class ShortPoll final : public TransportModel {
  public:
   explicit ShortPoll(LaneWorld& world)
       : world_(world),
-        server_(world, [this](Socket& socket, const wire::http::Request& request,
-                              const WireFrame&) { answer_poll(socket, request); }) {
+        server_(world, [this](Socket& socket, int client, const wire::http::Request&,
+                              const WireFrame&) { answer_poll(socket, client); }) {
     for (int client = 0; client < world.clients(); ++client) {
       clients_.push_back(std::make_unique<Client>(world.topology, client));
     }
@@ -70,10 +70,8 @@ class ShortPoll final : public TransportModel {
     });
   }
 
-  void answer_poll(Socket& socket, const wire::http::Request& request) {
-    const auto client = client_of(request, world_.clients());
-    if (!client) return;
-    std::vector<MessageId>& queue = queues_[static_cast<std::size_t>(*client)];
+  void answer_poll(Socket& socket, int client) {
+    std::vector<MessageId>& queue = queues_[static_cast<std::size_t>(client)];
     if (queue.empty()) {
       WireFrame nothing = world_.http.response(204, {});
       if (world_.notes) nothing.note = "nothing new: a whole request and response for no data";

@@ -60,8 +60,8 @@ class ServerSentEvents final : public TransportModel {
       : world_(world),
         server_(
             world,
-            [this](Socket& socket, const http::Request& request, const WireFrame&) {
-              open_stream(socket, request);
+            [this](Socket& socket, int client, const http::Request& request, const WireFrame&) {
+              open_stream(socket, client, request);
             },
             [this](Socket& socket) { stream_closed(socket); }) {
     for (int client = 0; client < world.clients(); ++client) {
@@ -220,15 +220,14 @@ class ServerSentEvents final : public TransportModel {
 
   // --- the server ---
 
-  void open_stream(Socket& socket, const http::Request& request) {
-    const auto client = client_of(request, world_.clients());
-    if (!client || !request.target.starts_with("/events")) return;
-    Stream& stream = streams_[static_cast<std::size_t>(*client)];
+  void open_stream(Socket& socket, int client, const http::Request& request) {
+    if (!request.target.starts_with("/events")) return;
+    Stream& stream = streams_[static_cast<std::size_t>(client)];
     const std::uint64_t had = event_id_named(request.fields.find("Last-Event-ID"));
     forget_confirmed(stream, had);
     if (stream.socket) client_by_stream_.erase(*stream.socket);
     stream.socket = &socket;
-    client_by_stream_.set(socket, *client);
+    client_by_stream_.set(socket, client);
     socket.send(stream_head());
     socket.send(retry_event());
     for (PendingEvent& event : stream.unconfirmed) {
