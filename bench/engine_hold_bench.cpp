@@ -12,11 +12,11 @@
 
 #include <benchmark/benchmark.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <vector>
 
+#include "bench/hold_model.hpp"
 #include "sim/engine/nanoseconds.hpp"
 #include "sim/engine/rng.hpp"
 #include "sim/engine/simulator.hpp"
@@ -27,8 +27,8 @@ using namespace std::chrono_literals;
 using pushlab::sim::Nanoseconds;
 using pushlab::sim::Rng;
 using pushlab::sim::Simulator;
+using namespace pushlab::bench;
 
-constexpr std::int64_t events_per_measurement = 10'000'000;
 constexpr Nanoseconds mean_delay = 100ns;
 
 struct DrawnDelays {
@@ -83,15 +83,10 @@ void hold(benchmark::State& state) {
   Simulator simulator;
   HoldModel<Delays> model(simulator);
   model.fill(population);
-  // Until event times are spread as in the steady state, and the queue has grown its buffers.
-  model.run_events(std::max<std::int64_t>(2 * population, 1'000'000));
-
-  for (auto _ : state) model.run_events(events_per_measurement);
-
+  model.run_events(hold_warm_up_events(population));
+  for (auto _ : state) model.run_events(hold_events_per_measurement);
   state.counters["pending"] = static_cast<double>(simulator.pending());
-  state.counters["events_per_second"] =
-      benchmark::Counter(static_cast<double>(events_per_measurement * state.iterations()),
-                         benchmark::Counter::kIsRate);
+  count_hold_events(state);
 }
 
 void hold_drawn_delays(benchmark::State& state) {
@@ -99,12 +94,6 @@ void hold_drawn_delays(benchmark::State& state) {
 }
 void hold_tabled_delays(benchmark::State& state) {
   hold<TabledDelays>(state);
-}
-
-// Both hold benchmarks: the populations of ns-3's figures, one measurement of 10^7 events each.
-void at_ns3_populations(benchmark::internal::Benchmark* benchmark) {
-  benchmark->ArgName("pending")->Arg(1'000)->Arg(100'000)->Arg(1'000'000)->Iterations(1)->Unit(
-      benchmark::kMillisecond);
 }
 
 BENCHMARK(hold_drawn_delays)->Apply(at_ns3_populations);
