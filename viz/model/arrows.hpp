@@ -1,0 +1,42 @@
+#pragma once
+// The arrows of one lane's sequence diagram: a frame is an arrow from where and when it was sent
+// to where and when it arrived, so latency shows as slope. Only the arrows that cross the part
+// of the run on screen are made (a lane can hold tens of thousands of frames).
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "sim/trace/trace.hpp"
+#include "viz/model/diagram.hpp"
+#include "viz/model/lane_layout.hpp"
+#include "viz/model/time_axis.hpp"
+
+namespace pushlab::viz {
+
+struct Point {
+  float x = 0;
+  float y = 0;
+};
+
+struct Arrow {
+  std::uint32_t frame = 0;  // index in the lane
+  Point from;
+  Point to;  // the arrival, or for a lost frame the point where it was lost (a cross)
+  bool lost = false;
+};
+
+// Appends to `arrows` the arrows of every frame on the wire at some time within `window`.
+void visible_arrows(const sim::Lane& lane, const LaneDiagram& diagram,
+                    const LaneGeometry& geometry, const TimeAxis& axis, TimeSpan window,
+                    std::vector<Arrow>& arrows);
+
+// Where the frame of `arrow` is at `time`, if it is on its way then.
+std::optional<Point> position_at(const Arrow& arrow, const sim::WireFrame& frame,
+                                 const LaneDiagram& diagram, Nanoseconds time);
+
+// The frame whose arrow passes nearest `point`, if one passes within `tolerance` pixels.
+std::optional<std::uint32_t> arrow_at(const std::vector<Arrow>& arrows, Point point,
+                                      float tolerance);
+
+}  // namespace pushlab::viz
