@@ -1,10 +1,11 @@
 #include "apps/cli/metrics_report.hpp"
 
 #include <cstdio>
-#include <functional>
 #include <ostream>
+#include <string_view>
 
 #include "apps/cli/text_table.hpp"
+#include "sim/trace/metrics_rows.hpp"
 
 namespace pushlab::cli {
 
@@ -18,39 +19,24 @@ std::string fixed(double value, int decimals) {
   return text;
 }
 
-std::string count(std::uint64_t value) {
-  return std::to_string(value);
-}
-
-struct Row {
-  std::string label;
-  std::function<std::string(const LaneMetrics&)> value;
-};
-
-std::vector<Row> rows() {
-  auto latency = [](auto member) {
-    return [member](const LaneMetrics& m) { return fixed(milliseconds(m.latency.*member), 1); };
-  };
-  return {
-      {"messages delivered", [](const LaneMetrics& m) { return count(m.delivered); }},
-      {"messages lost", [](const LaneMetrics& m) { return count(m.lost); }},
-      {"latency mean (ms)", latency(&sim::LatencySummary::mean)},
-      {"latency p50 (ms)", latency(&sim::LatencySummary::p50)},
-      {"latency p95 (ms)", latency(&sim::LatencySummary::p95)},
-      {"latency p99 (ms)", latency(&sim::LatencySummary::p99)},
-      {"latency max (ms)", latency(&sim::LatencySummary::max)},
-      {"payload bytes", [](const LaneMetrics& m) { return count(m.bytes.payload); }},
-      {"application bytes", [](const LaneMetrics& m) { return count(m.bytes.app); }},
-      {"  of which setup", [](const LaneMetrics& m) { return count(m.bytes.setup); }},
-      {"bytes with TCP/IP/TLS (model)", [](const LaneMetrics& m) { return count(m.bytes.ip); }},
-      {"overhead bytes per message",
-       [](const LaneMetrics& m) { return fixed(m.overhead_bytes_per_message, 1); }},
-      {"HTTP requests", [](const LaneMetrics& m) { return count(m.http_requests); }},
-      {"empty responses", [](const LaneMetrics& m) { return count(m.empty_responses); }},
-      {"connections opened", [](const LaneMetrics& m) { return count(m.connections_opened); }},
-      {"peak server connections",
-       [](const LaneMetrics& m) { return count(m.peak_server_connections); }},
-  };
+// `text` in lines of at most `width` characters, each starting with `indent`.
+std::string wrapped(std::string_view text, std::string_view indent, std::size_t width) {
+  std::string out;
+  std::string line(indent);
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (line.size() > indent.size() && line.size() + 1 + word.size() > width) {
+      out += line + "\n";
+      line = indent;
+    }
+    if (line.size() > indent.size()) line += ' ';
+    line += word;
+    start = end + 1;
+  }
+  return out + line + "\n";
 }
 
 }  // namespace
@@ -70,14 +56,13 @@ void print_metrics_table(std::ostream& out, const sim::Scenario& scenario,
   std::vector<std::string> headings{""};
   for (const LaneMetrics& lane : lanes) headings.emplace_back(sim::to_string(lane.transport));
   TextTable table(std::move(headings));
-  for (const Row& row : rows()) {
+  for (const sim::MetricsRow& row : sim::metrics_rows()) {
     std::vector<std::string> cells{row.label};
     for (const LaneMetrics& lane : lanes) cells.push_back(row.value(lane));
     table.add_row(std::move(cells));
   }
   table.print(out, "  ");
-  out << "\n  Bytes count what crossed the client's link. Application bytes are exact (headers,\n"
-         "  bodies, frame headers, event framing); TCP/IP/TLS bytes are modelled.\n";
+  out << "\n" << wrapped(sim::kMetricsFootnote, "  ", 90);
 }
 
 nlohmann::ordered_json metrics_json(const std::string& scenario_name,

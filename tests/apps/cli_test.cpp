@@ -2,56 +2,18 @@
 
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
+
+#include "tests/apps/run_program.hpp"
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// CTest runs test cases in parallel processes: each gets its own folder, removed at exit.
-struct ScratchDir {
-  std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("pushlab_cli_test_" + std::to_string(::getpid()));
-  ScratchDir() { std::filesystem::create_directories(path); }
-  ~ScratchDir() { std::filesystem::remove_all(path); }
-};
-
-const std::filesystem::path& scratch_dir() {
-  static const ScratchDir dir;
-  return dir.path;
-}
+using namespace pushlab::testing;
 
 Run run(const std::string& arguments, const std::string& input = "") {
-  const auto dir = scratch_dir();
-  std::ofstream(dir / "in") << input;
-  const std::string command = std::string(PUSHLAB_CLI) + " " + arguments + " <" +
-                              (dir / "in").string() + " >" + (dir / "out").string() + " 2>" +
-                              (dir / "err").string();
-  const int status = std::system(command.c_str());
-  Run result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = slurp(dir / "out");
-  result.err = slurp(dir / "err");
-  return result;
+  return run_program(PUSHLAB_CLI, arguments, input);
 }
 
 nlohmann::json run_json(const std::string& arguments, int expected_exit = 0) {

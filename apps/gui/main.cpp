@@ -1,0 +1,119 @@
+// pushlab: the window. Parses arguments, opens the scenario, hands both to viz::run_app.
+//
+//   pushlab                                   the default scenario (scenarios/chat.json)
+//   pushlab scenarios/idle-proxy.json --at 61.5
+//   pushlab scenarios/chat.json --select 101 --screenshot handshake.png --size 1600x1000
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "sim/json/input_error.hpp"
+#include "viz/draw/app.hpp"
+#include "viz/model/frame_ref.hpp"
+
+namespace {
+
+using namespace pushlab;
+
+constexpr int kExitBadInput = 1;
+constexpr int kExitUsage = 2;
+
+struct Options {
+  std::string scenario = PUSHLAB_SOURCE_DIR "/scenarios/chat.json";
+  std::optional<double> at;
+  std::optional<std::string> select;
+  std::optional<std::string> screenshot;
+  std::string size = "1600x1000";
+  bool presentation = false;
+};
+
+// "1600x1000" into the app's width and height; false if it is not that shape.
+bool parse_size(const std::string& text, viz::AppOptions& app) {
+  int width = 0;
+  int height = 0;
+  char x = 0;
+  char rest = 0;
+  if (std::sscanf(text.c_str(), "%d%c%d%c", &width, &x, &height, &rest) != 3 || x != 'x') {
+    return false;
+  }
+  if (width < 320 || height < 240 || width > 7680 || height > 4320) return false;
+  app.width = width;
+  app.height = height;
+  return true;
+}
+
+int fail(const std::string& message, int code) {
+  std::fprintf(stderr, "pushlab: error: %s\n", message.c_str());
+  return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"PushLab: short polling, long polling, WebSocket and SSE side by side, frame by "
+               "frame.",
+               "pushlab"};
+  cli.set_version_flag("--version", "pushlab " PUSHLAB_VERSION);
+  Options options;
+  cli.add_option("SCENARIO", options.scenario, "A scenario file (default: scenarios/chat.json)");
+  cli.add_option("--at", options.at, "Put the playhead at this time, in seconds")
+      ->check(CLI::NonNegativeNumber);
+  cli.add_option("--select", options.select,
+                 "Open this frame in the inspector: LANE:N (websocket:4), or the start of its "
+                 "label (101, \"GET /lp\")");
+  cli.add_option("--screenshot", options.screenshot,
+                 "Render that state into this PNG file and exit, without showing a window");
+  cli.add_option("--size", options.size, "The window's size, WIDTHxHEIGHT (default 1600x1000)");
+  cli.add_flag("--presentation", options.presentation,
+               "Start in presentation mode: large type, high contrast (F11 toggles it)");
+  cli.footer(
+      "Keys: Space play/pause, Left/Right step, Home/End, +/- speed, F11 presentation.\n"
+      "Mouse: click an arrow to inspect its frame, click the time gutter to move the playhead,\n"
+      "Ctrl+wheel to zoom.\n"
+      "Exit codes: 0 fine, 1 bad input, 2 usage.");
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return cli.exit(error) == 0 ? 0 : kExitUsage;
+  }
+
+  viz::AppOptions app;
+  app.fonts_dir = PUSHLAB_SOURCE_DIR "/assets/fonts";
+  app.scenarios_dir = PUSHLAB_SOURCE_DIR "/scenarios";
+  if (!parse_size(options.size, app)) {
+    return fail("--size: \"" + options.size + "\" is not WIDTHxHEIGHT between 320x240 and 7680x4320",
+                kExitUsage);
+  }
+  if (options.screenshot) app.screenshot = *options.screenshot;
+
+  viz::Document document;
+  try {
+    document = viz::open_document(options.scenario);
+  } catch (const sim::json::InputError& error) {
+    return fail(error.what(), kExitBadInput);
+  }
+
+  viz::ViewState view;
+  view.presentation = options.presentation;
+  view.playback.set_end(document.trace.duration);
+  if (options.at) {
+    view.playback.seek(std::chrono::duration_cast<sim::Nanoseconds>(
+        std::chrono::duration<double>(*options.at)));
+  }
+  if (options.select) {
+    const viz::FrameLookup found = viz::find_frame(document.trace, document.diagram, *options.select);
+    if (!found.ref) return fail("--select: " + found.error, kExitBadInput);
+    view.selected = found.ref;
+    // Unless told where, stand where the frame is on its way, so it shows.
+    if (!options.at) {
+      const sim::WireFrame& frame = document.trace.lanes[found.ref->lane].frames[found.ref->frame];
+      view.playback.seek(frame.received_at.value_or(frame.sent_at));
+    }
+  }
+  return viz::run_app(std::move(document), std::move(view), app);
+}

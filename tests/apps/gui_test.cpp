@@ -1,0 +1,117 @@
+// pushlab, the window, as CI can see it: under Xvfb it renders each shipped scenario into a PNG,
+// which must be the size asked for and show the lanes. And bad input is refused before any
+// window opens.
+
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <filesystem>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "tests/apps/run_program.hpp"
+
+namespace {
+
+using namespace pushlab::testing;
+
+// xvfb-run gives each run a display of its own (-a), so test cases may run side by side.
+Run run_pushlab(const std::string& arguments) {
+  return run_program("xvfb-run -a -s '-screen 0 1920x1080x24' " PUSHLAB_GUI, arguments);
+}
+
+struct Image {
+  int width = 0;
+  int height = 0;
+  std::unique_ptr<unsigned char, decltype(&stbi_image_free)> pixels{nullptr, stbi_image_free};
+
+  unsigned pixel(int x, int y) const {
+    const unsigned char* p = pixels.get() + 3 * (static_cast<std::size_t>(y) * width + x);
+    return unsigned{p[0]} << 16 | unsigned{p[1]} << 8 | p[2];
+  }
+};
+
+Image load_png(const std::filesystem::path& file) {
+  Image image;
+  int channels = 0;
+  image.pixels.reset(stbi_load(file.string().c_str(), &image.width, &image.height, &channels, 3));
+  return image;
+}
+
+// Distinct colours in a rectangle.
+std::size_t colours_in(const Image& image, int left, int top, int right, int bottom) {
+  std::set<unsigned> colours;
+  for (int y = top; y < bottom; ++y) {
+    for (int x = left; x < right; ++x) colours.insert(image.pixel(x, y));
+  }
+  return colours.size();
+}
+
+bool has_colour(const Image& image, unsigned rgb) {
+  for (int y = 0; y < image.height; ++y) {
+    for (int x = 0; x < image.width; ++x) {
+      if (image.pixel(x, y) == rgb) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("every shipped scenario renders into a PNG of the asked size that shows the lanes") {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(PUSHLAB_SOURCE_DIR "/scenarios")) {
+    const std::filesystem::path png = scratch_dir() / (entry.path().stem().string() + ".png");
+    CAPTURE(entry.path());
+    const Run result =
+        run_pushlab(entry.path().string() + " --at 2 --size 1280x800 --screenshot " + png.string());
+    CAPTURE(result.err);
+    REQUIRE(result.exit_code == 0);
+    const Image image = load_png(png);
+    REQUIRE(image.pixels);
+    CHECK(image.width == 1280);
+    CHECK(image.height == 800);
+    // The diagrams fill the left two thirds of the middle band: lifelines, arrows, labels,
+    // anti-aliased, in many colours; a blank or failed frame has one or two.
+    CHECK(colours_in(image, 0, 200, 850, 500) > 40);
+    // Arrows of HTTP (sky blue) are in every scenario: each runs at least one HTTP lane or the
+    // WebSocket handshake.
+    CHECK(has_colour(image, 0x56b4e9));
+    std::filesystem::remove(png);
+  }
+}
+
+TEST_CASE("the inspector opens the frame --select names") {
+  const std::filesystem::path png = scratch_dir() / "inspector.png";
+  const Run result = run_pushlab(PUSHLAB_SOURCE_DIR "/scenarios/chat.json --select 101 "
+                                 "--size 1280x800 --screenshot " + png.string());
+  CAPTURE(result.err);
+  REQUIRE(result.exit_code == 0);
+  const Image image = load_png(png);
+  REQUIRE(image.pixels);
+  // The inspector (the right third) shows a hex dump and fields: text in many shades.
+  CHECK(colours_in(image, 900, 150, 1270, 600) > 20);
+}
+
+TEST_CASE("bad input is refused with a message, before any window opens") {
+  Run result = run_program(PUSHLAB_GUI, "/no/such/scenario.json");
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("/no/such/scenario.json") != std::string::npos);
+
+  result = run_program(PUSHLAB_GUI, PUSHLAB_SOURCE_DIR "/scenarios/chat.json --select nothing-like-this");
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("no frame's label begins with \"nothing-like-this\"") != std::string::npos);
+
+  result = run_program(PUSHLAB_GUI, PUSHLAB_SOURCE_DIR "/scenarios/chat.json --select websocket:99999");
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("the websocket lane has frames 0 to") != std::string::npos);
+
+  result = run_program(PUSHLAB_GUI, "--size 12by34");
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("--size") != std::string::npos);
+
+  result = run_program(PUSHLAB_GUI, "--help");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("--screenshot") != std::string::npos);
+}

@@ -1,0 +1,133 @@
+#include "viz/draw/app.hpp"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <stb_image_write.h>
+
+#include <cstdio>
+#include <utility>
+#include <vector>
+
+#include "viz/draw/main_window.hpp"
+
+namespace pushlab::viz {
+
+namespace {
+
+// Frames drawn before a screenshot is taken: Dear ImGui sizes windows and tables from what the
+// previous frame drew, so the first frames are not yet laid out.
+constexpr int kFramesBeforeScreenshot = 4;
+
+constexpr float kFontSize = 17.0f;
+constexpr float kPresentationFontSize = 30.0f;
+
+void report_glfw_error(int code, const char* description) {
+  std::fprintf(stderr, "pushlab: GLFW error %d: %s\n", code, description);
+}
+
+// Fonts rasterized at the size they are shown, times the screen's scale, so text is crisp on a
+// 4K screen and on a projector.
+Fonts load_fonts(const std::filesystem::path& fonts_dir, float scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  const std::string regular = (fonts_dir / "DejaVuSans.ttf").string();
+  Fonts fonts;
+  fonts.regular = io.Fonts->AddFontFromFileTTF(regular.c_str(), kFontSize * scale);
+  fonts.large = io.Fonts->AddFontFromFileTTF(regular.c_str(), kPresentationFontSize * scale);
+  if (!fonts.regular || !fonts.large) {
+    std::fprintf(stderr, "pushlab: cannot read %s; using Dear ImGui's built-in font\n",
+                 regular.c_str());
+    io.Fonts->Clear();
+    ImFontConfig config;
+    config.SizePixels = 13.0f * scale;
+    fonts.regular = io.Fonts->AddFontDefault(&config);
+    fonts.large = nullptr;
+  }
+  return fonts;
+}
+
+bool save_screenshot(GLFWwindow* window, const std::filesystem::path& file) {
+  int width = 0;
+  int height = 0;
+  glfwGetFramebufferSize(window, &width, &height);
+  std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * height * 3);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+  stbi_flip_vertically_on_write(1);  // OpenGL's rows run bottom up
+  if (stbi_write_png(file.string().c_str(), width, height, 3, pixels.data(), width * 3) == 0) {
+    std::fprintf(stderr, "pushlab: cannot write the screenshot %s\n", file.string().c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_app(Document document, ViewState view, const AppOptions& options) {
+  glfwSetErrorCallback(report_glfw_error);
+  if (!glfwInit()) {
+    std::fprintf(stderr, "pushlab: no display to open a window on (is DISPLAY set?)\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+  const std::string title = "PushLab: " + document.scenario.name;
+  GLFWwindow* window =
+      glfwCreateWindow(options.width, options.height, title.c_str(), nullptr, nullptr);
+  if (!window) {
+    glfwTerminate();
+    return 1;
+  }
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(options.screenshot ? 0 : 1);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing written to the working directory
+  float scale_x = 1;
+  float scale_y = 1;
+  glfwGetWindowContentScale(window, &scale_x, &scale_y);
+  const Fonts fonts = load_fonts(options.fonts_dir, std::max(1.0f, scale_y));
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 130");
+
+  int exit_code = 0;
+  {
+    MainWindow main_window(std::move(document), std::move(view), options.scenarios_dir, fonts);
+    double last = glfwGetTime();
+    for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
+      glfwPollEvents();
+      const double now = glfwGetTime();
+      ImGui_ImplOpenGL3_NewFrame();
+      ImGui_ImplGlfw_NewFrame();
+      ImGui::NewFrame();
+      main_window.draw(options.screenshot ? 0.0 : now - last);
+      last = now;
+      ImGui::Render();
+      int width = 0;
+      int height = 0;
+      glfwGetFramebufferSize(window, &width, &height);
+      glViewport(0, 0, width, height);
+      glClearColor(0.09f, 0.1f, 0.12f, 1);
+      glClear(GL_COLOR_BUFFER_BIT);
+      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      if (options.screenshot && frame + 1 == kFramesBeforeScreenshot) {
+        exit_code = save_screenshot(window, *options.screenshot) ? 0 : 1;
+        break;
+      }
+      glfwSwapBuffers(window);
+    }
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return exit_code;
+}
+
+}  // namespace pushlab::viz

@@ -1,0 +1,25 @@
+#pragma once
+// The window: GLFW, OpenGL 3 and Dear ImGui set up, the main loop, and the headless path that
+// renders one state into a PNG and returns (for handouts, the README and tests under Xvfb).
+
+#include <filesystem>
+#include <optional>
+
+#include "viz/model/document.hpp"
+#include "viz/model/view_state.hpp"
+
+namespace pushlab::viz {
+
+struct AppOptions {
+  int width = 1600;
+  int height = 1000;
+  std::optional<std::filesystem::path> screenshot;  // render, save this PNG, and return
+  std::filesystem::path fonts_dir;                  // holds DejaVuSans.ttf
+  std::filesystem::path scenarios_dir;              // the scenario picker lists it
+};
+
+// Runs until the window is closed (or the screenshot is written). Returns a process exit code;
+// on failure it has said why on stderr.
+int run_app(Document document, ViewState view, const AppOptions& options);
+
+}  // namespace pushlab::viz

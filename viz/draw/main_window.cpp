@@ -1,0 +1,151 @@
+#include "viz/draw/main_window.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "sim/json/input_error.hpp"
+#include "viz/draw/controls_view.hpp"
+#include "viz/draw/inspector_view.hpp"
+#include "viz/draw/lanes_view.hpp"
+#include "viz/draw/metrics_view.hpp"
+#include "viz/draw/palette.hpp"
+
+namespace pushlab::viz {
+
+namespace {
+
+std::vector<std::filesystem::path> list_scenarios(const std::filesystem::path& directory) {
+  std::vector<std::filesystem::path> files;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+bool same_scale(const AxisScale& a, const AxisScale& b) {
+  return a.pixels_per_second == b.pixels_per_second && a.compress_idle == b.compress_idle &&
+         a.max_idle_height == b.max_idle_height && a.busy_margin == b.busy_margin;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(Document document, ViewState view, std::filesystem::path scenarios_dir,
+                       Fonts fonts)
+    : document_(std::move(document)),
+      view_(std::move(view)),
+      scenarios_dir_(std::move(scenarios_dir)),
+      scenario_files_(list_scenarios(scenarios_dir_)),
+      fonts_(fonts) {
+  view_.playback.set_end(document_.trace.duration);
+}
+
+const TimeAxis& MainWindow::axis() {
+  if (axis_document_ != &document_ || !same_scale(axis_scale_, view_.scale)) {
+    axis_ = TimeAxis(document_.diagram.busy, document_.trace.duration, view_.scale);
+    axis_scale_ = view_.scale;
+    axis_document_ = &document_;
+  }
+  return axis_;
+}
+
+void MainWindow::open(const std::filesystem::path& file) {
+  try {
+    document_ = open_document(file);
+    axis_document_ = nullptr;
+    view_.playback.set_end(document_.trace.duration);
+    view_.selected.reset();
+    view_.hovered.reset();
+    view_.scroll_to_playhead = true;
+    error_.clear();
+  } catch (const sim::json::InputError& error) {
+    error_ = error.what();
+  }
+}
+
+void MainWindow::apply_style() {
+  if (styled_ && styled_for_presentation_ == view_.presentation) return;
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = ImGuiStyle();
+  if (view_.presentation) {
+    ImGui::StyleColorsLight(&style);
+  } else {
+    ImGui::StyleColorsDark(&style);
+  }
+  style.FrameRounding = 3;
+  style.WindowRounding = 0;
+  style.ChildRounding = 3;
+  styled_ = true;
+  styled_for_presentation_ = view_.presentation;
+}
+
+void MainWindow::draw_scenario_bar() {
+  const std::string current = document_.file.empty() ? document_.scenario.name
+                                                     : document_.file.filename().string();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  if (ImGui::BeginCombo("##scenario", current.c_str())) {
+    for (const std::filesystem::path& file : scenario_files_) {
+      const bool chosen = file == document_.file;
+      if (ImGui::Selectable(file.filename().string().c_str(), chosen)) open(file);
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  ImGui::TextUnformatted(document_.scenario.title.c_str());
+  ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetFontSize() * 9);
+  if (ImGui::Button(view_.presentation ? "Leave presentation" : "Presentation (F11)")) {
+    view_.presentation = !view_.presentation;
+  }
+  if (!error_.empty()) {
+    ImGui::TextColored({0.9f, 0.4f, 0.2f, 1}, "%s", error_.c_str());
+  } else if (!document_.scenario.description.empty() && !view_.presentation) {
+    ImGui::TextWrapped("%s", document_.scenario.description.c_str());
+  }
+}
+
+void MainWindow::draw(double wall_seconds) {
+  apply_style();
+  const Palette& palette = view_.presentation ? presentation_palette() : dark_palette();
+  ImFont* font = view_.presentation && fonts_.large ? fonts_.large : fonts_.regular;
+  if (font) ImGui::PushFont(font);
+
+  handle_playback_keys(document_, view_);
+  view_.playback.advance(wall_seconds);
+
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGui::Begin("PushLab", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+  draw_scenario_bar();
+  draw_playback_bar(document_, view_);
+  ImGui::Separator();
+
+  const ImVec2 available = ImGui::GetContentRegionAvail();
+  const bool show_inspector = !view_.presentation || view_.selected;
+  const float inspector_width = show_inspector ? std::max(360.0f, available.x * 0.3f) : 0;
+  const float metrics_height = view_.presentation ? 0 : std::min(available.y * 0.3f,
+                                  ImGui::GetTextLineHeightWithSpacing() * 19);
+  const ImVec2 lanes_size{available.x - inspector_width - ImGui::GetStyle().ItemSpacing.x,
+                          available.y - metrics_height};
+  ImGui::BeginGroup();
+  draw_lanes_view(document_, axis(), view_, palette, lanes_size);
+  ImGui::EndGroup();
+  if (show_inspector) {
+    ImGui::SameLine();
+    ImGui::BeginChild("inspector", {inspector_width, lanes_size.y}, true);
+    draw_inspector(document_, view_, palette);
+    ImGui::EndChild();
+  }
+  if (metrics_height > 0) {
+    ImGui::BeginChild("metrics", {0, 0}, false);
+    draw_metrics_table(document_);
+    ImGui::EndChild();
+  }
+  ImGui::End();
+  if (font) ImGui::PopFont();
+}
+
+}  // namespace pushlab::viz

@@ -1,0 +1,52 @@
+#pragma once
+// The whole window, one Dear ImGui frame at a time: the scenario picker, the playback bar, the
+// lanes, the inspector beside them, the figures under them. Owns what it shows.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "viz/model/document.hpp"
+#include "viz/model/time_axis.hpp"
+#include "viz/model/view_state.hpp"
+
+namespace pushlab::viz {
+
+struct Fonts {
+  ImFont* regular = nullptr;
+  ImFont* large = nullptr;  // presentation mode
+};
+
+class MainWindow {
+ public:
+  MainWindow(Document document, ViewState view, std::filesystem::path scenarios_dir, Fonts fonts);
+
+  // Draws the next frame, `wall_seconds` after the last.
+  void draw(double wall_seconds);
+
+  ViewState& view() { return view_; }
+  const Document& document() const { return document_; }
+
+ private:
+  const TimeAxis& axis();
+  void draw_scenario_bar();
+  void open(const std::filesystem::path& file);
+  void apply_style();
+
+  Document document_;
+  ViewState view_;
+  std::filesystem::path scenarios_dir_;
+  std::vector<std::filesystem::path> scenario_files_;
+  Fonts fonts_;
+  std::string error_;  // why the last scenario picked could not be opened
+
+  TimeAxis axis_;
+  AxisScale axis_scale_{};
+  const Document* axis_document_ = nullptr;
+  bool styled_for_presentation_ = false;
+  bool styled_ = false;
+};
+
+}  // namespace pushlab::viz
