@@ -20,6 +20,10 @@ sim::Trace trace_of(const sim::Scenario& scenario) {
   return sim::simulate(scenario);
 }
 
+Nanoseconds frame_sent(const sim::Trace& trace, const Arrow& arrow) {
+  return trace.lanes[0].frames[arrow.frame].sent_at;
+}
+
 bool has_label(const LaneDiagram& lane, const std::string& label) {
   return std::find(lane.labels.begin(), lane.labels.end(), label) != lane.labels.end();
 }
@@ -101,7 +105,7 @@ TEST_CASE("only arrows that cross the window are made, and a click finds the nea
   const LaneGeometry geometry{.left = 0, .width = 500};
   std::vector<Arrow> arrows;
   // 3.00 s to 3.20 s: the poll sent at 3.1 s (request and response), nothing else.
-  visible_arrows(trace.lanes[0], diagram.lanes[0], geometry, axis, {3000ms, 3200ms}, arrows);
+  visible_arrows(trace.lanes[0], diagram.lanes[0], geometry, axis, 100, {3000ms, 3200ms}, arrows);
   REQUIRE(arrows.size() == 2);
   for (const Arrow& arrow : arrows) {
     const sim::WireFrame& frame = trace.lanes[0].frames[arrow.frame];
@@ -112,6 +116,7 @@ TEST_CASE("only arrows that cross the window are made, and a click finds the nea
   CHECK(request.from.x == geometry.client_x());
   CHECK(request.to.x == geometry.server_x());
   CHECK(request.to.y - request.from.y == doctest::Approx(50));  // 50 ms at 1000 px/s
+  CHECK(request.from.y == doctest::Approx(100 + axis.y_of(frame_sent(trace, request))));
   // Halfway through its flight, the request is halfway across.
   const sim::WireFrame& frame = trace.lanes[0].frames[request.frame];
   const auto dot = position_at(request, frame, diagram.lanes[0], frame.sent_at + 25ms);
@@ -133,7 +138,7 @@ TEST_CASE("a lost frame's arrow stops partway, where its cross is drawn") {
   const TimeAxis axis({}, trace.duration, {.pixels_per_second = 1000, .compress_idle = false});
   const LaneGeometry geometry{.left = 0, .width = 500};
   std::vector<Arrow> arrows;
-  visible_arrows(trace.lanes[0], diagram.lanes[0], geometry, axis, {0s, trace.duration}, arrows);
+  visible_arrows(trace.lanes[0], diagram.lanes[0], geometry, axis, 0, {0s, trace.duration}, arrows);
   const auto lost = std::find_if(arrows.begin(), arrows.end(), [](const Arrow& a) { return a.lost; });
   REQUIRE(lost != arrows.end());
   CHECK(diagram.lanes[0].colours[lost->frame] == FrameColour::error);

@@ -81,10 +81,23 @@ void draw_lane_headers(const Document& document, const std::vector<LaneGeometry>
   }
 }
 
+// True if a label at screen y would overlap a break's own label.
+bool near_break(const Canvas& canvas, float y) {
+  const auto& breaks = canvas.axis.breaks();
+  const float axis_y = y - canvas.origin.y - kTopPadding;
+  const float line = ImGui::GetTextLineHeight();
+  const auto after = std::lower_bound(breaks.begin(), breaks.end(), axis_y - 2 * line,
+                                      [](const AxisBreak& cut, float value) {
+                                        return cut.y + cut.height < value;
+                                      });
+  return after != breaks.end() && after->y - line < axis_y + line;
+}
+
 void draw_time_gutter(const Canvas& canvas) {
   const float step = 3.5f * ImGui::GetTextLineHeight();
   const float first = std::floor((canvas.top - canvas.origin.y) / step) * step + canvas.origin.y;
   for (float y = first; y < canvas.bottom; y += step) {
+    if (near_break(canvas, y)) continue;
     const std::string text = format_time(canvas.time_at(y));
     canvas.draw->AddText({canvas.origin.x + 4, y}, canvas.palette.faint_text, text.c_str());
   }
@@ -203,7 +216,8 @@ void draw_lane_frames(const Canvas& canvas, std::size_t lane_index, std::vector<
   const LaneGeometry& geometry = canvas.lanes[lane_index];
   const Nanoseconds now = canvas.view.playback.time();
   arrows.clear();
-  visible_arrows(lane, diagram, geometry, canvas.axis, canvas.visible, arrows);
+  visible_arrows(lane, diagram, geometry, canvas.axis, canvas.y(Nanoseconds{0}), canvas.visible,
+                 arrows);
 
   float last_label_bottom = -1e9f;
   const float label_width = geometry.width - 8;

@@ -66,6 +66,12 @@ void MainWindow::open(const std::filesystem::path& file) {
 
 void MainWindow::apply_style() {
   if (styled_ && styled_for_presentation_ == view_.presentation) return;
+  // Larger type needs a longer time axis for labels to keep clear of each other.
+  if (fonts_.large && (styled_ || view_.presentation)) {
+    const double ratio = fonts_.large->FontSize / fonts_.regular->FontSize;
+    view_.scale.pixels_per_second *= view_.presentation ? ratio : 1 / ratio;
+    view_.scroll_to_playhead = true;
+  }
   ImGuiStyle& style = ImGui::GetStyle();
   style = ImGuiStyle();
   if (view_.presentation) {
@@ -93,15 +99,23 @@ void MainWindow::draw_scenario_bar() {
   }
   ImGui::SameLine();
   ImGui::TextUnformatted(document_.scenario.title.c_str());
+  // The description is a paragraph: kept out of the diagrams' way until asked for.
+  if (!document_.scenario.description.empty()) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(about)");
+    if (ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40);
+      ImGui::TextUnformatted(document_.scenario.description.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
+  }
   ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetFontSize() * 9);
   if (ImGui::Button(view_.presentation ? "Leave presentation" : "Presentation (F11)")) {
     view_.presentation = !view_.presentation;
   }
-  if (!error_.empty()) {
-    ImGui::TextColored({0.9f, 0.4f, 0.2f, 1}, "%s", error_.c_str());
-  } else if (!document_.scenario.description.empty() && !view_.presentation) {
-    ImGui::TextWrapped("%s", document_.scenario.description.c_str());
-  }
+  if (!error_.empty()) ImGui::TextColored({0.9f, 0.4f, 0.2f, 1}, "%s", error_.c_str());
 }
 
 void MainWindow::draw(double wall_seconds) {

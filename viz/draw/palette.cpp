@@ -9,7 +9,7 @@ const Palette& dark_palette() {
       .text = IM_COL32(235, 235, 235, 255),
       .faint_text = IM_COL32(150, 155, 165, 255),
       .lifeline = IM_COL32(120, 125, 135, 255),
-      .connection = IM_COL32(86, 180, 233, 140),
+      .connection = IM_COL32(86, 180, 233, 80),
       .playhead = IM_COL32(240, 228, 66, 255),
       .selection = IM_COL32(255, 255, 255, 255),
       .frame_colours = {
@@ -30,7 +30,7 @@ const Palette& presentation_palette() {
       .text = IM_COL32(0, 0, 0, 255),
       .faint_text = IM_COL32(70, 70, 70, 255),
       .lifeline = IM_COL32(60, 60, 60, 255),
-      .connection = IM_COL32(0, 114, 178, 150),
+      .connection = IM_COL32(0, 114, 178, 80),
       .playhead = IM_COL32(0, 0, 0, 255),
       .selection = IM_COL32(0, 0, 0, 255),
       .frame_colours = {

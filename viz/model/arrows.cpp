@@ -23,8 +23,8 @@ float distance_squared_to_segment(Point p, Point a, Point b) {
 }  // namespace
 
 void visible_arrows(const sim::Lane& lane, const LaneDiagram& diagram,
-                    const LaneGeometry& geometry, const TimeAxis& axis, TimeSpan window,
-                    std::vector<Arrow>& arrows) {
+                    const LaneGeometry& geometry, const TimeAxis& axis, float top,
+                    TimeSpan window, std::vector<Arrow>& arrows) {
   // Frames are in the order they were sent, and none is on the wire longer than the longest
   // flight (or half a typical one, lost): the first that can reach the window is found by
   // bisection.
@@ -40,8 +40,8 @@ void visible_arrows(const sim::Lane& lane, const LaneDiagram& diagram,
     float to_x = geometry.x_of(lane.endpoints[frame.to].role);
     if (frame.lost()) to_x = from_x + (to_x - from_x) * kLostFraction;
     arrows.push_back({.frame = static_cast<std::uint32_t>(it - lane.frames.begin()),
-                      .from = {from_x, axis.y_of(frame.sent_at)},
-                      .to = {to_x, axis.y_of(end)},
+                      .from = {from_x, top + axis.y_of(frame.sent_at)},
+                      .to = {to_x, top + axis.y_of(end)},
                       .lost = frame.lost()});
   }
 }
