@@ -30,6 +30,7 @@ struct Options {
   std::optional<std::string> screenshot;
   std::string size = "1600x1000";
   bool presentation = false;
+  bool startup_time = false;
 };
 
 // "1600x1000" into the app's width and height; false if it is not that shape.
@@ -55,6 +56,7 @@ int fail(const std::string& message, int code) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const auto started = std::chrono::steady_clock::now();
   CLI::App cli{"PushLab: short polling, long polling, WebSocket and SSE side by side, frame by "
                "frame.",
                "pushlab"};
@@ -71,6 +73,8 @@ int main(int argc, char** argv) {
   cli.add_option("--size", options.size, "The window's size, WIDTHxHEIGHT (default 1600x1000)");
   cli.add_flag("--presentation", options.presentation,
                "Start in presentation mode: large type, high contrast (F11 toggles it)");
+  cli.add_flag("--startup-time", options.startup_time,
+               "Print how long after start the first frame was drawn (docs/PERFORMANCE.md)");
   cli.footer(
       "Keys: Space play/pause, Left/Right step, Home/End, +/- speed, F11 presentation.\n"
       "Mouse: click an arrow to inspect its frame, click the time gutter to move the playhead,\n"
@@ -90,6 +94,7 @@ int main(int argc, char** argv) {
                 kExitUsage);
   }
   if (options.screenshot) app.screenshot = *options.screenshot;
+  if (options.startup_time) app.report_first_frame_since = started;
 
   viz::Document document;
   try {

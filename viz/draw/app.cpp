@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
+#include <cfloat>
 #include <cstdio>
 #include <utility>
 #include <vector>
@@ -104,6 +105,8 @@ int run_app(Document document, ViewState view, const AppOptions& options) {
       const double now = glfwGetTime();
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
+      // A screenshot shows the state asked for, not what the pointer happens to hover.
+      if (options.screenshot) io.MousePos = {-FLT_MAX, -FLT_MAX};
       ImGui::NewFrame();
       main_window.draw(options.screenshot ? 0.0 : now - last);
       last = now;
@@ -115,6 +118,12 @@ int run_app(Document document, ViewState view, const AppOptions& options) {
       glClearColor(0.09f, 0.1f, 0.12f, 1);
       glClear(GL_COLOR_BUFFER_BIT);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      if (frame == 0 && options.report_first_frame_since) {
+        glFinish();
+        const auto elapsed = std::chrono::steady_clock::now() - *options.report_first_frame_since;
+        std::fprintf(stderr, "pushlab: first frame drawn %.0f ms after start\n",
+                     std::chrono::duration<double, std::milli>(elapsed).count());
+      }
       if (options.screenshot && frame + 1 == kFramesBeforeScreenshot) {
         exit_code = save_screenshot(window, *options.screenshot) ? 0 : 1;
         break;

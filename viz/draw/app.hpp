@@ -2,6 +2,7 @@
 // The window: GLFW, OpenGL 3 and Dear ImGui set up, the main loop, and the headless path that
 // renders one state into a PNG and returns (for handouts, the README and tests under Xvfb).
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 
@@ -16,6 +17,8 @@ struct AppOptions {
   std::optional<std::filesystem::path> screenshot;  // render, save this PNG, and return
   std::filesystem::path fonts_dir;                  // holds DejaVuSans.ttf
   std::filesystem::path scenarios_dir;              // the scenario picker lists it
+  // When set, the time from this moment to the first frame on screen is printed on stderr.
+  std::optional<std::chrono::steady_clock::time_point> report_first_frame_since;
 };
 
 // Runs until the window is closed (or the screenshot is written). Returns a process exit code;

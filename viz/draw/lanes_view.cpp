@@ -153,6 +153,7 @@ void draw_connections(const Canvas& canvas, const sim::Lane& lane, const LaneGeo
 // left of it, where nothing else is drawn while the request waits.
 void draw_holds(const Canvas& canvas, const LaneDiagram& diagram, const LaneGeometry& geometry) {
   const ImU32 colour = canvas.palette.frame(FrameColour::http);
+  float last_label_bottom = -1e9f;  // many clients' holds overlap: their labels must not
   for (const Hold& hold : diagram.holds) {
     if (hold.span.end < canvas.visible.begin || hold.span.begin > canvas.visible.end) continue;
     const float x = geometry.server_x() + 8;
@@ -164,8 +165,10 @@ void draw_holds(const Canvas& canvas, const LaneDiagram& diagram, const LaneGeom
     const std::string text = "held " + format_duration(hold.span.end - hold.span.begin);
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     const float middle = std::clamp((top + bottom) / 2, canvas.top + 4, canvas.bottom - 20);
+    if (middle - size.y / 2 < last_label_bottom) continue;
     canvas.draw->AddText({geometry.server_x() - size.x - 6, middle - size.y / 2}, colour,
                          text.c_str());
+    last_label_bottom = middle + size.y / 2;
   }
 }
 

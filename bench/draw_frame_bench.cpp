@@ -1,0 +1,74 @@
+// What one frame of the window costs on the CPU: MainWindow::draw (culling, layout, the draw
+// lists of the lanes, inspector and table) and ImGui::Render, with no GPU and no window: Dear
+// ImGui runs headless with a display size and a built font atlas. The scenario is chat with
+// enough clients that the Trace holds over 10,000 frames.
+//
+//   draw_frame_bench --benchmark_repetitions=3
+
+#include <benchmark/benchmark.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <string>
+
+#include "sim/scenario/load.hpp"
+#include "viz/draw/main_window.hpp"
+#include "viz/model/document.hpp"
+#include "viz/model/frame_ref.hpp"
+
+namespace {
+
+using namespace pushlab;
+using namespace std::chrono_literals;
+
+viz::Document big_document(int clients) {
+  sim::Scenario scenario = sim::load_scenario_file(PUSHLAB_SCENARIOS_DIR "/chat.json");
+  scenario.clients = static_cast<std::size_t>(clients);
+  return viz::make_document(std::move(scenario));
+}
+
+std::size_t frame_count(const viz::Document& document) {
+  std::size_t frames = 0;
+  for (const sim::Lane& lane : document.trace.lanes) frames += lane.frames.size();
+  return frames;
+}
+
+void draw_frame(benchmark::State& state) {
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.DisplaySize = {1920, 1080};
+  io.DeltaTime = 1.0f / 60;
+  // As the OpenGL 3 backend declares: draw lists may pass 65,536 vertices.
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+  viz::Fonts fonts{.regular = io.Fonts->AddFontFromFileTTF(PUSHLAB_FONTS_DIR "/DejaVuSans.ttf", 17),
+                   .large = nullptr};
+  unsigned char* pixels = nullptr;
+  int width = 0;
+  int height = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+
+  viz::Document document = big_document(static_cast<int>(state.range(0)));
+  const std::size_t frames = frame_count(document);
+  viz::ViewState view;
+  view.playback.set_end(document.trace.duration);
+  view.playback.seek(60s);
+  view.selected = viz::find_frame(document.trace, document.diagram, "101").ref;
+  viz::MainWindow window(std::move(document), std::move(view), PUSHLAB_SCENARIOS_DIR, fonts);
+
+  for (auto _ : state) {
+    ImGui::NewFrame();
+    window.draw(0.0);
+    ImGui::Render();
+    benchmark::DoNotOptimize(ImGui::GetDrawData()->TotalVtxCount);
+  }
+  state.counters["trace_frames"] = static_cast<double>(frames);
+  state.counters["vertices"] = ImGui::GetDrawData()->TotalVtxCount;
+  ImGui::DestroyContext();
+}
+
+BENCHMARK(draw_frame)->ArgName("clients")->Arg(1)->Arg(15)->Arg(150)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
