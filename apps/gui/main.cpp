@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -31,6 +32,7 @@ struct Options {
   std::string size = "1600x1000";
   bool presentation = false;
   bool startup_time = false;
+  std::optional<viz::BottomPanel> panel;
 };
 
 // "1600x1000" into the app's width and height; false if it is not that shape.
@@ -71,6 +73,11 @@ int main(int argc, char** argv) {
   cli.add_option("--screenshot", options.screenshot,
                  "Render that state into this PNG file and exit, without showing a window");
   cli.add_option("--size", options.size, "The window's size, WIDTHxHEIGHT (default 1600x1000)");
+  cli.add_option("--panel", options.panel, "The panel under the diagrams: plots, events or figures")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, viz::BottomPanel>{{"plots", viz::BottomPanel::plots},
+                                                  {"events", viz::BottomPanel::events},
+                                                  {"figures", viz::BottomPanel::figures}}));
   cli.add_flag("--presentation", options.presentation,
                "Start in presentation mode: large type, high contrast (F11 toggles it)");
   cli.add_flag("--startup-time", options.startup_time,
@@ -105,6 +112,7 @@ int main(int argc, char** argv) {
 
   viz::ViewState view;
   view.presentation = options.presentation;
+  view.show_panel = options.panel;
   view.playback.set_end(document.trace.duration);
   if (options.at) {
     view.playback.seek(std::chrono::duration_cast<sim::Nanoseconds>(

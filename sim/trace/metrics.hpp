@@ -62,6 +62,10 @@ class MetricsAccumulator final : public TraceSink {
 
   LaneMetrics result() const;
 
+  // The counts so far, as records arrive: bytes, requests, deliveries and losses (no latency
+  // summary and no peak, which need every record). For plots of a figure over time.
+  const LaneMetrics& counts_so_far() const { return counts_; }
+
  private:
   bool is(EndpointId id, EndpointRole role) const {
     return id < roles_.size() && roles_[id] == role;

@@ -9,6 +9,7 @@
 #include "viz/draw/lanes_view.hpp"
 #include "viz/draw/metrics_view.hpp"
 #include "viz/draw/palette.hpp"
+#include "viz/draw/plots_view.hpp"
 
 namespace pushlab::viz {
 
@@ -118,6 +119,32 @@ void MainWindow::draw_scenario_bar() {
   if (!error_.empty()) ImGui::TextColored({0.9f, 0.4f, 0.2f, 1}, "%s", error_.c_str());
 }
 
+// Under the lanes: the plots, the event list, the figures table, one at a time.
+void MainWindow::draw_bottom_panel(const Palette& palette) {
+  if (!ImGui::BeginTabBar("bottom")) return;
+  const auto flags = [this](BottomPanel panel) {
+    return view_.show_panel == panel ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+  };
+  if (ImGui::BeginTabItem("Plots", nullptr, flags(BottomPanel::plots))) {
+    ImGui::BeginChild("plots");
+    draw_plots(document_, view_, palette);
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem("Events", nullptr, flags(BottomPanel::events))) {
+    events_view_.draw(document_, view_, palette);
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem("Figures", nullptr, flags(BottomPanel::figures))) {
+    ImGui::BeginChild("metrics");
+    draw_metrics_table(document_);
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+  view_.show_panel.reset();
+}
+
 void MainWindow::draw(double wall_seconds) {
   apply_style();
   const Palette& palette = view_.presentation ? presentation_palette() : dark_palette();
@@ -140,10 +167,10 @@ void MainWindow::draw(double wall_seconds) {
   const ImVec2 available = ImGui::GetContentRegionAvail();
   const bool show_inspector = !view_.presentation || view_.selected;
   const float inspector_width = show_inspector ? std::max(360.0f, available.x * 0.3f) : 0;
-  const float metrics_height = view_.presentation ? 0 : std::min(available.y * 0.3f,
+  const float bottom_height = view_.presentation ? 0 : std::min(available.y * 0.32f,
                                   ImGui::GetTextLineHeightWithSpacing() * 19);
   const ImVec2 lanes_size{available.x - inspector_width - ImGui::GetStyle().ItemSpacing.x,
-                          available.y - metrics_height};
+                          available.y - bottom_height};
   ImGui::BeginGroup();
   draw_lanes_view(document_, axis(), view_, palette, lanes_size);
   ImGui::EndGroup();
@@ -153,11 +180,7 @@ void MainWindow::draw(double wall_seconds) {
     draw_inspector(document_, view_, palette);
     ImGui::EndChild();
   }
-  if (metrics_height > 0) {
-    ImGui::BeginChild("metrics", {0, 0}, false);
-    draw_metrics_table(document_);
-    ImGui::EndChild();
-  }
+  if (bottom_height > 0) draw_bottom_panel(palette);
   ImGui::End();
   if (font) ImGui::PopFont();
 }

@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include "viz/draw/events_view.hpp"
+#include "viz/draw/palette.hpp"
 #include "viz/model/document.hpp"
 #include "viz/model/time_axis.hpp"
 #include "viz/model/view_state.hpp"
@@ -32,6 +34,7 @@ class MainWindow {
  private:
   const TimeAxis& axis();
   void draw_scenario_bar();
+  void draw_bottom_panel(const Palette& palette);
   void open(const std::filesystem::path& file);
   void apply_style();
 
@@ -40,6 +43,7 @@ class MainWindow {
   std::filesystem::path scenarios_dir_;
   std::vector<std::filesystem::path> scenario_files_;
   Fonts fonts_;
+  EventsView events_view_;
   std::string error_;  // why the last scenario picked could not be opened
 
   TimeAxis axis_;

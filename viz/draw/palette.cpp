@@ -19,6 +19,12 @@ const Palette& dark_palette() {
           IM_COL32(230, 159, 0, 255),    // WebSocket: orange
           IM_COL32(0, 158, 115, 255),    // SSE: bluish green
           IM_COL32(213, 94, 0, 255),     // errors: vermillion
+      },
+      .transport_colours = {
+          IM_COL32(204, 121, 167, 255),  // short polling: reddish purple
+          IM_COL32(86, 180, 233, 255),   // long polling: sky blue
+          IM_COL32(230, 159, 0, 255),    // WebSocket: orange
+          IM_COL32(0, 158, 115, 255),    // SSE: bluish green
       }};
   return palette;
 }
@@ -40,6 +46,12 @@ const Palette& presentation_palette() {
           IM_COL32(190, 110, 0, 255),   // WebSocket
           IM_COL32(0, 130, 90, 255),    // SSE
           IM_COL32(200, 60, 0, 255),    // errors
+      },
+      .transport_colours = {
+          IM_COL32(160, 60, 120, 255),  // short polling
+          IM_COL32(0, 114, 178, 255),   // long polling
+          IM_COL32(190, 110, 0, 255),   // WebSocket
+          IM_COL32(0, 130, 90, 255),    // SSE
       }};
   return palette;
 }

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "sim/scenario/transport.hpp"
 #include "viz/model/frame_label.hpp"
 
 namespace pushlab::viz {
@@ -18,9 +19,13 @@ struct Palette {
   ImU32 connection;
   ImU32 playhead;
   ImU32 selection;
-  ImU32 frame_colours[6];  // by FrameColour
+  ImU32 frame_colours[6];      // by FrameColour
+  ImU32 transport_colours[4];  // by Transport, in the plots
 
   ImU32 frame(FrameColour colour) const { return frame_colours[static_cast<int>(colour)]; }
+  ImU32 transport(sim::Transport transport) const {
+    return transport_colours[static_cast<int>(transport)];
+  }
 };
 
 const Palette& dark_palette();

@@ -15,6 +15,7 @@ Document make_document(sim::Scenario scenario, std::filesystem::path file) {
   document.diagram = build_diagram(document.trace);
   for (const sim::Lane& lane : document.trace.lanes) {
     document.metrics.push_back(sim::compute_metrics(lane));
+    document.series.push_back(lane_series(lane));
   }
   return document;
 }

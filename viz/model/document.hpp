@@ -1,6 +1,6 @@
 #pragma once
 // What the window shows: a scenario, the Trace simulating it gave, and what is worked out from
-// that Trace once (the diagram's labels and holds, each lane's figures). Changing the scenario
+// that Trace once (the diagram's labels and holds, each lane's figures and their plots). Changing the scenario
 // makes a new Document; the view (playhead, selection, zoom) lives apart, in ViewState.
 
 #include <filesystem>
@@ -11,6 +11,7 @@
 #include "sim/trace/metrics.hpp"
 #include "sim/trace/trace.hpp"
 #include "viz/model/diagram.hpp"
+#include "viz/model/plot_series.hpp"
 
 namespace pushlab::viz {
 
@@ -20,6 +21,7 @@ struct Document {
   sim::Trace trace;
   Diagram diagram;
   std::vector<sim::LaneMetrics> metrics;  // one per lane
+  std::vector<LaneSeries> series;         // one per lane, for the plots
 };
 
 // Simulates the scenario. Throws what simulation throws (nothing for a valid scenario).

@@ -17,6 +17,9 @@ struct ZoomAnchor {
   float offset = 0;
 };
 
+// What the panel under the diagrams shows.
+enum class BottomPanel { plots, events, figures };
+
 struct ViewState {
   Playback playback;
   AxisScale scale;
@@ -27,6 +30,8 @@ struct ViewState {
   bool scroll_to_playhead = true;  // once, at the next frame (after a seek or a step)
   std::optional<ZoomAnchor> zoom_anchor;
   bool presentation = false;
+  // The panel to bring to the front at the next frame (the user picks one after that).
+  std::optional<BottomPanel> show_panel;
 };
 
 }  // namespace pushlab::viz

@@ -1,0 +1,31 @@
+#pragma once
+// The event list: every frame of every lane in send order, filtered by lane, layer and text.
+// It keeps in step with the diagrams: the row at the playhead is marked (and scrolled to while
+// playing), and clicking a row selects its frame and moves the playhead there.
+
+#include <optional>
+#include <vector>
+
+#include "viz/draw/palette.hpp"
+#include "viz/model/document.hpp"
+#include "viz/model/event_list.hpp"
+#include "viz/model/view_state.hpp"
+
+namespace pushlab::viz {
+
+class EventsView {
+ public:
+  void draw(const Document& document, ViewState& view, const Palette& palette);
+
+ private:
+  void draw_filter(const Document& document);
+
+  EventFilter filter_;
+  char text_[64] = "";
+  std::vector<FrameRef> events_;
+  const Document* listed_document_ = nullptr;
+  EventFilter listed_filter_;
+  std::optional<Nanoseconds> scrolled_for_;  // the playhead time the list last scrolled to
+};
+
+}  // namespace pushlab::viz

@@ -1,0 +1,205 @@
+#include "viz/draw/plots_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <string>
+
+#include "viz/model/time_format.hpp"
+#include "viz/model/transport_title.hpp"
+
+namespace pushlab::viz {
+
+namespace {
+
+// One value of a lane's series at a time.
+using Sample = std::function<double(const LaneSeries&, Nanoseconds)>;
+
+struct Chart {
+  const char* title;
+  const char* unit;
+  Sample sample;
+  bool scatter_latency = false;  // plot each delivered message instead of a line
+  Sample reference = {};         // drawn faint beside each lane's line: the payload
+};
+
+// Room at the chart's left for the value scale, and above for the title.
+constexpr float kScaleWidth = 58.0f;
+
+std::string short_value(double value) {
+  char text[32];
+  if (value >= 1e6) {
+    std::snprintf(text, sizeof text, "%.1fM", value / 1e6);
+  } else if (value >= 1e4) {
+    std::snprintf(text, sizeof text, "%.0fk", value / 1e3);
+  } else {
+    std::snprintf(text, sizeof text, "%.0f", value);
+  }
+  return text;
+}
+
+// The largest value any lane's series reaches, sampled where the chart samples it.
+double chart_max(const Document& document, const Chart& chart, int columns) {
+  double top = 0;
+  const Nanoseconds duration = document.trace.duration;
+  for (const LaneSeries& series : document.series) {
+    if (chart.scatter_latency) {
+      for (const LatencyPoint& point : series.latency) top = std::max(top, point.latency_ms);
+      continue;
+    }
+    for (int column = 0; column <= columns; ++column) {
+      top = std::max(top, chart.sample(series, duration * column / columns));
+    }
+  }
+  return top > 0 ? top * 1.08 : 1;
+}
+
+struct ChartArea {
+  ImVec2 min;
+  ImVec2 max;
+  Nanoseconds duration{0};
+  double top = 1;
+
+  float x_of(Nanoseconds time) const {
+    const double fraction = duration.count() > 0 ? static_cast<double>(time.count()) /
+                                                       static_cast<double>(duration.count())
+                                                 : 0;
+    return min.x + static_cast<float>(fraction) * (max.x - min.x);
+  }
+  float y_of(double value) const {
+    return max.y - static_cast<float>(std::clamp(value / top, 0.0, 1.0)) * (max.y - min.y);
+  }
+  Nanoseconds time_at(float x) const {
+    const double fraction = std::clamp((x - min.x) / (max.x - min.x), 0.0f, 1.0f);
+    return Nanoseconds{static_cast<Nanoseconds::rep>(fraction * static_cast<double>(duration.count()))};
+  }
+};
+
+void draw_line(const ChartArea& area, const LaneSeries& series, const Sample& sample, ImU32 colour,
+               float thickness) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const int columns = std::max(2, static_cast<int>(area.max.x - area.min.x));
+  ImVec2 previous{area.min.x, area.y_of(sample(series, Nanoseconds{0}))};
+  for (int column = 1; column <= columns; ++column) {
+    const Nanoseconds time = area.duration * column / columns;
+    const ImVec2 next{area.min.x + static_cast<float>(column), area.y_of(sample(series, time))};
+    draw->AddLine(previous, next, colour, thickness);
+    previous = next;
+  }
+}
+
+void draw_series(const ChartArea& area, const LaneSeries& series, const Chart& chart, ImU32 colour) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  if (chart.scatter_latency) {
+    ImVec2 last{-1, -1};
+    for (const LatencyPoint& point : series.latency) {
+      const ImVec2 at{std::round(area.x_of(point.delivered_at)), std::round(area.y_of(point.latency_ms))};
+      if (at.x == last.x && at.y == last.y) continue;  // the same pixel: once is enough
+      draw->AddRectFilled({at.x - 1.5f, at.y - 1.5f}, {at.x + 1.5f, at.y + 1.5f}, colour);
+      last = at;
+    }
+    return;
+  }
+  if (chart.reference) draw_line(area, series, chart.reference, faded(colour, 0.45f), 1.0f);
+  draw_line(area, series, chart.sample, colour, 2.0f);
+}
+
+// Hovering shows each lane's value at the time under the mouse.
+void draw_hover(const Document& document, const ChartArea& area, const Chart& chart,
+                const Palette& palette) {
+  if (!ImGui::IsMouseHoveringRect(area.min, area.max)) return;
+  const float x = ImGui::GetIO().MousePos.x;
+  ImGui::GetWindowDrawList()->AddLine({x, area.min.y}, {x, area.max.y}, palette.faint_text);
+  const Nanoseconds time = area.time_at(x);
+  ImGui::BeginTooltip();
+  ImGui::Text("%s at %s", chart.title, format_time(time).c_str());
+  for (std::size_t lane = 0; lane < document.series.size(); ++lane) {
+    const LaneSeries& series = document.series[lane];
+    double value = 0;
+    if (chart.scatter_latency) {
+      // The latest delivery at or before the time.
+      const auto after = std::upper_bound(
+          series.latency.begin(), series.latency.end(), time,
+          [](Nanoseconds t, const LatencyPoint& point) { return t < point.delivered_at; });
+      if (after != series.latency.begin()) value = std::prev(after)->latency_ms;
+    } else {
+      value = chart.sample(series, time);
+    }
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette.transport(document.trace.lanes[lane].transport)),
+                       "%s: %.1f %s", transport_title(document.trace.lanes[lane].transport).data(),
+                       value, chart.unit);
+  }
+  ImGui::EndTooltip();
+}
+
+void draw_chart(const Document& document, const ViewState& view, const Chart& chart,
+                const Palette& palette, ImVec2 size) {
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float line = ImGui::GetTextLineHeight();
+  draw->AddText({at.x + kScaleWidth, at.y}, palette.text, chart.title);
+  ChartArea area{.min = {at.x + kScaleWidth, at.y + line + 4},
+                 .max = {at.x + size.x - 8, at.y + size.y - line - 4},
+                 .duration = document.trace.duration};
+  area.top = chart_max(document, chart, 200);
+  draw->AddRectFilled(area.min, area.max, palette.lane_background);
+  const std::string top = short_value(area.top);
+  draw->AddText({at.x + 4, area.min.y}, palette.faint_text, top.c_str());
+  draw->AddText({at.x + 4, area.max.y - line}, palette.faint_text, "0");
+  draw->AddText({area.min.x, area.max.y + 2}, palette.faint_text, "0 s");
+  const std::string end = format_time(area.duration);
+  draw->AddText({area.max.x - ImGui::CalcTextSize(end.c_str()).x, area.max.y + 2},
+                palette.faint_text, end.c_str());
+  for (std::size_t lane = 0; lane < document.series.size(); ++lane) {
+    draw_series(area, document.series[lane], chart,
+                palette.transport(document.trace.lanes[lane].transport));
+  }
+  const float playhead = area.x_of(view.playback.time());
+  draw->AddLine({playhead, area.min.y}, {playhead, area.max.y}, palette.playhead, 1.5f);
+  draw_hover(document, area, chart, palette);
+  ImGui::Dummy(size);
+}
+
+const std::vector<Chart>& charts() {
+  static const std::vector<Chart> all{
+      {"Latency of each message (ms)", "ms", {}, true},
+      {"Bytes on the client's link (faint: payload)", "B",
+       [](const LaneSeries& s, Nanoseconds t) { return s.app_bytes.at(t); }, false,
+       [](const LaneSeries& s, Nanoseconds t) { return s.payload_bytes.at(t); }},
+      {"Overhead bytes per message (setup excluded)", "B",
+       [](const LaneSeries& s, Nanoseconds t) { return s.overhead_per_message_at(t); }},
+      {"Connections open at the server", "",
+       [](const LaneSeries& s, Nanoseconds t) { return s.server_connections.at(t); }},
+  };
+  return all;
+}
+
+}  // namespace
+
+void draw_plots(const Document& document, const ViewState& view, const Palette& palette) {
+  const ImVec2 available = ImGui::GetContentRegionAvail();
+  const float legend_height = ImGui::GetTextLineHeightWithSpacing();
+  // The legend: one colour per transport, in every chart.
+  for (const sim::Lane& lane : document.trace.lanes) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float line = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled({at.x, at.y + line * 0.35f},
+                                              {at.x + line * 1.5f, at.y + line * 0.65f},
+                                              palette.transport(lane.transport));
+    ImGui::Dummy({line * 1.7f, line});
+    ImGui::SameLine();
+    ImGui::TextUnformatted(transport_title(lane.transport).data());
+    ImGui::SameLine(0, line * 1.5f);
+  }
+  ImGui::NewLine();
+  const auto& all = charts();
+  const float width = available.x / static_cast<float>(all.size());
+  const ImVec2 size{width - ImGui::GetStyle().ItemSpacing.x, available.y - legend_height - 4};
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i > 0) ImGui::SameLine();
+    draw_chart(document, view, all[i], palette, size);
+  }
+}
+
+}  // namespace pushlab::viz
