@@ -14,7 +14,8 @@ inline constexpr double kFastestSpeed = 1000.0;
 
 class Playback {
  public:
-  explicit Playback(Nanoseconds end = Nanoseconds{0}) : end_(end) {}
+  Playback() = default;
+  explicit Playback(Nanoseconds end) : end_(end) {}
 
   Nanoseconds time() const { return time_; }
   Nanoseconds end() const { return end_; }

@@ -1,0 +1,111 @@
+// The window's drawing code without a window: Dear ImGui runs headless (a display size and a
+// built font atlas, no OpenGL), so the sanitizers watch every allocation the drawing makes and
+// keys can be pressed by setting them down.
+
+#include "viz/draw/main_window.hpp"
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "viz/model/frame_ref.hpp"
+
+namespace pushlab::viz {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr int kSpaceKey = 32;  // any index: the test maps ImGuiKey_Space to it
+
+struct HeadlessImGui {
+  HeadlessImGui() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = {1600, 1000};
+    io.DeltaTime = 1.0f / 60;
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    io.KeyMap[ImGuiKey_Space] = kSpaceKey;
+    unsigned char* pixels = nullptr;
+    int width = 0;
+    int height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+  }
+  ~HeadlessImGui() { ImGui::DestroyContext(); }
+};
+
+// Draws one frame; returns the vertices it made.
+int draw_frame(MainWindow& window, double wall_seconds = 0) {
+  ImGui::NewFrame();
+  window.draw(wall_seconds);
+  ImGui::Render();
+  return ImGui::GetDrawData()->TotalVtxCount;
+}
+
+Document chat() {
+  return open_document(PUSHLAB_SOURCE_DIR "/scenarios/chat.json");
+}
+
+}  // namespace
+
+TEST_CASE("every scenario draws, with a frame selected and each panel in front") {
+  const HeadlessImGui imgui;
+  for (const auto& entry : std::filesystem::directory_iterator(PUSHLAB_SOURCE_DIR "/scenarios")) {
+    CAPTURE(entry.path());
+    Document document = open_document(entry.path());
+    ViewState view;
+    view.selected = FrameRef{0, 3};
+    view.playback.set_end(document.trace.duration);
+    view.playback.seek(2s);
+    MainWindow window(std::move(document), std::move(view), PUSHLAB_SOURCE_DIR "/scenarios", {});
+    for (const BottomPanel panel : {BottomPanel::plots, BottomPanel::events, BottomPanel::figures}) {
+      window.view().show_panel = panel;
+      draw_frame(window);
+      CHECK(draw_frame(window) > 2000);  // lanes, arrows, labels, a panel: thousands of vertices
+    }
+  }
+}
+
+TEST_CASE("Space plays; the playhead then moves by wall time times speed") {
+  const HeadlessImGui imgui;
+  MainWindow window(chat(), ViewState{}, PUSHLAB_SOURCE_DIR "/scenarios", {});
+  window.view().playback.set_speed(2);
+  draw_frame(window);
+  CHECK_FALSE(window.view().playback.playing());
+
+  ImGui::GetIO().KeysDown[kSpaceKey] = true;
+  draw_frame(window);
+  ImGui::GetIO().KeysDown[kSpaceKey] = false;
+  CHECK(window.view().playback.playing());
+
+  draw_frame(window, 0.5);
+  CHECK(window.view().playback.time() == 1s);
+}
+
+TEST_CASE("presentation mode stretches the time axis with its larger type, and back") {
+  const HeadlessImGui imgui;
+  ImGuiIO& io = ImGui::GetIO();
+  ImFontConfig small;
+  small.SizePixels = 13;
+  ImFontConfig large;
+  large.SizePixels = 26;
+  const Fonts fonts{.regular = io.Fonts->AddFontDefault(&small), .large = io.Fonts->AddFontDefault(&large)};
+  unsigned char* pixels = nullptr;
+  int width = 0;
+  int height = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+  MainWindow window(chat(), ViewState{}, PUSHLAB_SOURCE_DIR "/scenarios", fonts);
+  const double scale = window.view().scale.pixels_per_second;
+  draw_frame(window);
+  window.view().presentation = true;
+  draw_frame(window);
+  CHECK(window.view().scale.pixels_per_second == doctest::Approx(2 * scale));
+  window.view().presentation = false;
+  draw_frame(window);
+  CHECK(window.view().scale.pixels_per_second == doctest::Approx(scale));
+}
+
+}  // namespace pushlab::viz
