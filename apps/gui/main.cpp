@@ -32,7 +32,7 @@ struct Options {
   std::string size = "1600x1000";
   bool presentation = false;
   bool startup_time = false;
-  std::optional<viz::BottomPanel> panel;
+  std::optional<viz::Panel> panel;
 };
 
 // "1600x1000" into the app's width and height; false if it is not that shape.
@@ -73,11 +73,14 @@ int main(int argc, char** argv) {
   cli.add_option("--screenshot", options.screenshot,
                  "Render that state into this PNG file and exit, without showing a window");
   cli.add_option("--size", options.size, "The window's size, WIDTHxHEIGHT (default 1600x1000)");
-  cli.add_option("--panel", options.panel, "The panel under the diagrams: plots, events or figures")
+  cli.add_option("--panel", options.panel,
+                 "Bring a panel forward: plots, events or figures (under the diagrams), or "
+                 "parameters (beside them)")
       ->transform(CLI::CheckedTransformer(
-          std::map<std::string, viz::BottomPanel>{{"plots", viz::BottomPanel::plots},
-                                                  {"events", viz::BottomPanel::events},
-                                                  {"figures", viz::BottomPanel::figures}}));
+          std::map<std::string, viz::Panel>{{"plots", viz::Panel::plots},
+                                                  {"events", viz::Panel::events},
+                                                  {"figures", viz::Panel::figures},
+                                                  {"parameters", viz::Panel::parameters}}));
   cli.add_flag("--presentation", options.presentation,
                "Start in presentation mode: large type, high contrast (F11 toggles it)");
   cli.add_flag("--startup-time", options.startup_time,

@@ -1,6 +1,7 @@
 #include "viz/draw/main_window.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <utility>
 
 #include "sim/json/input_error.hpp"
@@ -9,7 +10,10 @@
 #include "viz/draw/lanes_view.hpp"
 #include "viz/draw/metrics_view.hpp"
 #include "viz/draw/palette.hpp"
+#include "viz/draw/parameters_view.hpp"
 #include "viz/draw/plots_view.hpp"
+#include "viz/model/resimulate.hpp"
+#include "sim/scenario/save.hpp"
 
 namespace pushlab::viz {
 
@@ -40,6 +44,7 @@ MainWindow::MainWindow(Document document, ViewState view, std::filesystem::path 
       scenario_files_(list_scenarios(scenarios_dir_)),
       fonts_(fonts) {
   view_.playback.set_end(document_.trace.duration);
+  std::snprintf(file_field_, sizeof file_field_, "%s", document_.file.string().c_str());
 }
 
 const TimeAxis& MainWindow::axis() {
@@ -53,15 +58,48 @@ const TimeAxis& MainWindow::axis() {
 
 void MainWindow::open(const std::filesystem::path& file) {
   try {
-    document_ = open_document(file);
-    axis_document_ = nullptr;
-    view_.playback.set_end(document_.trace.duration);
+    replace_document(open_document(file));
     view_.selected.reset();
-    view_.hovered.reset();
     view_.scroll_to_playhead = true;
     error_.clear();
   } catch (const sim::json::InputError& error) {
     error_ = error.what();
+  }
+}
+
+void MainWindow::replace_document(Document document) {
+  document_ = std::move(document);
+  axis_document_ = nullptr;
+  carry_view_over(view_, document_);
+  std::snprintf(file_field_, sizeof file_field_, "%s", document_.file.string().c_str());
+}
+
+// The scenario's controls; any change runs the scenario again at once, keeping the playhead.
+void MainWindow::draw_parameters_tab() {
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 7);
+  ImGui::InputText("##file", file_field_, sizeof file_field_);
+  ImGui::SameLine();
+  if (ImGui::Button("Open")) open(file_field_);
+  ImGui::SameLine();
+  if (ImGui::Button("Save")) {
+    try {
+      sim::save_scenario_file(document_.scenario, file_field_);
+      document_.file = file_field_;
+      error_.clear();
+    } catch (const sim::json::InputError& error) {
+      error_ = error.what();
+    }
+  }
+  if (!edit_error_.empty()) ImGui::TextColored({0.9f, 0.4f, 0.2f, 1}, "%s", edit_error_.c_str());
+  ImGui::Separator();
+  sim::Scenario edited = document_.scenario;
+  if (!draw_parameters(edited)) return;
+  Resimulation run = resimulate(edited, document_.file);
+  if (run.document) {
+    replace_document(std::move(*run.document));
+    edit_error_.clear();
+  } else {
+    edit_error_ = run.error;
   }
 }
 
@@ -119,30 +157,54 @@ void MainWindow::draw_scenario_bar() {
   if (!error_.empty()) ImGui::TextColored({0.9f, 0.4f, 0.2f, 1}, "%s", error_.c_str());
 }
 
+// Beside the lanes: the inspector, or the scenario's parameters.
+void MainWindow::draw_side_panel(const Palette& palette) {
+  if (!ImGui::BeginTabBar("side")) return;
+  // A click on a frame brings the inspector forward.
+  const bool newly_selected = view_.selected && view_.selected != inspected_;
+  inspected_ = view_.selected;
+  if (ImGui::BeginTabItem("Inspector", nullptr,
+                          newly_selected ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None)) {
+    ImGui::BeginChild("inspector");
+    draw_inspector(document_, view_, palette);
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  const bool show_parameters = view_.show_panel == Panel::parameters;
+  if (ImGui::BeginTabItem("Parameters", nullptr,
+                          show_parameters ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None)) {
+    ImGui::BeginChild("parameters");
+    draw_parameters_tab();
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
 // Under the lanes: the plots, the event list, the figures table, one at a time.
 void MainWindow::draw_bottom_panel(const Palette& palette) {
   if (!ImGui::BeginTabBar("bottom")) return;
-  const auto flags = [this](BottomPanel panel) {
+  const auto flags = [this](Panel panel) {
+    // (A panel beside the diagrams leaves this one as it is.)
     return view_.show_panel == panel ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
   };
-  if (ImGui::BeginTabItem("Plots", nullptr, flags(BottomPanel::plots))) {
+  if (ImGui::BeginTabItem("Plots", nullptr, flags(Panel::plots))) {
     ImGui::BeginChild("plots");
     draw_plots(document_, view_, palette);
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
-  if (ImGui::BeginTabItem("Events", nullptr, flags(BottomPanel::events))) {
+  if (ImGui::BeginTabItem("Events", nullptr, flags(Panel::events))) {
     events_view_.draw(document_, view_, palette);
     ImGui::EndTabItem();
   }
-  if (ImGui::BeginTabItem("Figures", nullptr, flags(BottomPanel::figures))) {
+  if (ImGui::BeginTabItem("Figures", nullptr, flags(Panel::figures))) {
     ImGui::BeginChild("metrics");
     draw_metrics_table(document_);
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();
-  view_.show_panel.reset();
 }
 
 void MainWindow::draw(double wall_seconds) {
@@ -176,12 +238,13 @@ void MainWindow::draw(double wall_seconds) {
   ImGui::EndGroup();
   if (show_inspector) {
     ImGui::SameLine();
-    ImGui::BeginChild("inspector", {inspector_width, lanes_size.y}, true);
-    draw_inspector(document_, view_, palette);
+    ImGui::BeginChild("side", {inspector_width, lanes_size.y}, true);
+    draw_side_panel(palette);
     ImGui::EndChild();
   }
   if (bottom_height > 0) draw_bottom_panel(palette);
   ImGui::End();
+  view_.show_panel.reset();  // brought forward once; from now on the learner picks
   if (font) ImGui::PopFont();
 }
 

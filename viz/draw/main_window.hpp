@@ -3,6 +3,7 @@
 // lanes, the inspector beside them, the figures under them. Owns what it shows.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ class MainWindow {
   void draw_scenario_bar();
   void draw_bottom_panel(const Palette& palette);
   void open(const std::filesystem::path& file);
+  void replace_document(Document document);
+  void draw_side_panel(const Palette& palette);
+  void draw_parameters_tab();
   void apply_style();
 
   Document document_;
@@ -44,7 +48,10 @@ class MainWindow {
   std::vector<std::filesystem::path> scenario_files_;
   Fonts fonts_;
   EventsView events_view_;
-  std::string error_;  // why the last scenario picked could not be opened
+  std::string error_;       // why the last scenario picked could not be opened or saved
+  std::string edit_error_;  // why the last change of a parameter was refused
+  char file_field_[1024] = "";
+  std::optional<FrameRef> inspected_;  // the selection the side panel last saw
 
   TimeAxis axis_;
   AxisScale axis_scale_{};

@@ -17,8 +17,8 @@ struct ZoomAnchor {
   float offset = 0;
 };
 
-// What the panel under the diagrams shows.
-enum class BottomPanel { plots, events, figures };
+// The panels that can be brought forward: under the diagrams, or (parameters) beside them.
+enum class Panel { plots, events, figures, parameters };
 
 struct ViewState {
   Playback playback;
@@ -31,7 +31,7 @@ struct ViewState {
   std::optional<ZoomAnchor> zoom_anchor;
   bool presentation = false;
   // The panel to bring to the front at the next frame (the user picks one after that).
-  std::optional<BottomPanel> show_panel;
+  std::optional<Panel> show_panel;
 };
 
 }  // namespace pushlab::viz
