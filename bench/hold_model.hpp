@@ -25,9 +25,9 @@ inline void at_ns3_populations(benchmark::internal::Benchmark* benchmark) {
 }
 
 inline void count_hold_events(benchmark::State& state) {
-  state.counters["events_per_second"] = benchmark::Counter(
-      static_cast<double>(hold_events_per_measurement * state.iterations()),
-      benchmark::Counter::kIsRate);
+  state.counters["events_per_second"] =
+      benchmark::Counter(static_cast<double>(hold_events_per_measurement * state.iterations()),
+                         benchmark::Counter::kIsRate);
 }
 
 }  // namespace pushlab::bench

@@ -59,9 +59,10 @@ int fail(const std::string& message, int code) {
 
 int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
-  CLI::App cli{"PushLab: short polling, long polling, WebSocket and SSE side by side, frame by "
-               "frame.",
-               "pushlab"};
+  CLI::App cli{
+      "PushLab: short polling, long polling, WebSocket and SSE side by side, frame by "
+      "frame.",
+      "pushlab"};
   cli.set_version_flag("--version", "pushlab " PUSHLAB_VERSION);
   Options options;
   cli.add_option("SCENARIO", options.scenario, "A scenario file (default: scenarios/chat.json)");
@@ -78,9 +79,9 @@ int main(int argc, char** argv) {
                  "parameters (beside them)")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, viz::Panel>{{"plots", viz::Panel::plots},
-                                                  {"events", viz::Panel::events},
-                                                  {"figures", viz::Panel::figures},
-                                                  {"parameters", viz::Panel::parameters}}));
+                                            {"events", viz::Panel::events},
+                                            {"figures", viz::Panel::figures},
+                                            {"parameters", viz::Panel::parameters}}));
   cli.add_flag("--presentation", options.presentation,
                "Start in presentation mode: large type, high contrast (F11 toggles it)");
   cli.add_flag("--startup-time", options.startup_time,
@@ -100,8 +101,9 @@ int main(int argc, char** argv) {
   app.fonts_dir = PUSHLAB_SOURCE_DIR "/assets/fonts";
   app.scenarios_dir = PUSHLAB_SOURCE_DIR "/scenarios";
   if (!parse_size(options.size, app)) {
-    return fail("--size: \"" + options.size + "\" is not WIDTHxHEIGHT between 320x240 and 7680x4320",
-                kExitUsage);
+    return fail(
+        "--size: \"" + options.size + "\" is not WIDTHxHEIGHT between 320x240 and 7680x4320",
+        kExitUsage);
   }
   if (options.screenshot) app.screenshot = *options.screenshot;
   if (options.startup_time) app.report_first_frame_since = started;
@@ -118,11 +120,12 @@ int main(int argc, char** argv) {
   view.show_panel = options.panel;
   view.playback.set_end(document.trace.duration);
   if (options.at) {
-    view.playback.seek(std::chrono::duration_cast<sim::Nanoseconds>(
-        std::chrono::duration<double>(*options.at)));
+    view.playback.seek(
+        std::chrono::duration_cast<sim::Nanoseconds>(std::chrono::duration<double>(*options.at)));
   }
   if (options.select) {
-    const viz::FrameLookup found = viz::find_frame(document.trace, document.diagram, *options.select);
+    const viz::FrameLookup found =
+        viz::find_frame(document.trace, document.diagram, *options.select);
     if (!found.ref) return fail("--select: " + found.error, kExitBadInput);
     view.selected = found.ref;
     // Unless told where, stand where the frame is on its way, so it shows.

@@ -22,9 +22,10 @@ using namespace pushlab::testing;
 // name. Our drawing code's own allocations are checked headless, without OpenGL, by
 // viz_draw_test.
 Run run_pushlab(const std::string& arguments) {
-  return run_program("ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 xvfb-run -a -s '-screen 0 "
-                     "1920x1080x24' " PUSHLAB_GUI,
-                     arguments);
+  return run_program(
+      "ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 xvfb-run -a -s '-screen 0 "
+      "1920x1080x24' " PUSHLAB_GUI,
+      arguments);
 }
 
 struct Image {
@@ -66,8 +67,7 @@ bool has_colour(const Image& image, unsigned rgb) {
 }  // namespace
 
 TEST_CASE("every shipped scenario renders into a PNG of the asked size that shows the lanes") {
-  for (const auto& entry :
-       std::filesystem::directory_iterator(PUSHLAB_SOURCE_DIR "/scenarios")) {
+  for (const auto& entry : std::filesystem::directory_iterator(PUSHLAB_SOURCE_DIR "/scenarios")) {
     const std::filesystem::path png = scratch_dir() / (entry.path().stem().string() + ".png");
     CAPTURE(entry.path());
     const Run result =
@@ -90,8 +90,10 @@ TEST_CASE("every shipped scenario renders into a PNG of the asked size that show
 
 TEST_CASE("the inspector opens the frame --select names") {
   const std::filesystem::path png = scratch_dir() / "inspector.png";
-  const Run result = run_pushlab(PUSHLAB_SOURCE_DIR "/scenarios/chat.json --select 101 "
-                                 "--size 1280x800 --screenshot " + png.string());
+  const Run result = run_pushlab(PUSHLAB_SOURCE_DIR
+                                 "/scenarios/chat.json --select 101 "
+                                 "--size 1280x800 --screenshot " +
+                                 png.string());
   CAPTURE(result.err);
   REQUIRE(result.exit_code == 0);
   const Image image = load_png(png);
@@ -105,11 +107,13 @@ TEST_CASE("bad input is refused with a message, before any window opens") {
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("/no/such/scenario.json") != std::string::npos);
 
-  result = run_program(PUSHLAB_GUI, PUSHLAB_SOURCE_DIR "/scenarios/chat.json --select nothing-like-this");
+  result = run_program(PUSHLAB_GUI,
+                       PUSHLAB_SOURCE_DIR "/scenarios/chat.json --select nothing-like-this");
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("no frame's label begins with \"nothing-like-this\"") != std::string::npos);
 
-  result = run_program(PUSHLAB_GUI, PUSHLAB_SOURCE_DIR "/scenarios/chat.json --select websocket:99999");
+  result =
+      run_program(PUSHLAB_GUI, PUSHLAB_SOURCE_DIR "/scenarios/chat.json --select websocket:99999");
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("the websocket lane has frames 0 to") != std::string::npos);
 

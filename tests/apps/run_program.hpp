@@ -43,9 +43,8 @@ inline Run run_program(const std::string& program, const std::string& arguments,
                        const std::string& input = "") {
   const auto dir = scratch_dir();
   std::ofstream(dir / "in") << input;
-  const std::string command = program + " " + arguments + " <" +
-                              (dir / "in").string() + " >" + (dir / "out").string() + " 2>" +
-                              (dir / "err").string();
+  const std::string command = program + " " + arguments + " <" + (dir / "in").string() + " >" +
+                              (dir / "out").string() + " 2>" + (dir / "err").string();
   const int status = std::system(command.c_str());
   Run result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -41,8 +41,9 @@ TEST_CASE("a WebSocket lane reads as a person would say it") {
   CHECK(has_label(lane, "GET /ws"));
   CHECK(has_label(lane, "101 Switching Protocols"));
   // The server's frame: 2 bytes of header; the client's: 6 (it masks).
-  const auto server_text = std::find_if(lane.labels.begin(), lane.labels.end(),
-                                        [](const std::string& l) { return l.starts_with("WS text"); });
+  const auto server_text =
+      std::find_if(lane.labels.begin(), lane.labels.end(),
+                   [](const std::string& l) { return l.starts_with("WS text"); });
   REQUIRE(server_text != lane.labels.end());
   CHECK(server_text->ends_with("(2+2 B)"));
   CHECK(std::count_if(lane.labels.begin(), lane.labels.end(), [](const std::string& l) {
@@ -139,7 +140,8 @@ TEST_CASE("a lost frame's arrow stops partway, where its cross is drawn") {
   const LaneGeometry geometry{.left = 0, .width = 500};
   std::vector<Arrow> arrows;
   visible_arrows(trace.lanes[0], diagram.lanes[0], geometry, axis, 0, {0s, trace.duration}, arrows);
-  const auto lost = std::find_if(arrows.begin(), arrows.end(), [](const Arrow& a) { return a.lost; });
+  const auto lost =
+      std::find_if(arrows.begin(), arrows.end(), [](const Arrow& a) { return a.lost; });
   REQUIRE(lost != arrows.end());
   CHECK(diagram.lanes[0].colours[lost->frame] == FrameColour::error);
   const float across = std::abs(lost->to.x - lost->from.x);

@@ -46,7 +46,8 @@ TEST_CASE("filters by lane, layer and text") {
   const Run run = two_lanes();
   EventFilter websocket_only;
   websocket_only.lanes = {false, true};
-  for (const FrameRef ref : list_events(run.trace, run.diagram, websocket_only)) CHECK(ref.lane == 1);
+  for (const FrameRef ref : list_events(run.trace, run.diagram, websocket_only))
+    CHECK(ref.lane == 1);
 
   EventFilter no_tcp;
   no_tcp.layers[static_cast<std::size_t>(sim::Layer::tcp)] = false;

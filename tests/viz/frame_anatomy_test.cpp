@@ -24,7 +24,8 @@ const ByteField& field_named(const FrameAnatomy& anatomy, const std::string& nam
 
 }  // namespace
 
-TEST_CASE("an HTTP response: start line, each field, the empty line and the body, with their bytes") {
+TEST_CASE(
+    "an HTTP response: start line, each field, the empty line and the body, with their bytes") {
   const std::string text = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
   const FrameAnatomy anatomy = frame_anatomy(frame_of(sim::Layer::http, text));
   REQUIRE(anatomy.fields.size() == 4);

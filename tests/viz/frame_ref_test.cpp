@@ -48,8 +48,7 @@ TEST_CASE("a name that names nothing says why") {
   const Run run = websocket_and_sse();
   CHECK(find_frame(run.trace, run.diagram, "websocket:9999").error.find("frames 0 to") !=
         std::string::npos);
-  CHECK(find_frame(run.trace, run.diagram, "websocket:x").error ==
-        "\"x\" is not a frame number");
+  CHECK(find_frame(run.trace, run.diagram, "websocket:x").error == "\"x\" is not a frame number");
   CHECK(find_frame(run.trace, run.diagram, "long-poll:1").error == "the run has no long-poll lane");
   CHECK(find_frame(run.trace, run.diagram, "418 I'm").error ==
         "no frame's label begins with \"418 I'm\"");

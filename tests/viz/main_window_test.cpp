@@ -92,7 +92,8 @@ TEST_CASE("presentation mode stretches the time axis with its larger type, and b
   small.SizePixels = 13;
   ImFontConfig large;
   large.SizePixels = 26;
-  const Fonts fonts{.regular = io.Fonts->AddFontDefault(&small), .large = io.Fonts->AddFontDefault(&large)};
+  const Fonts fonts{.regular = io.Fonts->AddFontDefault(&small),
+                    .large = io.Fonts->AddFontDefault(&large)};
   unsigned char* pixels = nullptr;
   int width = 0;
   int height = 0;

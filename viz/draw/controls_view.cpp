@@ -58,7 +58,8 @@ void draw_playback_bar(const Document& document, ViewState& view) {
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
   float speed = playback.slider_position();
   char speed_text[32];
-  std::snprintf(speed_text, sizeof speed_text, "speed %gx", std::round(playback.speed() * 100) / 100);
+  std::snprintf(speed_text, sizeof speed_text, "speed %gx",
+                std::round(playback.speed() * 100) / 100);
   if (ImGui::SliderFloat("##speed", &speed, -2.0f, 3.0f, speed_text)) {
     playback.set_slider_position(speed);
   }
@@ -68,8 +69,8 @@ void draw_playback_bar(const Document& document, ViewState& view) {
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 19);
   double seconds = std::chrono::duration<double>(playback.time()).count();
   const double end_seconds = std::chrono::duration<double>(playback.end()).count();
-  if (ImGui::SliderScalar("##time", ImGuiDataType_Double, &seconds, &kZeroSeconds,
-                          &end_seconds, now.c_str())) {
+  if (ImGui::SliderScalar("##time", ImGuiDataType_Double, &seconds, &kZeroSeconds, &end_seconds,
+                          now.c_str())) {
     go_to(view, std::chrono::duration_cast<Nanoseconds>(std::chrono::duration<double>(seconds)));
   }
 

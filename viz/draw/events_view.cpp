@@ -60,8 +60,8 @@ void EventsView::draw(const Document& document, ViewState& view, const Palette& 
   const float row_height = ImGui::GetTextLineHeightWithSpacing();
   // Whenever the playhead moves (playing, stepping, seeking), its row comes into view.
   if (scrolled_for_ != view.playback.time() && (view.follow_playhead || !view.playback.playing())) {
-    ImGui::SetScrollY(std::max(0.0f, static_cast<float>(at_playhead) * row_height -
-                                         ImGui::GetWindowHeight() * 0.4f));
+    ImGui::SetScrollY(std::max(
+        0.0f, static_cast<float>(at_playhead) * row_height - ImGui::GetWindowHeight() * 0.4f));
     scrolled_for_ = view.playback.time();
   }
   ImGuiListClipper clipper;

@@ -15,11 +15,16 @@ constexpr std::size_t kMostBytesShown = 4096;
 
 const char* layer_title(sim::Layer layer) {
   switch (layer) {
-    case sim::Layer::tcp: return "TCP";
-    case sim::Layer::tls: return "TLS";
-    case sim::Layer::http: return "HTTP";
-    case sim::Layer::websocket: return "WebSocket";
-    case sim::Layer::sse: return "Server-Sent Events";
+    case sim::Layer::tcp:
+      return "TCP";
+    case sim::Layer::tls:
+      return "TLS";
+    case sim::Layer::http:
+      return "HTTP";
+    case sim::Layer::websocket:
+      return "WebSocket";
+    case sim::Layer::sse:
+      return "Server-Sent Events";
   }
   return "?";
 }
@@ -27,8 +32,8 @@ const char* layer_title(sim::Layer layer) {
 void draw_legend(const Palette& palette) {
   ImGui::TextWrapped("Click an arrow to inspect its frame: its fields, its bytes, what it is for.");
   ImGui::Spacing();
-  static constexpr const char* names[] = {"TCP (modelled)", "TLS (modelled)", "HTTP",
-                                          "WebSocket",      "SSE",            "lost, or an error"};
+  static constexpr const char* names[] = {
+      "TCP (modelled)", "TLS (modelled)", "HTTP", "WebSocket", "SSE", "lost, or an error"};
   for (int i = 0; i < 6; ++i) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float line = ImGui::GetTextLineHeight();
@@ -50,12 +55,12 @@ void draw_size_bar(std::uint64_t size, std::size_t payload, const Palette& palet
   const float payload_width =
       size == 0 ? 0 : width * static_cast<float>(payload) / static_cast<float>(size);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddRectFilled(at, {at.x + width - payload_width, at.y + height}, faded(palette.frame(colour), 0.45f));
+  draw->AddRectFilled(at, {at.x + width - payload_width, at.y + height},
+                      faded(palette.frame(colour), 0.45f));
   draw->AddRectFilled({at.x + width - payload_width, at.y}, {at.x + width, at.y + height},
                       palette.frame(colour));
   ImGui::Dummy({width, height});
-  ImGui::Text("%llu B: %llu of protocol, %zu of payload",
-              static_cast<unsigned long long>(size),
+  ImGui::Text("%llu B: %llu of protocol, %zu of payload", static_cast<unsigned long long>(size),
               static_cast<unsigned long long>(size - std::min<std::uint64_t>(size, payload)),
               payload);
 }
@@ -63,8 +68,9 @@ void draw_size_bar(std::uint64_t size, std::size_t payload, const Palette& palet
 // `lit`: the field hovered last frame, here or in the hex dump; `hovered` gets this frame's.
 void draw_fields(const FrameAnatomy& anatomy, std::optional<std::size_t> lit,
                  std::optional<std::size_t>& hovered, const Palette& palette) {
-  if (!ImGui::BeginTable("fields", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                                          ImGuiTableFlags_SizingStretchProp)) {
+  if (!ImGui::BeginTable("fields", 3,
+                         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                             ImGuiTableFlags_SizingStretchProp)) {
     return;
   }
   ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthStretch, 0.3f);
@@ -111,7 +117,8 @@ void draw_hex_dump(const sim::wire::Bytes& bytes, const FrameAnatomy& anatomy,
     draw->AddText(at, palette.faint_text, offset);
     for (std::size_t column = 0; column < per_row && row + column < shown; ++column) {
       const std::size_t index = row + column;
-      const float hex_x = at.x + char_width * (6 + 3 * static_cast<float>(column) + (column >= 8 ? 1 : 0));
+      const float hex_x =
+          at.x + char_width * (6 + 3 * static_cast<float>(column) + (column >= 8 ? 1 : 0));
       const float ascii_x = at.x + char_width * (ascii_start + static_cast<float>(column));
       const bool in_lit_field = lit_field && anatomy.fields[*lit_field].covers(index);
       if (in_lit_field) {
@@ -121,9 +128,11 @@ void draw_hex_dump(const sim::wire::Bytes& bytes, const FrameAnatomy& anatomy,
       char hex[4];
       std::snprintf(hex, sizeof hex, "%02x", bytes[index]);
       draw->AddText({hex_x, at.y}, palette.text, hex);
-      const char ascii = bytes[index] >= 0x20 && bytes[index] < 0x7f ? static_cast<char>(bytes[index]) : '.';
+      const char ascii =
+          bytes[index] >= 0x20 && bytes[index] < 0x7f ? static_cast<char>(bytes[index]) : '.';
       draw->AddText({ascii_x, at.y}, palette.faint_text, &ascii, &ascii + 1);
-      if (ImGui::IsMouseHoveringRect({hex_x - 1, at.y}, {hex_x + 2 * char_width + 1, at.y + line}) ||
+      if (ImGui::IsMouseHoveringRect({hex_x - 1, at.y},
+                                     {hex_x + 2 * char_width + 1, at.y + line}) ||
           ImGui::IsMouseHoveringRect({ascii_x, at.y}, {ascii_x + char_width, at.y + line})) {
         hovered_byte = index;
       }

@@ -29,7 +29,7 @@ struct Canvas {
   ImVec2 origin;  // screen position of time 0, left edge of the gutter
   std::vector<LaneGeometry> lanes;
   TimeSpan visible;
-  float top = 0;     // screen y of the child's visible top and bottom
+  float top = 0;  // screen y of the child's visible top and bottom
   float bottom = 0;
 
   float y(Nanoseconds time) const { return origin.y + kTopPadding + axis.y_of(time); }
@@ -46,16 +46,18 @@ std::string lifeline_name(sim::EndpointRole role, std::size_t clients) {
   switch (role) {
     case sim::EndpointRole::client:
       return clients > 1 ? std::to_string(clients) + " clients" : "Client";
-    case sim::EndpointRole::proxy: return "Proxy";
-    case sim::EndpointRole::server: return "Server";
+    case sim::EndpointRole::proxy:
+      return "Proxy";
+    case sim::EndpointRole::server:
+      return "Server";
   }
   return "";
 }
 
 std::size_t client_count(const sim::Lane& lane) {
-  return static_cast<std::size_t>(std::count_if(
-      lane.endpoints.begin(), lane.endpoints.end(),
-      [](const sim::Endpoint& e) { return e.role == sim::EndpointRole::client; }));
+  return static_cast<std::size_t>(
+      std::count_if(lane.endpoints.begin(), lane.endpoints.end(),
+                    [](const sim::Endpoint& e) { return e.role == sim::EndpointRole::client; }));
 }
 
 void draw_lane_headers(const Document& document, const std::vector<LaneGeometry>& lanes,
@@ -86,10 +88,9 @@ bool near_break(const Canvas& canvas, float y) {
   const auto& breaks = canvas.axis.breaks();
   const float axis_y = y - canvas.origin.y - kTopPadding;
   const float line = ImGui::GetTextLineHeight();
-  const auto after = std::lower_bound(breaks.begin(), breaks.end(), axis_y - 2 * line,
-                                      [](const AxisBreak& cut, float value) {
-                                        return cut.y + cut.height < value;
-                                      });
+  const auto after = std::lower_bound(
+      breaks.begin(), breaks.end(), axis_y - 2 * line,
+      [](const AxisBreak& cut, float value) { return cut.y + cut.height < value; });
   return after != breaks.end() && after->y - line < axis_y + line;
 }
 
@@ -176,10 +177,10 @@ void draw_arrow(const Canvas& canvas, const Arrow& arrow, ImU32 colour, float th
   canvas.draw->AddLine(im(arrow.from), im(arrow.to), colour, thickness);
   if (arrow.lost) {
     const float r = 5;
-    canvas.draw->AddLine({arrow.to.x - r, arrow.to.y - r}, {arrow.to.x + r, arrow.to.y + r},
-                         colour, 2.5f);
-    canvas.draw->AddLine({arrow.to.x - r, arrow.to.y + r}, {arrow.to.x + r, arrow.to.y - r},
-                         colour, 2.5f);
+    canvas.draw->AddLine({arrow.to.x - r, arrow.to.y - r}, {arrow.to.x + r, arrow.to.y + r}, colour,
+                         2.5f);
+    canvas.draw->AddLine({arrow.to.x - r, arrow.to.y + r}, {arrow.to.x + r, arrow.to.y - r}, colour,
+                         2.5f);
     return;
   }
   const float dx = arrow.to.x - arrow.from.x;
@@ -189,10 +190,9 @@ void draw_arrow(const Canvas& canvas, const Arrow& arrow, ImU32 colour, float th
   const ImVec2 across{-along.y, along.x};
   const float head = 9 + thickness;
   const ImVec2 base{arrow.to.x - along.x * head, arrow.to.y - along.y * head};
-  canvas.draw->AddTriangleFilled(im(arrow.to),
-                                 {base.x + across.x * head * 0.45f, base.y + across.y * head * 0.45f},
-                                 {base.x - across.x * head * 0.45f, base.y - across.y * head * 0.45f},
-                                 colour);
+  canvas.draw->AddTriangleFilled(
+      im(arrow.to), {base.x + across.x * head * 0.45f, base.y + across.y * head * 0.45f},
+      {base.x - across.x * head * 0.45f, base.y - across.y * head * 0.45f}, colour);
 }
 
 // The label sits above the middle of its arrow, on a backing so it reads over other lines.
@@ -208,7 +208,8 @@ float draw_label(const Canvas& canvas, const Arrow& arrow, const std::string& la
   }
   const float x = (arrow.from.x + arrow.to.x) / 2 - size.x / 2;
   const float y = (arrow.from.y + arrow.to.y) / 2 - size.y - 1;
-  canvas.draw->AddRectFilled({x - 2, y}, {x + size.x + 2, y + size.y}, faded(canvas.palette.lane_background, 0.85f));
+  canvas.draw->AddRectFilled({x - 2, y}, {x + size.x + 2, y + size.y},
+                             faded(canvas.palette.lane_background, 0.85f));
   canvas.draw->AddText({x, y}, colour, shown.c_str());
   return y + size.y;
 }
@@ -233,13 +234,17 @@ void draw_lane_frames(const Canvas& canvas, std::size_t lane_index, std::vector<
     ImU32 colour = canvas.palette.frame(diagram.colours[arrow.frame]);
     if (!sent && !selected) colour = faded(colour, kNotYetSentAlpha);
     draw_arrow(canvas, arrow, selected || hovered ? canvas.palette.selection : colour,
-               selected ? 3.0f : hovered ? 2.5f : 1.6f);
+               selected  ? 3.0f
+               : hovered ? 2.5f
+                         : 1.6f);
     const float label_top = (arrow.from.y + arrow.to.y) / 2 - ImGui::GetTextLineHeight();
     if ((sent || selected) && (label_top >= last_label_bottom || selected)) {
-      last_label_bottom = draw_label(canvas, arrow, diagram.labels[arrow.frame], colour, label_width);
+      last_label_bottom =
+          draw_label(canvas, arrow, diagram.labels[arrow.frame], colour, label_width);
     }
     if (const auto dot = position_at(arrow, frame, diagram, now)) {
-      canvas.draw->AddCircleFilled(im(*dot), 5.5f, canvas.palette.frame(diagram.colours[arrow.frame]));
+      canvas.draw->AddCircleFilled(im(*dot), 5.5f,
+                                   canvas.palette.frame(diagram.colours[arrow.frame]));
       canvas.draw->AddCircle(im(*dot), 5.5f, canvas.palette.text);
     }
   }
@@ -247,8 +252,8 @@ void draw_lane_frames(const Canvas& canvas, std::size_t lane_index, std::vector<
 
 void draw_playhead(const Canvas& canvas, float right) {
   const float y = canvas.y(canvas.view.playback.time());
-  canvas.draw->AddLine({canvas.origin.x + kGutterWidth - 6, y}, {right, y},
-                       canvas.palette.playhead, 2.0f);
+  canvas.draw->AddLine({canvas.origin.x + kGutterWidth - 6, y}, {right, y}, canvas.palette.playhead,
+                       2.0f);
   const std::string text = format_time(canvas.view.playback.time());
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
   canvas.draw->AddRectFilled({canvas.origin.x, y - size.y / 2 - 2},
@@ -313,19 +318,26 @@ void draw_lanes_view(const Document& document, const TimeAxis& axis, ViewState& 
     ImGui::SetScrollY(kTopPadding + axis.y_of(view.zoom_anchor->time) - view.zoom_anchor->offset);
     view.zoom_anchor.reset();
   } else if (view.follow_playhead && view.playback.playing()) {
-    ImGui::SetScrollY(std::max(0.0f, kTopPadding + axis.y_of(view.playback.time()) - 0.35f * view_height));
+    ImGui::SetScrollY(
+        std::max(0.0f, kTopPadding + axis.y_of(view.playback.time()) - 0.35f * view_height));
   } else if (view.scroll_to_playhead) {
-    ImGui::SetScrollY(std::max(0.0f, kTopPadding + axis.y_of(view.playback.time()) - 0.35f * view_height));
+    ImGui::SetScrollY(
+        std::max(0.0f, kTopPadding + axis.y_of(view.playback.time()) - 0.35f * view_height));
     view.scroll_to_playhead = false;
   }
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  Canvas canvas{.document = document, .axis = axis, .view = view, .palette = palette,
-                .draw = ImGui::GetWindowDrawList(), .origin = origin,
-                .lanes = lay_out_lanes(document.trace, origin.x + kGutterWidth, lanes_width, kLaneGap),
-                .visible = {},
-                .top = ImGui::GetWindowPos().y,
-                .bottom = ImGui::GetWindowPos().y + view_height};
+  Canvas canvas{
+      .document = document,
+      .axis = axis,
+      .view = view,
+      .palette = palette,
+      .draw = ImGui::GetWindowDrawList(),
+      .origin = origin,
+      .lanes = lay_out_lanes(document.trace, origin.x + kGutterWidth, lanes_width, kLaneGap),
+      .visible = {},
+      .top = ImGui::GetWindowPos().y,
+      .bottom = ImGui::GetWindowPos().y + view_height};
   canvas.visible = {canvas.time_at(canvas.top), canvas.time_at(canvas.bottom)};
   const float right = origin.x + kGutterWidth + lanes_width;
 

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "sim/json/input_error.hpp"
+#include "sim/scenario/save.hpp"
 #include "viz/draw/controls_view.hpp"
 #include "viz/draw/inspector_view.hpp"
 #include "viz/draw/lanes_view.hpp"
@@ -13,7 +14,6 @@
 #include "viz/draw/parameters_view.hpp"
 #include "viz/draw/plots_view.hpp"
 #include "viz/model/resimulate.hpp"
-#include "sim/scenario/save.hpp"
 
 namespace pushlab::viz {
 
@@ -126,8 +126,8 @@ void MainWindow::apply_style() {
 }
 
 void MainWindow::draw_scenario_bar() {
-  const std::string current = document_.file.empty() ? document_.scenario.name
-                                                     : document_.file.filename().string();
+  const std::string current =
+      document_.file.empty() ? document_.scenario.name : document_.file.filename().string();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
   if (ImGui::BeginCombo("##scenario", current.c_str())) {
     for (const std::filesystem::path& file : scenario_files_) {
@@ -163,16 +163,18 @@ void MainWindow::draw_side_panel(const Palette& palette) {
   // A click on a frame brings the inspector forward.
   const bool newly_selected = view_.selected && view_.selected != inspected_;
   inspected_ = view_.selected;
-  if (ImGui::BeginTabItem("Inspector", nullptr,
-                          newly_selected ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None)) {
+  if (ImGui::BeginTabItem(
+          "Inspector", nullptr,
+          newly_selected ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None)) {
     ImGui::BeginChild("inspector");
     draw_inspector(document_, view_, palette);
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
   const bool show_parameters = view_.show_panel == Panel::parameters;
-  if (ImGui::BeginTabItem("Parameters", nullptr,
-                          show_parameters ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None)) {
+  if (ImGui::BeginTabItem(
+          "Parameters", nullptr,
+          show_parameters ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None)) {
     ImGui::BeginChild("parameters");
     draw_parameters_tab();
     ImGui::EndChild();
@@ -229,8 +231,10 @@ void MainWindow::draw(double wall_seconds) {
   const ImVec2 available = ImGui::GetContentRegionAvail();
   const bool show_inspector = !view_.presentation || view_.selected;
   const float inspector_width = show_inspector ? std::max(360.0f, available.x * 0.3f) : 0;
-  const float bottom_height = view_.presentation ? 0 : std::min(available.y * 0.32f,
-                                  ImGui::GetTextLineHeightWithSpacing() * 19);
+  const float bottom_height =
+      view_.presentation
+          ? 0
+          : std::min(available.y * 0.32f, ImGui::GetTextLineHeightWithSpacing() * 19);
   const ImVec2 lanes_size{available.x - inspector_width - ImGui::GetStyle().ItemSpacing.x,
                           available.y - bottom_height};
   ImGui::BeginGroup();

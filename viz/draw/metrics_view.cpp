@@ -9,11 +9,11 @@ namespace pushlab::viz {
 
 void draw_metrics_table(const Document& document) {
   const int columns = 1 + static_cast<int>(document.metrics.size());
-  if (!ImGui::BeginTable("metrics", columns,
-                         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
-                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchSame,
-                         {0, ImGui::GetContentRegionAvail().y -
-                                 ImGui::GetTextLineHeightWithSpacing()})) {
+  if (!ImGui::BeginTable(
+          "metrics", columns,
+          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
+              ImGuiTableFlags_SizingStretchSame,
+          {0, ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing()})) {
     return;
   }
   ImGui::TableSetupScrollFreeze(0, 1);

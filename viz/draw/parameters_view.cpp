@@ -6,8 +6,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <string>
 #include <optional>
+#include <string>
 #include <variant>
 
 #include "viz/model/transport_title.hpp"
@@ -34,7 +34,8 @@ bool edit_duration(const char* label, Nanoseconds& value, double low, double hig
                          &high, format, ImGuiSliderFlags_AlwaysClamp)) {
     return false;
   }
-  value = std::chrono::duration_cast<Nanoseconds>(std::chrono::duration<double, typename Unit::period>(shown));
+  value = std::chrono::duration_cast<Nanoseconds>(
+      std::chrono::duration<double, typename Unit::period>(shown));
   return true;
 }
 
@@ -63,7 +64,8 @@ bool edit_run(sim::Scenario& scenario) {
   changed |= ImGui::InputScalar("seed", ImGuiDataType_U64, &scenario.seed);
   // Hundreds of clients take a moment to simulate: the count is taken when the slider is let
   // go. Until then it lives in Dear ImGui's storage for this window.
-  int& clients = *ImGui::GetStateStorage()->GetIntRef(ImGui::GetID("##clients pending"), scenario.clients);
+  int& clients =
+      *ImGui::GetStateStorage()->GetIntRef(ImGui::GetID("##clients pending"), scenario.clients);
   ImGui::SliderInt("clients", &clients, 1, 200, "%d",
                    ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_Logarithmic);
   if (ImGui::IsItemDeactivatedAfterEdit()) {
@@ -140,7 +142,8 @@ bool edit_proxy(sim::Proxy& proxy) {
   if (!proxy.enabled) return changed;
   changed |= ImGui::Checkbox("strips Upgrade and Connection", &proxy.strip_upgrade);
   changed |= edit_seconds("closes idle connections after (0: never)", proxy.idle_timeout, 0, 600);
-  changed |= edit_seconds("answers 504 to requests held over (0: never)", proxy.max_request_time, 0, 600);
+  changed |=
+      edit_seconds("answers 504 to requests held over (0: never)", proxy.max_request_time, 0, 600);
   changed |= edit_size("buffers streams up to (bytes, 0: no)", proxy.buffer_bytes, 1 << 20);
   return changed;
 }
@@ -156,7 +159,8 @@ bool edit_hops(sim::Network& network) {
 bool edit_transport_options(sim::Scenario& scenario) {
   bool changed = edit_seconds("short polling: interval", scenario.short_poll.interval, 0.01, 300);
   changed |= edit_seconds("long polling: timeout", scenario.long_poll.timeout, 0.01, 600);
-  changed |= edit_seconds("WebSocket: ping every (0: never)", scenario.websocket.ping_interval, 0, 600);
+  changed |=
+      edit_seconds("WebSocket: ping every (0: never)", scenario.websocket.ping_interval, 0, 600);
   changed |= edit_milliseconds("SSE: retry", scenario.sse.retry, 0, 60000);
   return changed;
 }
@@ -181,7 +185,8 @@ bool parse_times(const char* text, sim::At& at) {
     char* end = nullptr;
     const double seconds = std::strtod(cursor, &end);
     if (end == cursor || seconds < 0) return false;
-    parsed.times.push_back(std::chrono::duration_cast<Nanoseconds>(std::chrono::duration<double>(seconds)));
+    parsed.times.push_back(
+        std::chrono::duration_cast<Nanoseconds>(std::chrono::duration<double>(seconds)));
     cursor = end;
     while (*cursor == ',' || *cursor == ' ') ++cursor;
   }
@@ -232,7 +237,8 @@ bool edit_traffic(std::vector<sim::TrafficSource>& traffic) {
   }
   ImGui::SameLine();
   if (ImGui::SmallButton("+ client to server")) {
-    traffic.push_back({sim::Direction::client_to_server, sim::Periodic{std::chrono::seconds{5}, {}}, 32});
+    traffic.push_back(
+        {sim::Direction::client_to_server, sim::Periodic{std::chrono::seconds{5}, {}}, 32});
     changed = true;
   }
   return changed;

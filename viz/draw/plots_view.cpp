@@ -72,7 +72,8 @@ struct ChartArea {
   }
   Nanoseconds time_at(float x) const {
     const double fraction = std::clamp((x - min.x) / (max.x - min.x), 0.0f, 1.0f);
-    return Nanoseconds{static_cast<Nanoseconds::rep>(fraction * static_cast<double>(duration.count()))};
+    return Nanoseconds{
+        static_cast<Nanoseconds::rep>(fraction * static_cast<double>(duration.count()))};
   }
 };
 
@@ -89,12 +90,14 @@ void draw_line(const ChartArea& area, const LaneSeries& series, const Sample& sa
   }
 }
 
-void draw_series(const ChartArea& area, const LaneSeries& series, const Chart& chart, ImU32 colour) {
+void draw_series(const ChartArea& area, const LaneSeries& series, const Chart& chart,
+                 ImU32 colour) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   if (chart.scatter_latency) {
     ImVec2 last{-1, -1};
     for (const LatencyPoint& point : series.latency) {
-      const ImVec2 at{std::round(area.x_of(point.delivered_at)), std::round(area.y_of(point.latency_ms))};
+      const ImVec2 at{std::round(area.x_of(point.delivered_at)),
+                      std::round(area.y_of(point.latency_ms))};
       if (at.x == last.x && at.y == last.y) continue;  // the same pixel: once is enough
       draw->AddRectFilled({at.x - 1.5f, at.y - 1.5f}, {at.x + 1.5f, at.y + 1.5f}, colour);
       last = at;
@@ -126,9 +129,10 @@ void draw_hover(const Document& document, const ChartArea& area, const Chart& ch
     } else {
       value = chart.sample(series, time);
     }
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette.transport(document.trace.lanes[lane].transport)),
-                       "%s: %.1f %s", transport_title(document.trace.lanes[lane].transport).data(),
-                       value, chart.unit);
+    ImGui::TextColored(
+        ImGui::ColorConvertU32ToFloat4(palette.transport(document.trace.lanes[lane].transport)),
+        "%s: %.1f %s", transport_title(document.trace.lanes[lane].transport).data(), value,
+        chart.unit);
   }
   ImGui::EndTooltip();
 }

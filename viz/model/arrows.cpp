@@ -22,9 +22,8 @@ float distance_squared_to_segment(Point p, Point a, Point b) {
 
 }  // namespace
 
-void visible_arrows(const sim::Lane& lane, const LaneDiagram& diagram,
-                    const LaneGeometry& geometry, const TimeAxis& axis, float top,
-                    TimeSpan window, std::vector<Arrow>& arrows) {
+void visible_arrows(const sim::Lane& lane, const LaneDiagram& diagram, const LaneGeometry& geometry,
+                    const TimeAxis& axis, float top, TimeSpan window, std::vector<Arrow>& arrows) {
   // Frames are in the order they were sent, and none is on the wire longer than the longest
   // flight (or half a typical one, lost): the first that can reach the window is found by
   // bisection.

@@ -28,9 +28,8 @@ struct Arrow {
 
 // Appends to `arrows` the arrows of every frame on the wire at some time within `window`, in
 // the coordinates of `geometry` across and, down, of the axis shifted so that its 0 is at `top`.
-void visible_arrows(const sim::Lane& lane, const LaneDiagram& diagram,
-                    const LaneGeometry& geometry, const TimeAxis& axis, float top,
-                    TimeSpan window, std::vector<Arrow>& arrows);
+void visible_arrows(const sim::Lane& lane, const LaneDiagram& diagram, const LaneGeometry& geometry,
+                    const TimeAxis& axis, float top, TimeSpan window, std::vector<Arrow>& arrows);
 
 // Where the frame of `arrow` is at `time`, if it is on its way then.
 std::optional<Point> position_at(const Arrow& arrow, const sim::WireFrame& frame,

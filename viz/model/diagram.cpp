@@ -32,8 +32,8 @@ std::vector<Hold> find_holds(const Lane& lane) {
       if (request == waiting.end()) continue;
       const Nanoseconds arrived = *lane.frames[request->second].received_at;
       if (frame.sent_at - arrived >= kShortestHold) {
-        holds.push_back({.request = request->second, .response = i,
-                         .span = {arrived, frame.sent_at}});
+        holds.push_back(
+            {.request = request->second, .response = i, .span = {arrived, frame.sent_at}});
       }
       waiting.erase(request);
     }

@@ -30,8 +30,8 @@ struct LaneDiagram {
 
 struct Diagram {
   std::vector<LaneDiagram> lanes;
-  std::vector<TimeSpan> busy;          // every frame's flight, for idle compression
-  std::vector<Nanoseconds> moments;    // every send and arrival, sorted, once each
+  std::vector<TimeSpan> busy;        // every frame's flight, for idle compression
+  std::vector<Nanoseconds> moments;  // every send and arrival, sorted, once each
 };
 
 // A server's wait shorter than this is processing, not a hold.

@@ -1,7 +1,8 @@
 #pragma once
 // What the window shows: a scenario, the Trace simulating it gave, and what is worked out from
-// that Trace once (the diagram's labels and holds, each lane's figures and their plots). Changing the scenario
-// makes a new Document; the view (playhead, selection, zoom) lives apart, in ViewState.
+// that Trace once (the diagram's labels and holds, each lane's figures and their plots). Changing
+// the scenario makes a new Document; the view (playhead, selection, zoom) lives apart, in
+// ViewState.
 
 #include <filesystem>
 #include <string>

@@ -10,7 +10,8 @@ namespace {
 
 bool contains_ignoring_case(std::string_view text, std::string_view part) {
   const auto equal = [](char a, char b) {
-    return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
   };
   return std::search(text.begin(), text.end(), part.begin(), part.end(), equal) != text.end();
 }
@@ -29,7 +30,8 @@ std::vector<FrameRef> list_events(const sim::Trace& trace, const Diagram& diagra
     const auto& frames = trace.lanes[lane].frames;
     for (std::uint32_t i = 0; i < frames.size(); ++i) {
       if (!filter.layers[static_cast<std::size_t>(frames[i].layer)]) continue;
-      if (!filter.text.empty() && !contains_ignoring_case(diagram.lanes[lane].labels[i], filter.text) &&
+      if (!filter.text.empty() &&
+          !contains_ignoring_case(diagram.lanes[lane].labels[i], filter.text) &&
           !contains_ignoring_case(frames[i].kind, filter.text)) {
         continue;
       }
@@ -46,10 +48,9 @@ std::vector<FrameRef> list_events(const sim::Trace& trace, const Diagram& diagra
 
 std::size_t first_event_from(const sim::Trace& trace, const std::vector<FrameRef>& events,
                              sim::Nanoseconds time) {
-  const auto first = std::lower_bound(events.begin(), events.end(), time,
-                                      [&](FrameRef ref, sim::Nanoseconds t) {
-                                        return frame_of(trace, ref).sent_at < t;
-                                      });
+  const auto first = std::lower_bound(
+      events.begin(), events.end(), time,
+      [&](FrameRef ref, sim::Nanoseconds t) { return frame_of(trace, ref).sent_at < t; });
   return static_cast<std::size_t>(first - events.begin());
 }
 

@@ -20,16 +20,15 @@ void for_each_line(std::string_view text, std::string_view newline, OnLine on_li
   while (start < text.size()) {
     const std::size_t end = text.find(newline, start);
     const std::size_t next = end == std::string_view::npos ? text.size() : end + newline.size();
-    on_line(text.substr(start, (end == std::string_view::npos ? text.size() : end) - start),
-            start, next - start);
+    on_line(text.substr(start, (end == std::string_view::npos ? text.size() : end) - start), start,
+            next - start);
     start = next;
   }
 }
 
 void http_fields(std::string_view text, FrameAnatomy& anatomy) {
   const std::size_t head_end = text.find("\r\n\r\n");
-  const std::size_t head_size =
-      head_end == std::string_view::npos ? text.size() : head_end + 4;
+  const std::size_t head_size = head_end == std::string_view::npos ? text.size() : head_end + 4;
   bool first = true;
   for_each_line(text.substr(0, head_size), "\r\n",
                 [&](std::string_view line, std::size_t at, std::size_t size) {
@@ -97,11 +96,18 @@ FrameAnatomy frame_anatomy(const WireFrame& frame) {
   const std::string_view text(reinterpret_cast<const char*>(frame.bytes.data()),
                               frame.bytes.size());
   switch (frame.layer) {
-    case Layer::http: http_fields(text, anatomy); break;
-    case Layer::sse: sse_fields(text, anatomy); break;
-    case Layer::websocket: websocket_fields(frame, anatomy); break;
+    case Layer::http:
+      http_fields(text, anatomy);
+      break;
+    case Layer::sse:
+      sse_fields(text, anatomy);
+      break;
+    case Layer::websocket:
+      websocket_fields(frame, anatomy);
+      break;
     case Layer::tcp:
-    case Layer::tls: break;
+    case Layer::tls:
+      break;
   }
   return anatomy;
 }

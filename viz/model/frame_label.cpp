@@ -135,11 +135,15 @@ int response_status(const WireFrame& frame) {
 
 std::string frame_label(const WireFrame& frame) {
   switch (frame.layer) {
-    case Layer::http: return http_label(frame);
-    case Layer::websocket: return websocket_label(frame);
-    case Layer::sse: return sse_label(frame);
+    case Layer::http:
+      return http_label(frame);
+    case Layer::websocket:
+      return websocket_label(frame);
+    case Layer::sse:
+      return sse_label(frame);
     case Layer::tcp:
-    case Layer::tls: return transport_label(frame);
+    case Layer::tls:
+      return transport_label(frame);
   }
   return frame.kind;
 }
@@ -147,11 +151,16 @@ std::string frame_label(const WireFrame& frame) {
 FrameColour frame_colour(const WireFrame& frame) {
   if (frame.lost() || response_status(frame) >= 400) return FrameColour::error;
   switch (frame.layer) {
-    case Layer::tcp: return FrameColour::tcp;
-    case Layer::tls: return FrameColour::tls;
-    case Layer::http: return FrameColour::http;
-    case Layer::websocket: return FrameColour::websocket;
-    case Layer::sse: return FrameColour::sse;
+    case Layer::tcp:
+      return FrameColour::tcp;
+    case Layer::tls:
+      return FrameColour::tls;
+    case Layer::http:
+      return FrameColour::http;
+    case Layer::websocket:
+      return FrameColour::websocket;
+    case Layer::sse:
+      return FrameColour::sse;
   }
   return FrameColour::http;
 }

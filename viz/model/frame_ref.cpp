@@ -26,8 +26,9 @@ FrameLookup by_number(const sim::Trace& trace, std::string_view lane_name,
   }
   const std::size_t count = trace.lanes[*lane].frames.size();
   if (frame >= count) {
-    return {{}, "the " + std::string(lane_name) + " lane has frames 0 to " +
-                    std::to_string(count - 1) + ", not " + std::string(number)};
+    return {{},
+            "the " + std::string(lane_name) + " lane has frames 0 to " + std::to_string(count - 1) +
+                ", not " + std::string(number)};
   }
   return {FrameRef{*lane, frame}, {}};
 }

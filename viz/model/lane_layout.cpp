@@ -6,17 +6,19 @@ namespace pushlab::viz {
 
 float LaneGeometry::x_of(sim::EndpointRole role) const {
   switch (role) {
-    case sim::EndpointRole::client: return client_x();
-    case sim::EndpointRole::proxy: return proxy_x();
-    case sim::EndpointRole::server: return server_x();
+    case sim::EndpointRole::client:
+      return client_x();
+    case sim::EndpointRole::proxy:
+      return proxy_x();
+    case sim::EndpointRole::server:
+      return server_x();
   }
   return client_x();
 }
 
 bool has_proxy(const sim::Lane& lane) {
-  return std::any_of(lane.endpoints.begin(), lane.endpoints.end(), [](const sim::Endpoint& e) {
-    return e.role == sim::EndpointRole::proxy;
-  });
+  return std::any_of(lane.endpoints.begin(), lane.endpoints.end(),
+                     [](const sim::Endpoint& e) { return e.role == sim::EndpointRole::proxy; });
 }
 
 std::vector<LaneGeometry> lay_out_lanes(const sim::Trace& trace, float left, float width,

@@ -16,7 +16,7 @@ using sim::Nanoseconds;
 class StepSeries {
  public:
   void step(Nanoseconds time, double value);  // times in increasing order
-  double at(Nanoseconds time) const;           // 0 before the first step
+  double at(Nanoseconds time) const;          // 0 before the first step
   double max() const { return max_; }
   bool empty() const { return times_.empty(); }
 

@@ -8,8 +8,7 @@ namespace pushlab::viz {
 namespace {
 
 // The busy spans widened by `margin`, clamped to the run, sorted and merged.
-std::vector<TimeSpan> merge(std::vector<TimeSpan> spans, Nanoseconds margin,
-                            Nanoseconds duration) {
+std::vector<TimeSpan> merge(std::vector<TimeSpan> spans, Nanoseconds margin, Nanoseconds duration) {
   for (TimeSpan& span : spans) {
     span.begin = std::clamp(span.begin - margin, Nanoseconds{0}, duration);
     span.end = std::clamp(std::max(span.begin, span.end + margin), Nanoseconds{0}, duration);
@@ -41,8 +40,8 @@ TimeAxis::TimeAxis(std::vector<TimeSpan> busy, Nanoseconds duration, const AxisS
     const Nanoseconds idle = idle_to - idle_from;
     if (static_cast<double>(idle.count()) * true_scale <= scale.max_idle_height) return;
     add_piece(idle_from, scale.max_idle_height / static_cast<double>(idle.count()));
-    breaks_.push_back({.y = y_of(idle_from), .height = scale.max_idle_height,
-                       .span = {idle_from, idle_to}});
+    breaks_.push_back(
+        {.y = y_of(idle_from), .height = scale.max_idle_height, .span = {idle_from, idle_to}});
     add_piece(idle_to, true_scale);
   };
   for (const TimeSpan& span : merge(std::move(busy), margin, duration_)) {
@@ -63,8 +62,8 @@ float TimeAxis::y_of(Nanoseconds time) const {
   const auto after = std::upper_bound(pieces_.begin(), pieces_.end(), time,
                                       [](Nanoseconds t, const Piece& p) { return t < p.start; });
   const Piece& piece = *std::prev(after);
-  return piece.y +
-         static_cast<float>(static_cast<double>((time - piece.start).count()) * piece.pixels_per_ns);
+  return piece.y + static_cast<float>(static_cast<double>((time - piece.start).count()) *
+                                      piece.pixels_per_ns);
 }
 
 Nanoseconds TimeAxis::time_at(float y) const {

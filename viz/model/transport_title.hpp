@@ -9,10 +9,14 @@ namespace pushlab::viz {
 
 constexpr std::string_view transport_title(sim::Transport transport) {
   switch (transport) {
-    case sim::Transport::short_poll: return "Short polling";
-    case sim::Transport::long_poll: return "Long polling";
-    case sim::Transport::websocket: return "WebSocket";
-    case sim::Transport::sse: return "Server-Sent Events";
+    case sim::Transport::short_poll:
+      return "Short polling";
+    case sim::Transport::long_poll:
+      return "Long polling";
+    case sim::Transport::websocket:
+      return "WebSocket";
+    case sim::Transport::sse:
+      return "Server-Sent Events";
   }
   return "?";
 }

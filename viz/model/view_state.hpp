@@ -26,8 +26,8 @@ struct ViewState {
   std::optional<FrameRef> selected;
   std::optional<FrameRef> hovered;
   std::optional<std::size_t> hovered_field;  // in the inspector's anatomy of the selection
-  bool follow_playhead = true;  // while playing, scroll to keep the playhead in view
-  bool scroll_to_playhead = true;  // once, at the next frame (after a seek or a step)
+  bool follow_playhead = true;               // while playing, scroll to keep the playhead in view
+  bool scroll_to_playhead = true;            // once, at the next frame (after a seek or a step)
   std::optional<ZoomAnchor> zoom_anchor;
   bool presentation = false;
   // The panel to bring to the front at the next frame (the user picks one after that).
