@@ -33,6 +33,7 @@ struct Options {
   bool presentation = false;
   bool startup_time = false;
   std::optional<viz::Panel> panel;
+  std::optional<float> scale;
 };
 
 // "1600x1000" into the app's width and height; false if it is not that shape.
@@ -84,12 +85,16 @@ int main(int argc, char** argv) {
                                             {"parameters", viz::Panel::parameters}}));
   cli.add_flag("--presentation", options.presentation,
                "Start in presentation mode: large type, high contrast (F11 toggles it)");
+  cli.add_option("--scale", options.scale,
+                 "Scale the whole interface (type, spacing, lines), 1 to 4; by default the "
+                 "screen's own scale (2 on most 4K screens)")
+      ->check(CLI::Range(1.0f, 4.0f));
   cli.add_flag("--startup-time", options.startup_time,
                "Print how long after start the first frame was drawn (docs/PERFORMANCE.md)");
   cli.footer(
       "Keys: Space play/pause, Left/Right step, Home/End, +/- speed, F11 presentation.\n"
       "Mouse: click an arrow to inspect its frame, click the time gutter to move the playhead,\n"
-      "Ctrl+wheel to zoom.\n"
+      "Ctrl+wheel to zoom, wheel or right-drag to pan.\n"
       "Exit codes: 0 fine, 1 bad input, 2 usage.");
   try {
     cli.parse(argc, argv);
@@ -107,6 +112,7 @@ int main(int argc, char** argv) {
   }
   if (options.screenshot) app.screenshot = *options.screenshot;
   if (options.startup_time) app.report_first_frame_since = started;
+  app.scale = options.scale;
 
   viz::Document document;
   try {

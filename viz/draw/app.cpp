@@ -92,7 +92,9 @@ int run_app(Document document, ViewState view, const AppOptions& options) {
   float scale_x = 1;
   float scale_y = 1;
   glfwGetWindowContentScale(window, &scale_x, &scale_y);
-  const Fonts fonts = load_fonts(options.fonts_dir, std::max(1.0f, scale_y));
+  const float scale = options.scale.value_or(std::max(1.0f, scale_y));
+  Fonts fonts = load_fonts(options.fonts_dir, scale);
+  fonts.scale = scale;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 130");
 

@@ -17,6 +17,7 @@ struct AppOptions {
   std::optional<std::filesystem::path> screenshot;  // render, save this PNG, and return
   std::filesystem::path fonts_dir;                  // holds DejaVuSans.ttf
   std::filesystem::path scenarios_dir;              // the scenario picker lists it
+  std::optional<float> scale;  // of the interface; by default the screen's content scale
   // When set, the time from this moment to the first frame on screen is printed on stderr.
   std::optional<std::chrono::steady_clock::time_point> report_first_frame_since;
 };

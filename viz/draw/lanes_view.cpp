@@ -13,10 +13,17 @@ namespace pushlab::viz {
 
 namespace {
 
-constexpr float kGutterWidth = 78.0f;  // time labels left of the lanes
-constexpr float kLaneGap = 10.0f;
-constexpr float kTopPadding = 12.0f;
-constexpr float kHitTolerance = 6.0f;
+// Sizes are given for 17-pixel type and grow with the font: presentation mode, a 4K screen
+// or --scale make everything larger together.
+float px(float size_at_17) {
+  return size_at_17 * ImGui::GetFontSize() / 17.0f;
+}
+float gutter_width() {  // time labels left of the lanes
+  return px(78);
+}
+float top_padding() {
+  return px(12);
+}
 constexpr float kNotYetSentAlpha = 0.18f;
 
 // What one frame of drawing needs, worked out once at its start.
@@ -32,9 +39,9 @@ struct Canvas {
   float top = 0;  // screen y of the child's visible top and bottom
   float bottom = 0;
 
-  float y(Nanoseconds time) const { return origin.y + kTopPadding + axis.y_of(time); }
+  float y(Nanoseconds time) const { return origin.y + top_padding() + axis.y_of(time); }
   Nanoseconds time_at(float screen_y) const {
-    return axis.time_at(screen_y - origin.y - kTopPadding);
+    return axis.time_at(screen_y - origin.y - top_padding());
   }
 };
 
@@ -86,7 +93,7 @@ void draw_lane_headers(const Document& document, const std::vector<LaneGeometry>
 // True if a label at screen y would overlap a break's own label.
 bool near_break(const Canvas& canvas, float y) {
   const auto& breaks = canvas.axis.breaks();
-  const float axis_y = y - canvas.origin.y - kTopPadding;
+  const float axis_y = y - canvas.origin.y - top_padding();
   const float line = ImGui::GetTextLineHeight();
   const auto after = std::lower_bound(
       breaks.begin(), breaks.end(), axis_y - 2 * line,
@@ -107,16 +114,16 @@ void draw_time_gutter(const Canvas& canvas) {
 // A zigzag across every lane where idle time was cut out, and how much.
 void draw_breaks(const Canvas& canvas, float right) {
   for (const AxisBreak& cut : canvas.axis.breaks()) {
-    const float y = canvas.origin.y + kTopPadding + cut.y + cut.height / 2;
+    const float y = canvas.origin.y + top_padding() + cut.y + cut.height / 2;
     if (y < canvas.top - 20 || y > canvas.bottom + 20) continue;
-    const float left = canvas.origin.x + kGutterWidth;
+    const float left = canvas.origin.x + gutter_width();
     for (float x = left; x < right; x += 12) {
       canvas.draw->AddLine({x, y - 3}, {x + 6, y + 3}, canvas.palette.faint_text);
       canvas.draw->AddLine({x + 6, y + 3}, {x + 12, y - 3}, canvas.palette.faint_text);
     }
     const std::string text = format_duration(cut.span.end - cut.span.begin) + " idle";
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-    const float x = canvas.origin.x + kGutterWidth + 8;
+    const float x = canvas.origin.x + gutter_width() + 8;
     canvas.draw->AddRectFilled({x - 3, y - size.y / 2 - 1}, {x + size.x + 3, y + size.y / 2 + 1},
                                canvas.palette.background);
     canvas.draw->AddText({x, y - size.y / 2}, canvas.palette.faint_text, text.c_str());
@@ -129,7 +136,7 @@ void draw_lifelines(const Canvas& canvas, const LaneGeometry& lane) {
   for (const sim::EndpointRole role : sim::kAllEndpointRoles) {
     if (role == sim::EndpointRole::proxy && !lane.has_proxy) continue;
     const float x = lane.x_of(role);
-    canvas.draw->AddLine({x, canvas.top}, {x, canvas.bottom}, canvas.palette.lifeline, 1.5f);
+    canvas.draw->AddLine({x, canvas.top}, {x, canvas.bottom}, canvas.palette.lifeline, px(1.5f));
   }
 }
 
@@ -140,12 +147,12 @@ void draw_connections(const Canvas& canvas, const sim::Lane& lane, const LaneGeo
     const sim::Connection& connection = lane.connections[i];
     const Nanoseconds closed = connection.closed_at.value_or(canvas.axis.duration());
     if (closed < canvas.visible.begin || connection.opened_at > canvas.visible.end) continue;
-    const float offset = 4.0f + 4.0f * static_cast<float>(i % 6);
+    const float offset = px(4) * static_cast<float>(1 + i % 6);
     for (const sim::EndpointId end : {connection.from, connection.to}) {
       const sim::EndpointRole role = lane.endpoints[end].role;
       const float x = geometry.x_of(role) + (role == sim::EndpointRole::server ? offset : -offset);
-      canvas.draw->AddRectFilled({x - 1.5f, canvas.y(connection.opened_at)},
-                                 {x + 1.5f, canvas.y(closed)}, canvas.palette.connection);
+      canvas.draw->AddRectFilled({x - px(1.5f), canvas.y(connection.opened_at)},
+                                 {x + px(1.5f), canvas.y(closed)}, canvas.palette.connection);
     }
   }
 }
@@ -157,12 +164,12 @@ void draw_holds(const Canvas& canvas, const LaneDiagram& diagram, const LaneGeom
   float last_label_bottom = -1e9f;  // many clients' holds overlap: their labels must not
   for (const Hold& hold : diagram.holds) {
     if (hold.span.end < canvas.visible.begin || hold.span.begin > canvas.visible.end) continue;
-    const float x = geometry.server_x() + 8;
+    const float x = geometry.server_x() + px(8);
     const float top = canvas.y(hold.span.begin);
     const float bottom = canvas.y(hold.span.end);
-    canvas.draw->AddLine({x - 4, top}, {x + 2, top}, colour, 2);
-    canvas.draw->AddLine({x + 2, top}, {x + 2, bottom}, colour, 2);
-    canvas.draw->AddLine({x - 4, bottom}, {x + 2, bottom}, colour, 2);
+    canvas.draw->AddLine({x - px(4), top}, {x + px(2), top}, colour, px(2));
+    canvas.draw->AddLine({x + px(2), top}, {x + px(2), bottom}, colour, px(2));
+    canvas.draw->AddLine({x - px(4), bottom}, {x + px(2), bottom}, colour, px(2));
     const std::string text = "held " + format_duration(hold.span.end - hold.span.begin);
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     const float middle = std::clamp((top + bottom) / 2, canvas.top + 4, canvas.bottom - 20);
@@ -176,7 +183,7 @@ void draw_holds(const Canvas& canvas, const LaneDiagram& diagram, const LaneGeom
 void draw_arrow(const Canvas& canvas, const Arrow& arrow, ImU32 colour, float thickness) {
   canvas.draw->AddLine(im(arrow.from), im(arrow.to), colour, thickness);
   if (arrow.lost) {
-    const float r = 5;
+    const float r = px(5);
     canvas.draw->AddLine({arrow.to.x - r, arrow.to.y - r}, {arrow.to.x + r, arrow.to.y + r}, colour,
                          2.5f);
     canvas.draw->AddLine({arrow.to.x - r, arrow.to.y + r}, {arrow.to.x + r, arrow.to.y - r}, colour,
@@ -188,7 +195,7 @@ void draw_arrow(const Canvas& canvas, const Arrow& arrow, ImU32 colour, float th
   const float length = std::max(1.0f, std::sqrt(dx * dx + dy * dy));
   const ImVec2 along{dx / length, dy / length};
   const ImVec2 across{-along.y, along.x};
-  const float head = 9 + thickness;
+  const float head = px(9) + thickness;
   const ImVec2 base{arrow.to.x - along.x * head, arrow.to.y - along.y * head};
   canvas.draw->AddTriangleFilled(
       im(arrow.to), {base.x + across.x * head * 0.45f, base.y + across.y * head * 0.45f},
@@ -234,26 +241,24 @@ void draw_lane_frames(const Canvas& canvas, std::size_t lane_index, std::vector<
     ImU32 colour = canvas.palette.frame(diagram.colours[arrow.frame]);
     if (!sent && !selected) colour = faded(colour, kNotYetSentAlpha);
     draw_arrow(canvas, arrow, selected || hovered ? canvas.palette.selection : colour,
-               selected  ? 3.0f
-               : hovered ? 2.5f
-                         : 1.6f);
+               px(selected ? 3.0f : hovered ? 2.5f : 1.6f));
     const float label_top = (arrow.from.y + arrow.to.y) / 2 - ImGui::GetTextLineHeight();
     if ((sent || selected) && (label_top >= last_label_bottom || selected)) {
       last_label_bottom =
           draw_label(canvas, arrow, diagram.labels[arrow.frame], colour, label_width);
     }
     if (const auto dot = position_at(arrow, frame, diagram, now)) {
-      canvas.draw->AddCircleFilled(im(*dot), 5.5f,
+      canvas.draw->AddCircleFilled(im(*dot), px(5.5f),
                                    canvas.palette.frame(diagram.colours[arrow.frame]));
-      canvas.draw->AddCircle(im(*dot), 5.5f, canvas.palette.text);
+      canvas.draw->AddCircle(im(*dot), px(5.5f), canvas.palette.text);
     }
   }
 }
 
 void draw_playhead(const Canvas& canvas, float right) {
   const float y = canvas.y(canvas.view.playback.time());
-  canvas.draw->AddLine({canvas.origin.x + kGutterWidth - 6, y}, {right, y}, canvas.palette.playhead,
-                       2.0f);
+  canvas.draw->AddLine({canvas.origin.x + gutter_width() - px(6), y}, {right, y},
+                       canvas.palette.playhead, px(2));
   const std::string text = format_time(canvas.view.playback.time());
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
   canvas.draw->AddRectFilled({canvas.origin.x, y - size.y / 2 - 2},
@@ -263,7 +268,8 @@ void draw_playhead(const Canvas& canvas, float right) {
                        text.c_str());
 }
 
-// Hover, click to select, click the gutter to seek, Ctrl+wheel to zoom about the mouse.
+// Hover, click to select, click the gutter to seek, Ctrl+wheel to zoom about the mouse, drag
+// with the right button to pan.
 void handle_mouse(Canvas& canvas, const std::vector<std::vector<Arrow>>& arrows) {
   canvas.view.hovered.reset();
   if (!ImGui::IsWindowHovered()) return;
@@ -272,7 +278,7 @@ void handle_mouse(Canvas& canvas, const std::vector<std::vector<Arrow>>& arrows)
   for (std::size_t lane = 0; lane < canvas.lanes.size(); ++lane) {
     const LaneGeometry& geometry = canvas.lanes[lane];
     if (mouse.x < geometry.left || mouse.x > geometry.left + geometry.width) continue;
-    if (const auto frame = arrow_at(arrows[lane], mouse, kHitTolerance)) {
+    if (const auto frame = arrow_at(arrows[lane], mouse, px(6))) {
       canvas.view.hovered = FrameRef{lane, *frame};
       ImGui::SetTooltip("%s\n%s", canvas.document.diagram.lanes[lane].labels[*frame].c_str(),
                         "click to inspect");
@@ -281,7 +287,7 @@ void handle_mouse(Canvas& canvas, const std::vector<std::vector<Arrow>>& arrows)
   if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
     if (canvas.view.hovered) {
       canvas.view.selected = canvas.view.hovered;
-    } else if (mouse.x < canvas.origin.x + kGutterWidth) {
+    } else if (mouse.x < canvas.origin.x + gutter_width()) {
       canvas.view.playback.seek(canvas.time_at(mouse.y));
       canvas.view.follow_playhead = true;
     }
@@ -295,6 +301,11 @@ void handle_mouse(Canvas& canvas, const std::vector<std::vector<Arrow>>& arrows)
   } else if (io.MouseWheel != 0) {
     canvas.view.follow_playhead = false;
   }
+  // Dragging with the right button pans, as in a map.
+  if (ImGui::IsMouseDragging(ImGuiMouseButton_Right)) {
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    canvas.view.follow_playhead = false;
+  }
 }
 
 }  // namespace
@@ -303,10 +314,10 @@ void draw_lanes_view(const Document& document, const TimeAxis& axis, ViewState& 
                      const Palette& palette, ImVec2 size) {
   const float header_height = 2 * ImGui::GetTextLineHeight() + 14;
   const ImVec2 header_at = ImGui::GetCursorScreenPos();
-  const float lanes_left = header_at.x + kGutterWidth;
-  const float lanes_width = size.x - kGutterWidth - ImGui::GetStyle().ScrollbarSize;
+  const float lanes_left = header_at.x + gutter_width();
+  const float lanes_width = size.x - gutter_width() - ImGui::GetStyle().ScrollbarSize;
   const std::vector<LaneGeometry> header_lanes =
-      lay_out_lanes(document.trace, lanes_left, lanes_width, kLaneGap);
+      lay_out_lanes(document.trace, lanes_left, lanes_width, px(10));
   draw_lane_headers(document, header_lanes, palette, header_at, header_height);
   ImGui::Dummy({size.x, header_height});
 
@@ -315,14 +326,14 @@ void draw_lanes_view(const Document& document, const TimeAxis& axis, ViewState& 
                     false, ImGuiWindowFlags_AlwaysVerticalScrollbar);
   const float view_height = ImGui::GetWindowHeight();
   if (view.zoom_anchor) {  // keep the time under the mouse where it was
-    ImGui::SetScrollY(kTopPadding + axis.y_of(view.zoom_anchor->time) - view.zoom_anchor->offset);
+    ImGui::SetScrollY(top_padding() + axis.y_of(view.zoom_anchor->time) - view.zoom_anchor->offset);
     view.zoom_anchor.reset();
   } else if (view.follow_playhead && view.playback.playing()) {
     ImGui::SetScrollY(
-        std::max(0.0f, kTopPadding + axis.y_of(view.playback.time()) - 0.35f * view_height));
+        std::max(0.0f, top_padding() + axis.y_of(view.playback.time()) - 0.35f * view_height));
   } else if (view.scroll_to_playhead) {
     ImGui::SetScrollY(
-        std::max(0.0f, kTopPadding + axis.y_of(view.playback.time()) - 0.35f * view_height));
+        std::max(0.0f, top_padding() + axis.y_of(view.playback.time()) - 0.35f * view_height));
     view.scroll_to_playhead = false;
   }
 
@@ -334,12 +345,12 @@ void draw_lanes_view(const Document& document, const TimeAxis& axis, ViewState& 
       .palette = palette,
       .draw = ImGui::GetWindowDrawList(),
       .origin = origin,
-      .lanes = lay_out_lanes(document.trace, origin.x + kGutterWidth, lanes_width, kLaneGap),
+      .lanes = lay_out_lanes(document.trace, origin.x + gutter_width(), lanes_width, px(10)),
       .visible = {},
       .top = ImGui::GetWindowPos().y,
       .bottom = ImGui::GetWindowPos().y + view_height};
   canvas.visible = {canvas.time_at(canvas.top), canvas.time_at(canvas.bottom)};
-  const float right = origin.x + kGutterWidth + lanes_width;
+  const float right = origin.x + gutter_width() + lanes_width;
 
   std::vector<std::vector<Arrow>> arrows(canvas.lanes.size());
   for (std::size_t lane = 0; lane < canvas.lanes.size(); ++lane) {
@@ -353,7 +364,7 @@ void draw_lanes_view(const Document& document, const TimeAxis& axis, ViewState& 
   }
   draw_time_gutter(canvas);
   draw_playhead(canvas, right);
-  ImGui::Dummy({size.x - ImGui::GetStyle().ScrollbarSize, kTopPadding + axis.height() + 40});
+  ImGui::Dummy({size.x - ImGui::GetStyle().ScrollbarSize, top_padding() + axis.height() + 40});
   handle_mouse(canvas, arrows);
   ImGui::EndChild();
   ImGui::PopStyleColor();

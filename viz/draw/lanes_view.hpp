@@ -1,7 +1,8 @@
 #pragma once
 // The sequence diagrams, one lane per transport side by side, time running downward: lifelines,
 // connection bars, holds, an arrow per frame, the playhead and the frames in flight at it.
-// Clicking a frame selects it; clicking the time gutter moves the playhead; Ctrl+wheel zooms.
+// Clicking a frame selects it; clicking the time gutter moves the playhead; Ctrl+wheel zooms;
+// the wheel or a right-button drag pans.
 
 #include "viz/draw/palette.hpp"
 #include "viz/model/document.hpp"

@@ -43,14 +43,19 @@ MainWindow::MainWindow(Document document, ViewState view, std::filesystem::path 
       scenarios_dir_(std::move(scenarios_dir)),
       scenario_files_(list_scenarios(scenarios_dir_)),
       fonts_(fonts) {
+  view_.scale.pixels_per_second *= fonts_.scale;  // time keeps its length against the type
   view_.playback.set_end(document_.trace.duration);
   std::snprintf(file_field_, sizeof file_field_, "%s", document_.file.string().c_str());
 }
 
 const TimeAxis& MainWindow::axis() {
-  if (axis_document_ != &document_ || !same_scale(axis_scale_, view_.scale)) {
-    axis_ = TimeAxis(document_.diagram.busy, document_.trace.duration, view_.scale);
-    axis_scale_ = view_.scale;
+  // Breaks and margins are sized to the type, so their labels fit at any scale.
+  AxisScale scale = view_.scale;
+  scale.max_idle_height = 2.6f * ImGui::GetFontSize();
+  scale.busy_margin = 0.6f * ImGui::GetFontSize();
+  if (axis_document_ != &document_ || !same_scale(axis_scale_, scale)) {
+    axis_ = TimeAxis(document_.diagram.busy, document_.trace.duration, scale);
+    axis_scale_ = scale;
     axis_document_ = &document_;
   }
   return axis_;
@@ -121,6 +126,7 @@ void MainWindow::apply_style() {
   style.FrameRounding = 3;
   style.WindowRounding = 0;
   style.ChildRounding = 3;
+  style.ScaleAllSizes(fonts_.scale);
   styled_ = true;
   styled_for_presentation_ = view_.presentation;
 }
@@ -230,7 +236,8 @@ void MainWindow::draw(double wall_seconds) {
 
   const ImVec2 available = ImGui::GetContentRegionAvail();
   const bool show_inspector = !view_.presentation || view_.selected;
-  const float inspector_width = show_inspector ? std::max(360.0f, available.x * 0.3f) : 0;
+  const float inspector_width =
+      show_inspector ? std::max(21 * ImGui::GetFontSize(), available.x * 0.3f) : 0;
   const float bottom_height =
       view_.presentation
           ? 0

@@ -20,6 +20,7 @@ namespace pushlab::viz {
 struct Fonts {
   ImFont* regular = nullptr;
   ImFont* large = nullptr;  // presentation mode
+  float scale = 1;          // of the whole interface: the screen's, or --scale
 };
 
 class MainWindow {

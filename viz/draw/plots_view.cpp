@@ -24,8 +24,10 @@ struct Chart {
   Sample reference = {};         // drawn faint beside each lane's line: the payload
 };
 
-// Room at the chart's left for the value scale, and above for the title.
-constexpr float kScaleWidth = 58.0f;
+// Pixels for 17-pixel type, grown with the font.
+float px(float size_at_17) {
+  return size_at_17 * ImGui::GetFontSize() / 17.0f;
+}
 
 std::string short_value(double value) {
   char text[32];
@@ -99,13 +101,14 @@ void draw_series(const ChartArea& area, const LaneSeries& series, const Chart& c
       const ImVec2 at{std::round(area.x_of(point.delivered_at)),
                       std::round(area.y_of(point.latency_ms))};
       if (at.x == last.x && at.y == last.y) continue;  // the same pixel: once is enough
-      draw->AddRectFilled({at.x - 1.5f, at.y - 1.5f}, {at.x + 1.5f, at.y + 1.5f}, colour);
+      draw->AddRectFilled({at.x - px(1.5f), at.y - px(1.5f)}, {at.x + px(1.5f), at.y + px(1.5f)},
+                          colour);
       last = at;
     }
     return;
   }
-  if (chart.reference) draw_line(area, series, chart.reference, faded(colour, 0.45f), 1.0f);
-  draw_line(area, series, chart.sample, colour, 2.0f);
+  if (chart.reference) draw_line(area, series, chart.reference, faded(colour, 0.45f), px(1));
+  draw_line(area, series, chart.sample, colour, px(2));
 }
 
 // Hovering shows each lane's value at the time under the mouse.
@@ -142,8 +145,8 @@ void draw_chart(const Document& document, const ViewState& view, const Chart& ch
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();
-  draw->AddText({at.x + kScaleWidth, at.y}, palette.text, chart.title);
-  ChartArea area{.min = {at.x + kScaleWidth, at.y + line + 4},
+  draw->AddText({at.x + px(58), at.y}, palette.text, chart.title);
+  ChartArea area{.min = {at.x + px(58), at.y + line + 4},
                  .max = {at.x + size.x - 8, at.y + size.y - line - 4},
                  .duration = document.trace.duration};
   area.top = chart_max(document, chart, 200);
@@ -160,7 +163,7 @@ void draw_chart(const Document& document, const ViewState& view, const Chart& ch
                 palette.transport(document.trace.lanes[lane].transport));
   }
   const float playhead = area.x_of(view.playback.time());
-  draw->AddLine({playhead, area.min.y}, {playhead, area.max.y}, palette.playhead, 1.5f);
+  draw->AddLine({playhead, area.min.y}, {playhead, area.max.y}, palette.playhead, px(1.5f));
   draw_hover(document, area, chart, palette);
   ImGui::Dummy(size);
 }
