@@ -69,7 +69,9 @@ bool save_screenshot(GLFWwindow* window, const std::filesystem::path& file) {
 int run_app(Document document, ViewState view, const AppOptions& options) {
   glfwSetErrorCallback(report_glfw_error);
   if (!glfwInit()) {
-    std::fprintf(stderr, "pushlab: no display to open a window on (is DISPLAY set?)\n");
+    std::fprintf(stderr,
+                 "pushlab: no display to open a window on (is DISPLAY set?). Without a screen, "
+                 "render a picture under Xvfb: xvfb-run -a pushlab --screenshot out.png\n");
     return 1;
   }
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
