@@ -16,6 +16,7 @@
 #include "sim/json/input_error.hpp"
 #include "viz/draw/app.hpp"
 #include "viz/model/frame_ref.hpp"
+#include "viz/model/time_format.hpp"
 
 namespace {
 
@@ -126,8 +127,14 @@ int main(int argc, char** argv) {
   view.show_panel = options.panel;
   view.playback.set_end(document.trace.duration);
   if (options.at) {
-    view.playback.seek(
-        std::chrono::duration_cast<sim::Nanoseconds>(std::chrono::duration<double>(*options.at)));
+    const auto at =
+        std::chrono::duration_cast<sim::Nanoseconds>(std::chrono::duration<double>(*options.at));
+    if (at > document.trace.duration) {
+      return fail("--at: " + viz::format_time(at) + " is past the end of the run (" +
+                      viz::format_time(document.trace.duration) + ")",
+                  kExitBadInput);
+    }
+    view.playback.seek(at);
   }
   if (options.select) {
     const viz::FrameLookup found =

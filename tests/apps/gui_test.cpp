@@ -117,6 +117,11 @@ TEST_CASE("bad input is refused with a message, before any window opens") {
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("the websocket lane has frames 0 to") != std::string::npos);
 
+  result = run_program(PUSHLAB_GUI, PUSHLAB_SOURCE_DIR "/scenarios/chat.json --at 500");
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("--at: 8 min 20.000 s") != std::string::npos);
+  CHECK(result.err.find("past the end of the run") != std::string::npos);
+
   result = run_program(PUSHLAB_GUI, "--size 12by34");
   CHECK(result.exit_code == 2);
   CHECK(result.err.find("--size") != std::string::npos);

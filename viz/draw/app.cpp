@@ -105,7 +105,13 @@ int run_app(Document document, ViewState view, const AppOptions& options) {
     MainWindow main_window(std::move(document), std::move(view), options.scenarios_dir, fonts);
     double last = glfwGetTime();
     for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
-      glfwPollEvents();
+      // While nothing moves, sleep until the learner does something (or half a second
+      // passes), rather than drawing sixty identical frames a second.
+      if (main_window.view().playback.playing() || options.screenshot) {
+        glfwPollEvents();
+      } else {
+        glfwWaitEventsTimeout(0.5);
+      }
       const double now = glfwGetTime();
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
