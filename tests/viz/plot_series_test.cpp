@@ -38,7 +38,7 @@ TEST_CASE("each plot ends on the figure pushlab-cli run prints for the lane") {
     CHECK(series.delivered.at(end) == static_cast<double>(metrics.delivered));
     CHECK(series.latency.size() == metrics.delivered);
     CHECK(series.server_connections.max() == static_cast<double>(metrics.peak_server_connections));
-    CHECK(series.overhead_per_message_at(end) ==
+    CHECK(series.overhead_per_message.at(end) ==
           doctest::Approx(metrics.overhead_bytes_per_message));
     // Bytes only grow.
     CHECK(series.app_bytes.at(5s) <= series.app_bytes.at(10s));

@@ -24,12 +24,6 @@ double StepSeries::at(Nanoseconds time) const {
   return values_[static_cast<std::size_t>(after - times_.begin()) - 1];
 }
 
-double LaneSeries::overhead_per_message_at(Nanoseconds time) const {
-  const double messages = delivered.at(time);
-  if (messages == 0) return 0;
-  return (app_bytes.at(time) - setup_bytes.at(time) - payload_bytes.at(time)) / messages;
-}
-
 namespace {
 
 void add_byte_series(const sim::Lane& lane, LaneSeries& series) {
@@ -75,6 +69,23 @@ void add_connection_series(const sim::Lane& lane, LaneSeries& series) {
   for (const auto& [time, change] : changes) series.server_connections.step(time, open += change);
 }
 
+// (app - setup - payload) / delivered, at every time one of them changes. Worked out once
+// here rather than for every point of every frame a plot draws.
+void add_overhead_series(LaneSeries& series) {
+  std::vector<Nanoseconds> times;
+  for (const StepSeries* changes : {&series.app_bytes, &series.delivered}) {
+    times.insert(times.end(), changes->times().begin(), changes->times().end());
+  }
+  std::sort(times.begin(), times.end());
+  times.erase(std::unique(times.begin(), times.end()), times.end());
+  for (const Nanoseconds time : times) {
+    const double messages = series.delivered.at(time);
+    const double beyond_payload = series.app_bytes.at(time) - series.setup_bytes.at(time) -
+                                  series.payload_bytes.at(time);
+    series.overhead_per_message.step(time, messages == 0 ? 0 : beyond_payload / messages);
+  }
+}
+
 }  // namespace
 
 LaneSeries lane_series(const sim::Lane& lane) {
@@ -82,6 +93,7 @@ LaneSeries lane_series(const sim::Lane& lane) {
   add_byte_series(lane, series);
   add_delivery_series(lane, series);
   add_connection_series(lane, series);
+  add_overhead_series(series);
   return series;
 }
 

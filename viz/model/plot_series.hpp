@@ -19,6 +19,7 @@ class StepSeries {
   double at(Nanoseconds time) const;          // 0 before the first step
   double max() const { return max_; }
   bool empty() const { return times_.empty(); }
+  const std::vector<Nanoseconds>& times() const { return times_; }
 
  private:
   std::vector<Nanoseconds> times_;
@@ -38,9 +39,8 @@ struct LaneSeries {
   StepSeries payload_bytes;           // payload of the messages delivered so far
   StepSeries delivered;               // messages delivered so far
   StepSeries server_connections;      // open at the server
-
   // Bytes beyond the payload per message delivered so far, setup excluded; 0 before the first.
-  double overhead_per_message_at(Nanoseconds time) const;
+  StepSeries overhead_per_message;
 };
 
 LaneSeries lane_series(const sim::Lane& lane);
