@@ -172,11 +172,12 @@ void draw_holds(const Canvas& canvas, const LaneDiagram& diagram, const LaneGeom
     canvas.draw->AddLine({x - px(4), bottom}, {x + px(2), bottom}, colour, px(2));
     const std::string text = "held " + format_duration(hold.span.end - hold.span.begin);
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-    const float middle = std::clamp((top + bottom) / 2, canvas.top + 4, canvas.bottom - 20);
-    if (middle - size.y / 2 < last_label_bottom) continue;
-    canvas.draw->AddText({geometry.server_x() - size.x - 6, middle - size.y / 2}, colour,
-                         text.c_str());
-    last_label_bottom = middle + size.y / 2;
+    // Just under the request's arrival, where time runs at true scale: the middle of a long
+    // hold is often a compressed break.
+    const float label_top = std::max(top + px(4), canvas.top + px(4));
+    if (label_top < last_label_bottom || label_top > bottom) continue;
+    canvas.draw->AddText({geometry.server_x() - size.x - px(6), label_top}, colour, text.c_str());
+    last_label_bottom = label_top + size.y;
   }
 }
 
