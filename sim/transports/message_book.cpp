@@ -1,11 +1,12 @@
 #include "sim/transports/message_book.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "sim/transports/message_payload.hpp"
 
 namespace pushlab::sim {
 
@@ -50,22 +51,8 @@ std::string MessageBook::payload(MessageId id) const {
   return text;
 }
 
-// "#<id> " then filler characters from the id's place in kFiller on, cut at the payload size.
 void MessageBook::append_payload(std::string& out, MessageId id) const {
-  static constexpr std::string_view kFiller = "abcdefghijklmnopqrstuvwxyz0123456789";
-  const std::size_t size = in_flight(id).payload_bytes;
-  char prefix[16] = {'#'};
-  char* prefix_end = std::to_chars(prefix + 1, prefix + sizeof prefix - 1, id).ptr;
-  *prefix_end++ = ' ';
-  const std::size_t written = std::min(size, static_cast<std::size_t>(prefix_end - prefix));
-  const std::size_t start = out.size();
-  out.append(prefix, written);
-  out.resize(start + size);
-  std::size_t filler = id % kFiller.size();
-  for (std::size_t i = start + written; i < out.size(); ++i) {
-    out[i] = kFiller[filler];
-    if (++filler == kFiller.size()) filler = 0;
-  }
+  append_message_payload(out, id, in_flight(id).payload_bytes);
 }
 
 // In id order, so that what a sink sees does not depend on the hash map's order.

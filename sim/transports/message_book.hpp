@@ -28,10 +28,8 @@ class MessageBook {
 
   int outstanding(int client) const { return outstanding_.at(static_cast<std::size_t>(client)); }
 
-  // The message's payload as it travels: `payload_bytes` of printable ASCII that begins with its
-  // id, so a learner can find it in a hex dump. It never holds '"', '\\' or a line break, so it
-  // fits in a JSON string, a WebSocket text frame and an SSE data line as it is. Only for a
-  // message on its way: a delivered one is not sent again (std::logic_error).
+  // The message's payload as it travels (message_payload.hpp). Only for a message on its way:
+  // a delivered one is not sent again (std::logic_error).
   std::string payload(MessageId id) const;
   // The same, appended to `out`: a body or a frame made of several payloads.
   void append_payload(std::string& out, MessageId id) const;
