@@ -1,0 +1,72 @@
+// pushlab-cli serve: the live server on its own, for a class: the four transports' endpoints
+// and the demo page, sending the scenario's messages in real time.
+
+#include <cstdio>
+#include <iostream>
+#include <optional>
+#include <stdexcept>
+
+#include "apps/cli/cli_error.hpp"
+#include "apps/cli/command.hpp"
+#include "apps/cli/scenario_overrides.hpp"
+#include "live/server.hpp"
+
+namespace pushlab::cli {
+
+namespace {
+
+struct ServeOptions {
+  std::string scenario_file = PUSHLAB_SOURCE_DIR "/scenarios/chat.json";
+  std::string bind = "127.0.0.1";
+  unsigned short port = 8080;
+  double time_scale = 1;
+};
+
+int run_serve(const ServeOptions& options) {
+  live::ServerOptions server_options;
+  server_options.scenario = load_with_overrides(options.scenario_file, {});
+  server_options.bind = options.bind;
+  server_options.port = options.port;
+  server_options.time_scale = options.time_scale;
+  server_options.web_dir = PUSHLAB_SOURCE_DIR "/assets/web";
+  std::optional<live::Server> server;
+  try {
+    server.emplace(std::move(server_options));
+  } catch (const std::exception& error) {
+    throw InputError(error.what());
+  }
+  std::cout << "PushLab is serving \"" << options.scenario_file << "\" on http://" << options.bind
+            << ":" << server->port() << "/ (Ctrl+C stops it)\n"
+            << "  /poll  /lp  /events  /ws  /send  ?client=1.."
+            << "\n" << std::flush;
+  server->run(/*stop_on_signals=*/true);
+  const live::ServerCounts counts = server->counts();
+  std::cout << "stopped: " << counts.connections << " connections, " << counts.requests
+            << " requests, " << counts.published << " messages sent, " << counts.received
+            << " received\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+Command add_serve_command(CLI::App& parent) {
+  auto options = std::make_shared<ServeOptions>();
+  CLI::App* app = parent.add_subcommand(
+      "serve", "Serve a scenario over real sockets: the four transports and the demo page");
+  app->add_option("--scenario", options->scenario_file,
+                  "The scenario whose messages to send (default: scenarios/chat.json)");
+  app->add_option("--bind", options->bind,
+                  "The address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 for "
+                  "a classroom)");
+  app->add_option("--port", options->port, "The port (default 8080; 0 picks a free one)");
+  app->add_option("--time-scale", options->time_scale,
+                  "Scenario seconds per second of wall time (default 1)")
+      ->check(CLI::Range(0.001, 1000.0));
+  app->footer(
+      "Examples:\n"
+      "  pushlab-cli serve                       then open http://127.0.0.1:8080/\n"
+      "  pushlab-cli serve --scenario scenarios/ticker.json --bind 0.0.0.0 --port 9000");
+  return {app, [options] { return run_serve(*options); }};
+}
+
+}  // namespace pushlab::cli

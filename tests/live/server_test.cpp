@@ -1,0 +1,102 @@
+// The live server against an independent peer: Python's websockets library and plain sockets
+// (tests/live/peer.py), over real sockets on loopback. Each case starts a server of its own.
+
+#include "live/server.hpp"
+
+#include <doctest/doctest.h>
+
+#include <thread>
+
+#include "tests/apps/run_program.hpp"
+#include "tests/sim/transports/transport_test_support.hpp"
+
+namespace pushlab::live {
+
+namespace {
+
+using namespace sim::testing;
+using pushlab::testing::Run;
+using pushlab::testing::run_program;
+
+// One client; messages #0, #1, #2 at 0.05, 0.10, 0.15 s; long polls held 0.5 s.
+ServerOptions test_options() {
+  ServerOptions options;
+  options.scenario = basic_scenario(sim::Transport::websocket, 10s);
+  add_at(options.scenario, sim::Direction::server_to_client, {50ms, 100ms, 150ms});
+  options.scenario.long_poll.timeout = 500ms;
+  options.request_timeout = std::chrono::seconds{1};
+  options.web_dir = PUSHLAB_SOURCE_DIR "/assets/web";
+  return options;
+}
+
+// Runs `check` of peer.py against a fresh server; returns the peer's verdict and the server's
+// counts once it has stopped.
+std::pair<Run, ServerCounts> check(const std::string& name) {
+  Server server(test_options());
+  std::thread serving([&] { server.run(); });
+  const Run run = run_program("/usr/bin/python3 " PUSHLAB_SOURCE_DIR "/tests/live/peer.py",
+                              std::to_string(server.port()) + " " + name);
+  server.stop();
+  serving.join();
+  return {run, server.counts()};
+}
+
+void expect_passes(const std::string& name) {
+  const auto [run, counts] = check(name);
+  CAPTURE(run.out);
+  CAPTURE(run.err);
+  CHECK(run.exit_code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("a websockets client receives each message as a text frame, and its own is counted") {
+  const auto [run, counts] = check("websocket");
+  CAPTURE(run.out);
+  CAPTURE(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(counts.received == 1);
+  CHECK(counts.published == 3);
+}
+
+TEST_CASE("an unmasked client frame is closed with 1002, as RFC 6455 requires") {
+  expect_passes("unmasked");
+}
+
+TEST_CASE("a text frame that is not UTF-8 is closed with 1007") {
+  expect_passes("bad-utf8");
+}
+
+TEST_CASE("short polling: the messages as a JSON array, then 204 when none is new") {
+  expect_passes("poll");
+}
+
+TEST_CASE("long polling: a request with nothing to answer is held until the timeout") {
+  expect_passes("long-poll");
+}
+
+TEST_CASE("long polling: a held request is answered as soon as a message comes") {
+  expect_passes("long-poll-answer");
+}
+
+TEST_CASE("Server-Sent Events resume after Last-Event-ID") {
+  expect_passes("events");
+}
+
+TEST_CASE("limits and bad requests get the status HTTP prescribes") {
+  expect_passes("limits");
+}
+
+TEST_CASE("a client that sends half a request is cut off, not waited for") {
+  expect_passes("slowloris");
+}
+
+TEST_CASE("a port in use is refused with the address named") {
+  Server first(test_options());
+  ServerOptions options = test_options();
+  options.port = first.port();
+  const std::string expected = "cannot listen on 127.0.0.1:" + std::to_string(first.port());
+  CHECK_THROWS_WITH_AS(Server{options}, doctest::Contains(expected.c_str()), std::runtime_error);
+}
+
+}  // namespace pushlab::live
