@@ -66,7 +66,8 @@ std::optional<int> client_of(const Feed& feed, std::string_view target) {
   if (!value) return 0;
   int client = 0;
   const auto [end, error] = std::from_chars(value->data(), value->data() + value->size(), client);
-  if (error != std::errc{} || end != value->data() + value->size() || !feed.has_client(client - 1)) {
+  if (error != std::errc{} || end != value->data() + value->size() ||
+      !feed.has_client(client - 1)) {
     return std::nullopt;
   }
   return client - 1;
@@ -102,12 +103,12 @@ Response error_response(const Request& request, http::status status, std::string
 // requires of a client (masking, UTF-8 in text, close codes) and closes with the RFC's code.
 class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
  public:
-  WebSocketSession(tcp::socket socket, Shared& shared, int client)
-      : stream_(std::move(socket)), shared_(shared), client_(client) {}
+  WebSocketSession(tcp::socket socket, std::shared_ptr<Shared> shared, int client)
+      : stream_(std::move(socket)), shared_(std::move(shared)), client_(client) {}
 
   void start(Request request) {
     stream_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
-    stream_.read_message_max(shared_.options.body_limit);
+    stream_.read_message_max(shared_->options.body_limit);
     stream_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& response) { response.set(http::field::server, "PushLab"); }));
     stream_.async_accept(request, [self = shared_from_this()](beast::error_code error) {
@@ -116,14 +117,14 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   }
 
   ~WebSocketSession() {
-    if (token_) shared_.feed.unsubscribe(client_, *token_);
-    --shared_.counts.open_connections;
+    if (token_) shared_->feed.unsubscribe(client_, *token_);
+    --shared_->counts.open_connections;
   }
 
  private:
   void on_open() {
     std::weak_ptr<WebSocketSession> weak = shared_from_this();
-    token_ = shared_.feed.subscribe(client_, [weak] {
+    token_ = shared_->feed.subscribe(client_, [weak] {
       if (auto self = weak.lock()) self->send_new();
     });
     send_new();
@@ -131,7 +132,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   }
 
   void send_new() {
-    for (FeedMessage& message : shared_.feed.since(client_, last_sent_)) {
+    for (FeedMessage& message : shared_->feed.since(client_, last_sent_)) {
       last_sent_ = static_cast<std::int64_t>(message.id);
       outbox_.push_back(std::move(message.payload));
     }
@@ -156,15 +157,16 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   void read() {
     stream_.async_read(buffer_, [self = shared_from_this()](beast::error_code error, std::size_t) {
       if (error) return;  // closed, or a broken rule (Beast has sent the close frame)
-      self->shared_.feed.receive(self->client_, beast::buffers_to_string(self->buffer_.data()));
-      ++self->shared_.counts.received;
+      self->shared_->feed.receive(self->client_, beast::buffers_to_string(self->buffer_.data()));
+      ++self->shared_->counts.received;
       self->buffer_.consume(self->buffer_.size());
       self->read();
     });
   }
 
   websocket::stream<beast::tcp_stream> stream_;
-  Shared& shared_;
+  std::shared_ptr<Shared>
+      shared_;  // owned with the server: it outlives the io_context's last handler
   int client_;
   beast::flat_buffer buffer_;
   std::deque<std::string> outbox_;
@@ -177,15 +179,17 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
 // its path names. A long poll or an event stream holds the connection while it waits.
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
-  HttpSession(tcp::socket socket, Shared& shared)
-      : stream_(std::move(socket)), shared_(shared), hold_timer_(stream_.get_executor()) {
-    ++shared_.counts.connections;
-    ++shared_.counts.open_connections;
+  HttpSession(tcp::socket socket, std::shared_ptr<Shared> shared)
+      : stream_(std::move(socket)),
+        shared_(std::move(shared)),
+        hold_timer_(stream_.get_executor()) {
+    ++shared_->counts.connections;
+    ++shared_->counts.open_connections;
   }
 
   ~HttpSession() {
     unsubscribe();
-    if (!handed_to_websocket_) --shared_.counts.open_connections;
+    if (!handed_to_websocket_) --shared_->counts.open_connections;
   }
 
   void start() { read(); }
@@ -193,9 +197,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
  private:
   void read() {
     parser_.emplace();
-    parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
-    parser_->body_limit(shared_.options.body_limit);
-    stream_.expires_after(shared_.options.request_timeout);
+    parser_->header_limit(static_cast<std::uint32_t>(shared_->options.header_limit));
+    parser_->body_limit(shared_->options.body_limit);
+    stream_.expires_after(shared_->options.request_timeout);
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code error, std::size_t) {
                        self->on_read(error);
@@ -208,7 +212,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
       return close();
     }
     if (error) return refuse(error);
-    ++shared_.counts.requests;
+    ++shared_->counts.requests;
     stream_.expires_never();
     route(parser_->release());
   }
@@ -227,13 +231,14 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void route(Request request) {
     const std::string_view target = request.target();
     const std::string_view path = path_of(target);
-    const auto client = client_of(shared_.feed, target);
+    const auto client = client_of(shared_->feed, target);
     if (path == "/" || path == "/index.html") return serve_page(request);
     if (!client) {
       return send(error_response(request, http::status::bad_request,
-                                 "client must be 1 to " + std::to_string(shared_.feed.clients())));
+                                 "client must be 1 to " + std::to_string(shared_->feed.clients())));
     }
-    if (path == "/ws" && websocket::is_upgrade(request)) return upgrade(std::move(request), *client);
+    if (path == "/ws" && websocket::is_upgrade(request))
+      return upgrade(std::move(request), *client);
     if (path == "/send") return receive(request, *client);
     if (request.method() != http::verb::get) {
       return send(error_response(request, http::status::method_not_allowed, "GET only"));
@@ -249,7 +254,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   }
 
   void serve_page(const Request& request) {
-    std::ifstream file(shared_.options.web_dir / "index.html", std::ios::binary);
+    std::ifstream file(shared_->options.web_dir / "index.html", std::ios::binary);
     if (!file) return send(error_response(request, http::status::not_found, "no demo page"));
     std::ostringstream page;
     page << file.rdbuf();
@@ -261,8 +266,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   static std::optional<std::size_t> received_of(const Request& request) {
     const auto value = query_value(request.target(), "received");
     std::size_t received = 0;
-    if (!value || std::from_chars(value->data(), value->data() + value->size(), received).ec !=
-                      std::errc{}) {
+    if (!value ||
+        std::from_chars(value->data(), value->data() + value->size(), received).ec != std::errc{}) {
       return std::nullopt;
     }
     return received;
@@ -270,13 +275,14 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
   bool has_waiting(const Request& request, int client) const {
     const auto received = received_of(request);
-    return received ? shared_.feed.published(client) > *received : shared_.feed.has_waiting(client);
+    return received ? shared_->feed.published(client) > *received
+                    : shared_->feed.has_waiting(client);
   }
 
   Response poll_response(const Request& request, int client) {
     const auto received = received_of(request);
     const std::vector<FeedMessage> waiting =
-        received ? shared_.feed.from(client, *received) : shared_.feed.take_waiting(client);
+        received ? shared_->feed.from(client, *received) : shared_->feed.take_waiting(client);
     if (waiting.empty()) return make_response(request, http::status::no_content);
     return make_response(request, http::status::ok, json_array(waiting), "application/json");
   }
@@ -285,8 +291,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     if (request.method() != http::verb::post) {
       return send(error_response(request, http::status::method_not_allowed, "POST only"));
     }
-    shared_.feed.receive(client, request.body());
-    ++shared_.counts.received;
+    shared_->feed.receive(client, request.body());
+    ++shared_->counts.received;
     send(make_response(request, http::status::no_content));
   }
 
@@ -296,11 +302,11 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     held_ = std::move(request);
     client_ = client;
     std::weak_ptr<HttpSession> weak = shared_from_this();
-    token_ = shared_.feed.subscribe(client, [weak] {
+    token_ = shared_->feed.subscribe(client, [weak] {
       if (auto self = weak.lock()) self->answer_held();
     });
     // The timer's wait holds the session alive while the request is held.
-    hold_timer_.expires_after(scaled(shared_.options.scenario.long_poll.timeout));
+    hold_timer_.expires_after(scaled(shared_->options.scenario.long_poll.timeout));
     hold_timer_.async_wait([self = shared_from_this()](beast::error_code error) {
       if (!error) self->answer_held();
     });
@@ -325,36 +331,38 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
       std::from_chars(value.data(), value.data() + value.size(), after);
     }
     last_event_ = after;
-    auto head = std::make_shared<http::response<http::empty_body>>(http::status::ok, request.version());
+    auto head =
+        std::make_shared<http::response<http::empty_body>>(http::status::ok, request.version());
     head->set(http::field::server, "PushLab");
     head->set(http::field::content_type, "text/event-stream");
     head->set(http::field::cache_control, "no-cache");
     head->chunked(true);
     auto serializer = std::make_shared<http::response_serializer<http::empty_body>>(*head);
-    http::async_write_header(stream_, *serializer,
-                             [self = shared_from_this(), head, serializer](beast::error_code error,
-                                                                            std::size_t) {
-                               if (error) return self->close();
-                               self->start_stream();
-                             });
+    http::async_write_header(
+        stream_, *serializer,
+        [self = shared_from_this(), head, serializer](beast::error_code error, std::size_t) {
+          if (error) return self->close();
+          self->start_stream();
+        });
   }
 
   void start_stream() {
     std::weak_ptr<HttpSession> weak = shared_from_this();
-    token_ = shared_.feed.subscribe(client_, [weak] {
+    token_ = shared_->feed.subscribe(client_, [weak] {
       if (auto self = weak.lock()) self->send_events();
     });
     send_events();
     // Notice the browser leaving: a read that ends when the connection does.
-    stream_.async_read_some(asio::buffer(discard_), [self = shared_from_this()](beast::error_code, std::size_t) {
-      self->close();
-    });
+    stream_.async_read_some(
+        asio::buffer(discard_),
+        [self = shared_from_this()](beast::error_code, std::size_t) { self->close(); });
   }
 
   void send_events() {
-    for (const FeedMessage& message : shared_.feed.since(client_, last_event_)) {
+    for (const FeedMessage& message : shared_->feed.since(client_, last_event_)) {
       last_event_ = static_cast<std::int64_t>(message.id);
-      events_.push_back("id: " + std::to_string(message.id) + "\ndata: " + message.payload + "\n\n");
+      events_.push_back("id: " + std::to_string(message.id) + "\ndata: " + message.payload +
+                        "\n\n");
     }
     if (!writing_events_) write_next_event();
   }
@@ -381,11 +389,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
   void send(Response response) {
     auto shared_response = std::make_shared<Response>(std::move(response));
-    http::async_write(stream_, *shared_response,
-                      [self = shared_from_this(), shared_response](beast::error_code error, std::size_t) {
-                        if (error || !shared_response->keep_alive()) return self->close();
-                        self->read();
-                      });
+    http::async_write(
+        stream_, *shared_response,
+        [self = shared_from_this(), shared_response](beast::error_code error, std::size_t) {
+          if (error || !shared_response->keep_alive()) return self->close();
+          self->read();
+        });
   }
 
   void close() {
@@ -397,17 +406,18 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   }
 
   void unsubscribe() {
-    if (token_) shared_.feed.unsubscribe(client_, *token_);
+    if (token_) shared_->feed.unsubscribe(client_, *token_);
     token_.reset();
   }
 
   std::chrono::nanoseconds scaled(std::chrono::nanoseconds scenario_time) const {
     return std::chrono::nanoseconds{static_cast<std::int64_t>(
-        static_cast<double>(scenario_time.count()) / shared_.options.time_scale)};
+        static_cast<double>(scenario_time.count()) / shared_->options.time_scale)};
   }
 
   beast::tcp_stream stream_;
-  Shared& shared_;
+  std::shared_ptr<Shared>
+      shared_;  // owned with the server: it outlives the io_context's last handler
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   asio::steady_timer hold_timer_;
@@ -427,31 +437,33 @@ struct Server::Impl {
   explicit Impl(ServerOptions options)
       : shared(make_shared_state(std::move(options))),
         acceptor(io),
-        plan(sim::plan_traffic(shared.options.scenario)),
+        plan(sim::plan_traffic(shared->options.scenario)),
         publish_timer(io),
         signals(io) {
-    const auto address = asio::ip::make_address(shared.options.bind);
-    const tcp::endpoint endpoint{address, shared.options.port};
+    const auto address = asio::ip::make_address(shared->options.bind);
+    const tcp::endpoint endpoint{address, shared->options.port};
     try {
       acceptor.open(endpoint.protocol());
       acceptor.set_option(asio::socket_base::reuse_address(true));
       acceptor.bind(endpoint);
       acceptor.listen(asio::socket_base::max_listen_connections);
     } catch (const boost::system::system_error& error) {
-      throw std::runtime_error("cannot listen on " + shared.options.bind + ":" +
-                               std::to_string(shared.options.port) + ": " + error.code().message());
+      throw std::runtime_error("cannot listen on " + shared->options.bind + ":" +
+                               std::to_string(shared->options.port) + ": " +
+                               error.code().message());
     }
   }
 
-  static Shared make_shared_state(ServerOptions options) {
+  static std::shared_ptr<Shared> make_shared_state(ServerOptions options) {
     const int clients = options.scenario.clients;
-    return Shared{.options = std::move(options), .feed = Feed(clients), .counts = {}};
+    return std::make_shared<Shared>(
+        Shared{.options = std::move(options), .feed = Feed(clients), .counts = {}});
   }
 
   void accept() {
     acceptor.async_accept([this](beast::error_code error, tcp::socket socket) {
       if (error) return;  // the acceptor was closed: stopping
-      if (shared.counts.open_connections >= shared.options.max_connections) {
+      if (shared->counts.open_connections >= shared->options.max_connections) {
         socket.close();  // over the limit: refused at once rather than left waiting
       } else {
         std::make_shared<HttpSession>(std::move(socket), shared)->start();
@@ -469,21 +481,23 @@ struct Server::Impl {
     if (next_planned >= plan.size()) return;
     const sim::PlannedMessage& message = plan[next_planned];
     const auto wall = std::chrono::nanoseconds{static_cast<std::int64_t>(
-        static_cast<double>(message.at.count()) / shared.options.time_scale)};
+        static_cast<double>(message.at.count()) / shared->options.time_scale)};
     publish_timer.expires_at(started + wall);
     publish_timer.async_wait([this](beast::error_code error) {
       if (error) return;
       const sim::PlannedMessage& due = plan[next_planned];
-      shared.feed.publish(due.client, next_planned,
-                          sim::message_payload(next_planned, due.payload_bytes));
-      ++shared.counts.published;
+      shared->feed.publish(due.client, next_planned,
+                           sim::message_payload(next_planned, due.payload_bytes));
+      ++shared->counts.published;
       ++next_planned;
       publish_next();
     });
   }
 
   asio::io_context io;
-  Shared shared;
+  // Sessions share it: those still pending when the server goes are destroyed with the
+  // io_context, after the server's own members, and must find it alive.
+  std::shared_ptr<Shared> shared;
   tcp::acceptor acceptor;
   std::vector<sim::PlannedMessage> plan;
   std::size_t next_planned = 0;
@@ -523,7 +537,7 @@ void Server::stop() {
 }
 
 ServerCounts Server::counts() const {
-  return impl_->shared.counts;
+  return impl_->shared->counts;
 }
 
 }  // namespace pushlab::live

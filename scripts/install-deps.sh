@@ -12,8 +12,8 @@ packages=(
   libimgui-dev libglfw3-dev libstb-dev
   # the window without a screen, for tests and screenshots: Xvfb and Mesa's software OpenGL
   xvfb xauth libgl1-mesa-dri
-  # an independent WebSocket peer for the live server's tests
-  python3-websockets
+  # independent peers for the live server's tests: a WebSocket library and a real browser
+  python3-websockets chromium
   # fuzzing (libFuzzer ships in clang's runtime)
   clang libclang-rt-14-dev
 )

@@ -38,7 +38,8 @@ int run_serve(const ServeOptions& options) {
   std::cout << "PushLab is serving \"" << options.scenario_file << "\" on http://" << options.bind
             << ":" << server->port() << "/ (Ctrl+C stops it)\n"
             << "  /poll  /lp  /events  /ws  /send  ?client=1.."
-            << "\n" << std::flush;
+            << "\n"
+            << std::flush;
   server->run(/*stop_on_signals=*/true);
   const live::ServerCounts counts = server->counts();
   std::cout << "stopped: " << counts.connections << " connections, " << counts.requests

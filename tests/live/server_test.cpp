@@ -5,7 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
 #include <thread>
+
+#include "sim/scenario/load.hpp"
 
 #include "tests/apps/run_program.hpp"
 #include "tests/sim/transports/transport_test_support.hpp"
@@ -91,6 +94,28 @@ TEST_CASE("limits and bad requests get the status HTTP prescribes") {
 
 TEST_CASE("a client that sends half a request is cut off, not waited for") {
   expect_passes("slowloris");
+}
+
+TEST_CASE("headless Chromium loads the demo page and receives over all four transports") {
+  ServerOptions options = test_options();
+  options.scenario = sim::load_scenario_file(PUSHLAB_SOURCE_DIR "/scenarios/chat.json");
+  options.time_scale = 10;  // about ten messages in the three seconds the page runs
+  Server server(std::move(options));
+  std::thread serving([&] { server.run(); });
+  const Run run = run_program("/usr/bin/python3 " PUSHLAB_SOURCE_DIR "/tests/live/browser_peer.py",
+                              std::to_string(server.port()) + " 3");
+  server.stop();
+  serving.join();
+  CAPTURE(run.out);
+  CAPTURE(run.err);
+  REQUIRE(run.exit_code == 0);
+  const auto counts = nlohmann::json::parse(run.out);
+  const ServerCounts sent = server.counts();
+  for (const char* lane : {"short-poll", "long-poll", "websocket", "sse"}) {
+    CAPTURE(lane);
+    CHECK(counts.at(lane).get<std::uint64_t>() >= 2);
+    CHECK(counts.at(lane).get<std::uint64_t>() <= sent.published);
+  }
 }
 
 TEST_CASE("a port in use is refused with the address named") {
