@@ -5,6 +5,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include <sys/resource.h>
+
 #include <charconv>
 #include <deque>
 #include <fstream>
@@ -435,7 +437,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
 struct Server::Impl {
   explicit Impl(ServerOptions options)
-      : shared(make_shared_state(std::move(options))),
+      : shared((allow_many_files(), make_shared_state(std::move(options)))),
         acceptor(io),
         plan(sim::plan_traffic(shared->options.scenario)),
         publish_timer(io),
@@ -451,6 +453,16 @@ struct Server::Impl {
       throw std::runtime_error("cannot listen on " + shared->options.bind + ":" +
                                std::to_string(shared->options.port) + ": " +
                                error.code().message());
+    }
+  }
+
+  // Each client is a socket, and so a file: raise this process's limit of open files to what
+  // the system allows (often 1,024 by default, far fewer than a classroom load test needs).
+  static void allow_many_files() {
+    rlimit files{};
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+      files.rlim_cur = files.rlim_max;
+      setrlimit(RLIMIT_NOFILE, &files);
     }
   }
 

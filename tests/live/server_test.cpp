@@ -118,6 +118,26 @@ TEST_CASE("headless Chromium loads the demo page and receives over all four tran
   }
 }
 
+TEST_CASE("load: 1,000 WebSocket and 1,000 long-polling clients at once, nothing lost") {
+  ServerOptions options = test_options();
+  options.scenario.clients = 2000;
+  options.scenario.traffic.clear();
+  add_at(options.scenario, sim::Direction::server_to_client, {200ms, 400ms, 600ms});
+  options.scenario.long_poll.timeout = 5s;
+  Server server(std::move(options));
+  std::thread serving([&] { server.run(); });
+  const Run run = run_program("/usr/bin/python3 " PUSHLAB_SOURCE_DIR "/tests/live/load_peer.py",
+                              std::to_string(server.port()) + " 1000 1000 3");
+  server.stop();
+  serving.join();
+  CAPTURE(run.out);
+  CAPTURE(run.err);
+  CHECK(run.exit_code == 0);
+  const ServerCounts counts = server.counts();
+  CHECK(counts.published == 6000);
+  CHECK(counts.connections >= 2000);
+}
+
 TEST_CASE("a port in use is refused with the address named") {
   Server first(test_options());
   ServerOptions options = test_options();
