@@ -181,6 +181,18 @@ def check_limits():
     expect(status_of(get("/nowhere")) == 404, "unknown path not 404")
 
 
+def check_connection_limit():
+    # The server under test allows 4 connections: the fifth is closed at once, unanswered.
+    connections = [socket.create_connection((HOST, PORT), timeout=3) for _ in range(4)]
+    extra = socket.create_connection((HOST, PORT), timeout=3)
+    extra.sendall(b"GET /poll HTTP/1.1\r\nHost: x\r\n\r\n")
+    expect(extra.recv(4096) == b"", "a connection over the limit was answered")
+    connections[0].sendall(b"GET /poll HTTP/1.1\r\nHost: x\r\n\r\n")
+    expect(connections[0].recv(4096).startswith(b"HTTP/1.1 "), "a connection within the limit was refused")
+    for connection in connections + [extra]:
+        connection.close()
+
+
 def check_slowloris():
     # Half a request, then silence: the server must drop the connection by its 1 s limit.
     with socket.create_connection((HOST, PORT), timeout=5) as connection:

@@ -34,8 +34,9 @@ ServerOptions test_options() {
 
 // Runs `check` of peer.py against a fresh server; returns the peer's verdict and the server's
 // counts once it has stopped.
-std::pair<Run, ServerCounts> check(const std::string& name) {
-  Server server(test_options());
+std::pair<Run, ServerCounts> check(const std::string& name,
+                                   ServerOptions options = test_options()) {
+  Server server(std::move(options));
   std::thread serving([&] { server.run(); });
   const Run run = run_program("/usr/bin/python3 " PUSHLAB_SOURCE_DIR "/tests/live/peer.py",
                               std::to_string(server.port()) + " " + name);
@@ -90,6 +91,15 @@ TEST_CASE("Server-Sent Events resume after Last-Event-ID") {
 
 TEST_CASE("limits and bad requests get the status HTTP prescribes") {
   expect_passes("limits");
+}
+
+TEST_CASE("connections over the limit are closed at once; those within it are served") {
+  ServerOptions options = test_options();
+  options.max_connections = 4;
+  const Run run = check("connection-limit", std::move(options)).first;
+  CAPTURE(run.out);
+  CAPTURE(run.err);
+  CHECK(run.exit_code == 0);
 }
 
 TEST_CASE("a client that sends half a request is cut off, not waited for") {
