@@ -1,9 +1,12 @@
 #include "live/server.hpp"
 
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 
 #include <sys/resource.h>
 
@@ -18,6 +21,7 @@
 #include <vector>
 
 #include "live/feed.hpp"
+#include "live/self_signed.hpp"
 #include "sim/transports/message_payload.hpp"
 #include "sim/transports/traffic_plan.hpp"
 
@@ -29,7 +33,13 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 namespace websocket = beast::websocket;
+namespace ssl = asio::ssl;
 using tcp = asio::ip::tcp;
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+template <class Stream>
+constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
 using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
 
@@ -103,17 +113,18 @@ Response error_response(const Request& request, http::status status, std::string
 // A WebSocket: each of the client's messages becomes a text frame, written one at a time in
 // order; the client's frames are its messages to the server. Beast checks what RFC 6455
 // requires of a client (masking, UTF-8 in text, close codes) and closes with the RFC's code.
-class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
+template <class Stream>
+class WebSocketSession : public std::enable_shared_from_this<WebSocketSession<Stream>> {
  public:
-  WebSocketSession(tcp::socket socket, std::shared_ptr<Shared> shared, int client)
-      : stream_(std::move(socket)), shared_(std::move(shared)), client_(client) {}
+  WebSocketSession(Stream stream, std::shared_ptr<Shared> shared, int client)
+      : stream_(std::move(stream)), shared_(std::move(shared)), client_(client) {}
 
   void start(Request request) {
     stream_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
     stream_.read_message_max(shared_->options.body_limit);
     stream_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& response) { response.set(http::field::server, "PushLab"); }));
-    stream_.async_accept(request, [self = shared_from_this()](beast::error_code error) {
+    stream_.async_accept(request, [self = this->shared_from_this()](beast::error_code error) {
       if (!error) self->on_open();
     });
   }
@@ -125,7 +136,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
 
  private:
   void on_open() {
-    std::weak_ptr<WebSocketSession> weak = shared_from_this();
+    std::weak_ptr<WebSocketSession> weak = this->shared_from_this();
     token_ = shared_->feed.subscribe(client_, [weak] {
       if (auto self = weak.lock()) self->send_new();
     });
@@ -149,7 +160,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
     writing_ = true;
     stream_.text(true);
     stream_.async_write(asio::buffer(outbox_.front()),
-                        [self = shared_from_this()](beast::error_code error, std::size_t) {
+                        [self = this->shared_from_this()](beast::error_code error, std::size_t) {
                           if (error) return;
                           self->outbox_.pop_front();
                           self->write_next();
@@ -157,7 +168,8 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
   }
 
   void read() {
-    stream_.async_read(buffer_, [self = shared_from_this()](beast::error_code error, std::size_t) {
+    stream_.async_read(buffer_, [self = this->shared_from_this()](beast::error_code error,
+                                                                  std::size_t) {
       if (error) return;  // closed, or a broken rule (Beast has sent the close frame)
       self->shared_->feed.receive(self->client_, beast::buffers_to_string(self->buffer_.data()));
       ++self->shared_->counts.received;
@@ -166,7 +178,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
     });
   }
 
-  websocket::stream<beast::tcp_stream> stream_;
+  websocket::stream<Stream> stream_;
   std::shared_ptr<Shared>
       shared_;  // owned with the server: it outlives the io_context's last handler
   int client_;
@@ -179,10 +191,11 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
 
 // One HTTP connection: requests one after another (keep-alive), each answered by the endpoint
 // its path names. A long poll or an event stream holds the connection while it waits.
-class HttpSession : public std::enable_shared_from_this<HttpSession> {
+template <class Stream>
+class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
  public:
-  HttpSession(tcp::socket socket, std::shared_ptr<Shared> shared)
-      : stream_(std::move(socket)),
+  HttpSession(Stream stream, std::shared_ptr<Shared> shared)
+      : stream_(std::move(stream)),
         shared_(std::move(shared)),
         hold_timer_(stream_.get_executor()) {
     ++shared_->counts.connections;
@@ -194,28 +207,41 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     if (!handed_to_websocket_) --shared_->counts.open_connections;
   }
 
-  void start() { read(); }
+  // Over TLS, the handshake first (the certificate is the server's self-signed one).
+  void start() {
+    if constexpr (kTls<Stream>) {
+      lowest().expires_after(shared_->options.request_timeout);
+      stream_.async_handshake(ssl::stream_base::server,
+                              [self = this->shared_from_this()](beast::error_code error) {
+                                if (error) return self->close();
+                                self->read();
+                              });
+    } else {
+      read();
+    }
+  }
 
  private:
   void read() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_->options.header_limit));
     parser_->body_limit(shared_->options.body_limit);
-    stream_.expires_after(shared_->options.request_timeout);
+    lowest().expires_after(shared_->options.request_timeout);
     http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code error, std::size_t) {
+                     [self = this->shared_from_this()](beast::error_code error, std::size_t) {
                        self->on_read(error);
                      });
   }
 
   void on_read(beast::error_code error) {
     if (error == http::error::end_of_stream || error == beast::error::timeout ||
-        error == asio::error::connection_reset || error == asio::error::operation_aborted) {
+        error == asio::error::connection_reset || error == asio::error::operation_aborted ||
+        error == ssl::error::stream_truncated) {
       return close();
     }
     if (error) return refuse(error);
     ++shared_->counts.requests;
-    stream_.expires_never();
+    lowest().expires_never();
     route(parser_->release());
   }
 
@@ -303,13 +329,13 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     if (has_waiting(request, client)) return send(poll_response(request, client));
     held_ = std::move(request);
     client_ = client;
-    std::weak_ptr<HttpSession> weak = shared_from_this();
+    std::weak_ptr<HttpSession> weak = this->shared_from_this();
     token_ = shared_->feed.subscribe(client, [weak] {
       if (auto self = weak.lock()) self->answer_held();
     });
     // The timer's wait holds the session alive while the request is held.
     hold_timer_.expires_after(scaled(shared_->options.scenario.long_poll.timeout));
-    hold_timer_.async_wait([self = shared_from_this()](beast::error_code error) {
+    hold_timer_.async_wait([self = this->shared_from_this()](beast::error_code error) {
       if (!error) self->answer_held();
     });
   }
@@ -342,14 +368,14 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     auto serializer = std::make_shared<http::response_serializer<http::empty_body>>(*head);
     http::async_write_header(
         stream_, *serializer,
-        [self = shared_from_this(), head, serializer](beast::error_code error, std::size_t) {
+        [self = this->shared_from_this(), head, serializer](beast::error_code error, std::size_t) {
           if (error) return self->close();
           self->start_stream();
         });
   }
 
   void start_stream() {
-    std::weak_ptr<HttpSession> weak = shared_from_this();
+    std::weak_ptr<HttpSession> weak = this->shared_from_this();
     token_ = shared_->feed.subscribe(client_, [weak] {
       if (auto self = weak.lock()) self->send_events();
     });
@@ -357,7 +383,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     // Notice the browser leaving: a read that ends when the connection does.
     stream_.async_read_some(
         asio::buffer(discard_),
-        [self = shared_from_this()](beast::error_code, std::size_t) { self->close(); });
+        [self = this->shared_from_this()](beast::error_code, std::size_t) { self->close(); });
   }
 
   void send_events() {
@@ -376,7 +402,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     }
     writing_events_ = true;
     asio::async_write(stream_, http::make_chunk(asio::buffer(events_.front())),
-                      [self = shared_from_this()](beast::error_code error, std::size_t) {
+                      [self = this->shared_from_this()](beast::error_code error, std::size_t) {
                         if (error) return self->close();
                         self->events_.pop_front();
                         self->write_next_event();
@@ -385,7 +411,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
   void upgrade(Request request, int client) {
     handed_to_websocket_ = true;
-    auto session = std::make_shared<WebSocketSession>(stream_.release_socket(), shared_, client);
+    auto session = std::make_shared<WebSocketSession<Stream>>(std::move(stream_), shared_, client);
     session->start(std::move(request));
   }
 
@@ -393,7 +419,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     auto shared_response = std::make_shared<Response>(std::move(response));
     http::async_write(
         stream_, *shared_response,
-        [self = shared_from_this(), shared_response](beast::error_code error, std::size_t) {
+        [self = this->shared_from_this(), shared_response](beast::error_code error, std::size_t) {
           if (error || !shared_response->keep_alive()) return self->close();
           self->read();
         });
@@ -403,8 +429,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     unsubscribe();
     hold_timer_.cancel();
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.close();
+    lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
+    lowest().close();
   }
 
   void unsubscribe() {
@@ -412,12 +438,14 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     token_.reset();
   }
 
+  beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+
   std::chrono::nanoseconds scaled(std::chrono::nanoseconds scenario_time) const {
     return std::chrono::nanoseconds{static_cast<std::int64_t>(
         static_cast<double>(scenario_time.count()) / shared_->options.time_scale)};
   }
 
-  beast::tcp_stream stream_;
+  Stream stream_;
   std::shared_ptr<Shared>
       shared_;  // owned with the server: it outlives the io_context's last handler
   beast::flat_buffer buffer_;
@@ -439,10 +467,18 @@ struct Server::Impl {
   explicit Impl(ServerOptions options)
       : shared((allow_many_files(), make_shared_state(std::move(options)))),
         acceptor(io),
+        tls_context(ssl::context::tls_server),
         plan(sim::plan_traffic(shared->options.scenario)),
         publish_timer(io),
         signals(io) {
-    const auto address = asio::ip::make_address(shared->options.bind);
+    if (shared->options.tls) use_self_signed_certificate();
+    beast::error_code bad_address;
+    const auto address = asio::ip::make_address(shared->options.bind, bad_address);
+    if (bad_address) {
+      throw std::runtime_error(
+          "\"" + shared->options.bind +
+          "\" is not an IP address to listen on (e.g. 127.0.0.1, 0.0.0.0, ::1)");
+    }
     const tcp::endpoint endpoint{address, shared->options.port};
     try {
       acceptor.open(endpoint.protocol());
@@ -472,13 +508,28 @@ struct Server::Impl {
         Shared{.options = std::move(options), .feed = Feed(clients), .counts = {}});
   }
 
+  void use_self_signed_certificate() {
+    const SelfSignedCertificate made = make_self_signed_certificate();
+    tls_context.use_certificate_chain(asio::buffer(made.certificate_pem));
+    tls_context.use_private_key(asio::buffer(made.private_key_pem), ssl::context::pem);
+  }
+
+  void start_session(tcp::socket socket) {
+    if (shared->options.tls) {
+      std::make_shared<HttpSession<TlsStream>>(TlsStream(std::move(socket), tls_context), shared)
+          ->start();
+    } else {
+      std::make_shared<HttpSession<PlainStream>>(PlainStream(std::move(socket)), shared)->start();
+    }
+  }
+
   void accept() {
     acceptor.async_accept([this](beast::error_code error, tcp::socket socket) {
       if (error) return;  // the acceptor was closed: stopping
       if (shared->counts.open_connections >= shared->options.max_connections) {
         socket.close();  // over the limit: refused at once rather than left waiting
       } else {
-        std::make_shared<HttpSession>(std::move(socket), shared)->start();
+        start_session(std::move(socket));
       }
       accept();
     });
@@ -511,6 +562,7 @@ struct Server::Impl {
   // io_context, after the server's own members, and must find it alive.
   std::shared_ptr<Shared> shared;
   tcp::acceptor acceptor;
+  ssl::context tls_context;
   std::vector<sim::PlannedMessage> plan;
   std::size_t next_planned = 0;
   asio::steady_timer publish_timer;
@@ -546,6 +598,10 @@ void Server::stop() {
     impl->signals.cancel(ignored);
     impl->io.stop();
   });
+}
+
+bool Server::tls() const {
+  return impl_->shared->options.tls;
 }
 
 ServerCounts Server::counts() const {

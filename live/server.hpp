@@ -32,6 +32,7 @@ struct ServerOptions {
   std::filesystem::path web_dir;
   sim::Scenario scenario;
   double time_scale = 1;  // scenario seconds per second of wall time
+  bool tls = false;       // https:// and wss://, with a self-signed certificate made at start
   // Limits against careless and hostile clients.
   std::size_t header_limit = 8 * 1024;
   std::size_t body_limit = 64 * 1024;
@@ -57,6 +58,7 @@ class Server {
   Server& operator=(const Server&) = delete;
 
   unsigned short port() const;
+  bool tls() const;
 
   // Serves until stop() (from any thread) or, with `stop_on_signals`, SIGINT or SIGTERM.
   void run(bool stop_on_signals = false);

@@ -20,6 +20,7 @@ struct ServeOptions {
   std::string bind = "127.0.0.1";
   unsigned short port = 8080;
   double time_scale = 1;
+  bool tls = false;
 };
 
 int run_serve(const ServeOptions& options) {
@@ -28,6 +29,8 @@ int run_serve(const ServeOptions& options) {
   server_options.bind = options.bind;
   server_options.port = options.port;
   server_options.time_scale = options.time_scale;
+  server_options.tls = options.tls || server_options.scenario.network.tls;
+  const int clients = server_options.scenario.clients;
   server_options.web_dir = PUSHLAB_SOURCE_DIR "/assets/web";
   std::optional<live::Server> server;
   try {
@@ -35,11 +38,13 @@ int run_serve(const ServeOptions& options) {
   } catch (const std::exception& error) {
     throw InputError(error.what());
   }
-  std::cout << "PushLab is serving \"" << options.scenario_file << "\" on http://" << options.bind
-            << ":" << server->port() << "/ (Ctrl+C stops it)\n"
-            << "  /poll  /lp  /events  /ws  /send  ?client=1.."
-            << "\n"
-            << std::flush;
+  const bool tls = server->tls();
+  std::cout << "PushLab is serving \"" << options.scenario_file << "\" on "
+            << (tls ? "https://" : "http://") << options.bind << ":" << server->port()
+            << "/ (Ctrl+C stops it)\n"
+            << "  endpoints /poll /lp /events /ws /send, ?client=1 to " << clients << "\n";
+  if (tls) std::cout << "  with a self-signed certificate made now: browsers will warn\n";
+  std::cout << std::flush;
   server->run(/*stop_on_signals=*/true);
   const live::ServerCounts counts = server->counts();
   std::cout << "stopped: " << counts.connections << " connections, " << counts.requests
@@ -60,6 +65,9 @@ Command add_serve_command(CLI::App& parent) {
                   "The address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 for "
                   "a classroom)");
   app->add_option("--port", options->port, "The port (default 8080; 0 picks a free one)");
+  app->add_flag("--tls", options->tls,
+                "Serve https:// and wss:// with a self-signed certificate (also when the "
+                "scenario sets network.tls)");
   app->add_option("--time-scale", options->time_scale,
                   "Scenario seconds per second of wall time (default 1)")
       ->check(CLI::Range(0.001, 1000.0));

@@ -11,6 +11,7 @@ import asyncio
 import json
 import os
 import socket
+import ssl
 import struct
 import sys
 import time
@@ -115,6 +116,42 @@ def masked_text(payload: bytes) -> bytes:
     key = os.urandom(4)
     masked = bytes(b ^ key[i % 4] for i, b in enumerate(payload))
     return bytes([0x81, 0x80 | len(payload)]) + key + masked
+
+
+def unverified_tls() -> ssl.SSLContext:
+    """The server's certificate is self-signed: encrypt, but do not ask who signed it."""
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+async def wss_receives():
+    async with websockets.connect(f"wss://{HOST}:{PORT}/ws?client=1", ssl=unverified_tls()) as ws:
+        got = [await asyncio.wait_for(ws.recv(), 3) for _ in range(3)]
+        for index, message in enumerate(got):
+            expect(message.startswith(f"#{index} "), f"frame {index} was {message!r}")
+        await ws.close()
+        expect(ws.close_code == 1000, f"close code {ws.close_code}")
+
+
+def check_wss():
+    asyncio.run(wss_receives())
+
+
+def check_https_poll():
+    time.sleep(0.3)
+    with socket.create_connection((HOST, PORT), timeout=3) as raw:
+        with unverified_tls().wrap_socket(raw, server_hostname="localhost") as connection:
+            certificate = connection.getpeercert(binary_form=True)
+            expect(certificate is not None and len(certificate) > 100, "no certificate")
+            connection.sendall(b"GET /poll?client=1&received=0 HTTP/1.1\r\nHost: x\r\n"
+                               b"Connection: close\r\n\r\n")
+            response = b""
+            while chunk := connection.recv(65536):
+                response += chunk
+    expect(status_of(response) == 200, f"status {status_of(response)}")
+    expect(len(json.loads(body_of(response))) == 3, f"got {body_of(response)!r}")
 
 
 def check_websocket():

@@ -65,6 +65,18 @@ TEST_CASE("a websockets client receives each message as a text frame, and its ow
   CHECK(counts.published == 3);
 }
 
+TEST_CASE("over TLS: websockets receives over wss://, and polls work over https://") {
+  for (const char* name : {"wss", "https-poll"}) {
+    CAPTURE(name);
+    ServerOptions options = test_options();
+    options.tls = true;
+    const Run run = check(name, std::move(options)).first;
+    CAPTURE(run.out);
+    CAPTURE(run.err);
+    CHECK(run.exit_code == 0);
+  }
+}
+
 TEST_CASE("an unmasked client frame is closed with 1002, as RFC 6455 requires") {
   expect_passes("unmasked");
 }
@@ -148,12 +160,15 @@ TEST_CASE("load: 1,000 WebSocket and 1,000 long-polling clients at once, nothing
   CHECK(counts.connections >= 2000);
 }
 
-TEST_CASE("a port in use is refused with the address named") {
+TEST_CASE("a port in use, or no address at all, is refused with the address named") {
   Server first(test_options());
   ServerOptions options = test_options();
   options.port = first.port();
   const std::string expected = "cannot listen on 127.0.0.1:" + std::to_string(first.port());
   CHECK_THROWS_WITH_AS(Server{options}, doctest::Contains(expected.c_str()), std::runtime_error);
+  options.bind = "999.1.1.1";
+  CHECK_THROWS_WITH_AS(Server{options}, doctest::Contains("\"999.1.1.1\" is not an IP address"),
+                       std::runtime_error);
 }
 
 }  // namespace pushlab::live
