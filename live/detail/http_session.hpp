@@ -1,0 +1,283 @@
+#pragma once
+
+#include <charconv>
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "live/detail/session_common.hpp"
+#include "live/detail/websocket_session.hpp"
+#include "live/target_query.hpp"
+
+namespace pushlab::live::detail {
+
+// One HTTP connection: requests one after another (keep-alive), each answered by the endpoint
+// its path names. A long poll or an event stream holds the connection while it waits.
+template <class Stream>
+class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
+ public:
+  HttpSession(Stream stream, std::shared_ptr<Shared> shared)
+      : stream_(std::move(stream)),
+        shared_(std::move(shared)),
+        hold_timer_(stream_.get_executor()) {
+    ++shared_->counts.connections;
+    ++shared_->counts.open_connections;
+  }
+
+  ~HttpSession() {
+    unsubscribe();
+    if (!handed_to_websocket_) --shared_->counts.open_connections;
+  }
+
+  // Over TLS, the handshake first (the certificate is the server's self-signed one).
+  void start() {
+    if constexpr (kTls<Stream>) {
+      lowest().expires_after(shared_->options.request_timeout);
+      stream_.async_handshake(ssl::stream_base::server,
+                              [self = this->shared_from_this()](beast::error_code error) {
+                                if (error) return self->close();
+                                self->read();
+                              });
+    } else {
+      read();
+    }
+  }
+
+ private:
+  void read() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(shared_->options.header_limit));
+    parser_->body_limit(shared_->options.body_limit);
+    lowest().expires_after(shared_->options.request_timeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = this->shared_from_this()](beast::error_code error, std::size_t) {
+                       self->on_read(error);
+                     });
+  }
+
+  void on_read(beast::error_code error) {
+    if (error == http::error::end_of_stream || error == beast::error::timeout ||
+        error == asio::error::connection_reset || error == asio::error::operation_aborted ||
+        error == ssl::error::stream_truncated) {
+      return close();
+    }
+    if (error) return refuse(error);
+    ++shared_->counts.requests;
+    lowest().expires_never();
+    route(parser_->release());
+  }
+
+  // A request that broke a limit or HTTP's grammar: the status that says which, then close.
+  void refuse(beast::error_code error) {
+    Request request;
+    request.version(11);
+    request.keep_alive(false);
+    http::status status = http::status::bad_request;
+    if (error == http::error::header_limit) status = http::status::request_header_fields_too_large;
+    if (error == http::error::body_limit) status = http::status::payload_too_large;
+    send(error_response(request, status, error.message()));
+  }
+
+  void route(Request request) {
+    const std::string_view target = request.target();
+    const std::string_view path = path_of(target);
+    const auto client = client_index(target, shared_->feed.clients());
+    if (path == "/" || path == "/index.html") return serve_page(request);
+    if (!client) {
+      return send(error_response(request, http::status::bad_request,
+                                 "client must be 1 to " + std::to_string(shared_->feed.clients())));
+    }
+    if (path == "/ws" && websocket::is_upgrade(request))
+      return upgrade(std::move(request), *client);
+    if (path == "/send") return receive(request, *client);
+    if (request.method() != http::verb::get) {
+      return send(error_response(request, http::status::method_not_allowed, "GET only"));
+    }
+    if (path == "/poll") return send(poll_response(request, *client));
+    if (path == "/lp") return hold(std::move(request), *client);
+    if (path == "/events") return stream_events(std::move(request), *client);
+    if (path == "/ws") {
+      return send(error_response(request, http::status::upgrade_required,
+                                 "a WebSocket handshake (Upgrade: websocket) is needed here"));
+    }
+    send(error_response(request, http::status::not_found, "no such endpoint"));
+  }
+
+  void serve_page(const Request& request) {
+    std::ifstream file(shared_->options.web_dir / "index.html", std::ios::binary);
+    if (!file) return send(error_response(request, http::status::not_found, "no demo page"));
+    std::ostringstream page;
+    page << file.rdbuf();
+    send(make_response(request, http::status::ok, page.str(), "text/html; charset=utf-8"));
+  }
+
+  // "&received=K": the poller has K of the client's messages and wants the rest; without it,
+  // the client's mailbox is emptied.
+  bool has_waiting(const Request& request, int client) const {
+    const auto received = received_count(request.target());
+    return received ? shared_->feed.published(client) > *received
+                    : shared_->feed.has_waiting(client);
+  }
+
+  Response poll_response(const Request& request, int client) {
+    const auto received = received_count(request.target());
+    const std::vector<FeedMessage> waiting =
+        received ? shared_->feed.from(client, *received) : shared_->feed.take_waiting(client);
+    if (waiting.empty()) return make_response(request, http::status::no_content);
+    return make_response(request, http::status::ok, json_array(waiting), "application/json");
+  }
+
+  void receive(const Request& request, int client) {
+    if (request.method() != http::verb::post) {
+      return send(error_response(request, http::status::method_not_allowed, "POST only"));
+    }
+    shared_->feed.receive(client, request.body());
+    ++shared_->counts.received;
+    send(make_response(request, http::status::no_content));
+  }
+
+  // Long polling: answer at once if messages wait, else when one comes or the timeout passes.
+  void hold(Request request, int client) {
+    if (has_waiting(request, client)) return send(poll_response(request, client));
+    held_ = std::move(request);
+    client_ = client;
+    std::weak_ptr<HttpSession> weak = this->shared_from_this();
+    token_ = shared_->feed.subscribe(client, [weak] {
+      if (auto self = weak.lock()) self->answer_held();
+    });
+    // The timer's wait holds the session alive while the request is held.
+    hold_timer_.expires_after(scaled(shared_->options.scenario.long_poll.timeout));
+    hold_timer_.async_wait([self = this->shared_from_this()](beast::error_code error) {
+      if (!error) self->answer_held();
+    });
+  }
+
+  void answer_held() {
+    if (!held_) return;
+    unsubscribe();
+    hold_timer_.cancel();
+    Request request = std::move(*held_);
+    held_.reset();
+    send(poll_response(request, client_));
+  }
+
+  // Server-Sent Events: a chunked response that never ends; every message of the client after
+  // Last-Event-ID (or all of them) is an event.
+  void stream_events(Request request, int client) {
+    client_ = client;
+    std::int64_t after = -1;
+    if (const auto last = request.find("Last-Event-ID"); last != request.end()) {
+      const std::string_view value = last->value();
+      std::from_chars(value.data(), value.data() + value.size(), after);
+    }
+    last_event_ = after;
+    auto head =
+        std::make_shared<http::response<http::empty_body>>(http::status::ok, request.version());
+    head->set(http::field::server, "PushLab");
+    head->set(http::field::content_type, "text/event-stream");
+    head->set(http::field::cache_control, "no-cache");
+    head->chunked(true);
+    auto serializer = std::make_shared<http::response_serializer<http::empty_body>>(*head);
+    http::async_write_header(
+        stream_, *serializer,
+        [self = this->shared_from_this(), head, serializer](beast::error_code error, std::size_t) {
+          if (error) return self->close();
+          self->start_stream();
+        });
+  }
+
+  void start_stream() {
+    std::weak_ptr<HttpSession> weak = this->shared_from_this();
+    token_ = shared_->feed.subscribe(client_, [weak] {
+      if (auto self = weak.lock()) self->send_events();
+    });
+    send_events();
+    // Notice the browser leaving: a read that ends when the connection does.
+    stream_.async_read_some(
+        asio::buffer(discard_),
+        [self = this->shared_from_this()](beast::error_code, std::size_t) { self->close(); });
+  }
+
+  void send_events() {
+    for (const FeedMessage& message : shared_->feed.since(client_, last_event_)) {
+      last_event_ = static_cast<std::int64_t>(message.id);
+      events_.push_back("id: " + std::to_string(message.id) + "\ndata: " + message.payload +
+                        "\n\n");
+    }
+    if (!writing_events_) write_next_event();
+  }
+
+  void write_next_event() {
+    if (events_.empty()) {
+      writing_events_ = false;
+      return;
+    }
+    writing_events_ = true;
+    asio::async_write(stream_, http::make_chunk(asio::buffer(events_.front())),
+                      [self = this->shared_from_this()](beast::error_code error, std::size_t) {
+                        if (error) return self->close();
+                        self->events_.pop_front();
+                        self->write_next_event();
+                      });
+  }
+
+  void upgrade(Request request, int client) {
+    handed_to_websocket_ = true;
+    auto session = std::make_shared<WebSocketSession<Stream>>(std::move(stream_), shared_, client);
+    session->start(std::move(request));
+  }
+
+  void send(Response response) {
+    auto shared_response = std::make_shared<Response>(std::move(response));
+    http::async_write(
+        stream_, *shared_response,
+        [self = this->shared_from_this(), shared_response](beast::error_code error, std::size_t) {
+          if (error || !shared_response->keep_alive()) return self->close();
+          self->read();
+        });
+  }
+
+  void close() {
+    unsubscribe();
+    hold_timer_.cancel();
+    beast::error_code ignored;
+    lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
+    lowest().close();
+  }
+
+  void unsubscribe() {
+    if (token_) shared_->feed.unsubscribe(client_, *token_);
+    token_.reset();
+  }
+
+  beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+
+  std::chrono::nanoseconds scaled(std::chrono::nanoseconds scenario_time) const {
+    return std::chrono::nanoseconds{static_cast<std::int64_t>(
+        static_cast<double>(scenario_time.count()) / shared_->options.time_scale)};
+  }
+
+  Stream stream_;
+  std::shared_ptr<Shared>
+      shared_;  // owned with the server: it outlives the io_context's last handler
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  asio::steady_timer hold_timer_;
+  std::optional<Request> held_;
+  int client_ = 0;
+  std::optional<Feed::Token> token_;
+  std::int64_t last_event_ = -1;
+  std::deque<std::string> events_;
+  bool writing_events_ = false;
+  bool handed_to_websocket_ = false;
+  char discard_[512];
+};
+
+}  // namespace pushlab::live::detail

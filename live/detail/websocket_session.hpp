@@ -1,0 +1,92 @@
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "live/detail/session_common.hpp"
+
+namespace pushlab::live::detail {
+
+// A WebSocket: each of the client's messages becomes a text frame, written one at a time in
+// order; the client's frames are its messages to the server. Beast checks what RFC 6455
+// requires of a client (masking, UTF-8 in text, close codes) and closes with the RFC's code.
+template <class Stream>
+class WebSocketSession : public std::enable_shared_from_this<WebSocketSession<Stream>> {
+ public:
+  WebSocketSession(Stream stream, std::shared_ptr<Shared> shared, int client)
+      : stream_(std::move(stream)), shared_(std::move(shared)), client_(client) {}
+
+  void start(Request request) {
+    stream_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    stream_.read_message_max(shared_->options.body_limit);
+    stream_.set_option(websocket::stream_base::decorator(
+        [](websocket::response_type& response) { response.set(http::field::server, "PushLab"); }));
+    stream_.async_accept(request, [self = this->shared_from_this()](beast::error_code error) {
+      if (!error) self->on_open();
+    });
+  }
+
+  ~WebSocketSession() {
+    if (token_) shared_->feed.unsubscribe(client_, *token_);
+    --shared_->counts.open_connections;
+  }
+
+ private:
+  void on_open() {
+    std::weak_ptr<WebSocketSession> weak = this->shared_from_this();
+    token_ = shared_->feed.subscribe(client_, [weak] {
+      if (auto self = weak.lock()) self->send_new();
+    });
+    send_new();
+    read();
+  }
+
+  void send_new() {
+    for (FeedMessage& message : shared_->feed.since(client_, last_sent_)) {
+      last_sent_ = static_cast<std::int64_t>(message.id);
+      outbox_.push_back(std::move(message.payload));
+    }
+    if (!writing_) write_next();
+  }
+
+  void write_next() {
+    if (outbox_.empty()) {
+      writing_ = false;
+      return;
+    }
+    writing_ = true;
+    stream_.text(true);
+    stream_.async_write(asio::buffer(outbox_.front()),
+                        [self = this->shared_from_this()](beast::error_code error, std::size_t) {
+                          if (error) return;
+                          self->outbox_.pop_front();
+                          self->write_next();
+                        });
+  }
+
+  void read() {
+    stream_.async_read(buffer_, [self = this->shared_from_this()](beast::error_code error,
+                                                                  std::size_t) {
+      if (error) return;  // closed, or a broken rule (Beast has sent the close frame)
+      self->shared_->feed.receive(self->client_, beast::buffers_to_string(self->buffer_.data()));
+      ++self->shared_->counts.received;
+      self->buffer_.consume(self->buffer_.size());
+      self->read();
+    });
+  }
+
+  websocket::stream<Stream> stream_;
+  std::shared_ptr<Shared>
+      shared_;  // owned with the server: it outlives the io_context's last handler
+  int client_;
+  beast::flat_buffer buffer_;
+  std::deque<std::string> outbox_;
+  bool writing_ = false;
+  std::int64_t last_sent_ = -1;
+  std::optional<Feed::Token> token_;
+};
+
+}  // namespace pushlab::live::detail
