@@ -170,6 +170,28 @@ def check_bad_utf8():
     expect(code == 1007, f"close code {code}, expected 1007")
 
 
+def check_bad_close_code():
+    # Section 7.4: 1005 may never be sent in a close frame; the server answers 1002.
+    payload = struct.pack(">H", 1005)
+    key = os.urandom(4)
+    frame = bytes([0x88, 0x80 | len(payload)]) + key + bytes(
+        b ^ key[i % 4] for i, b in enumerate(payload))
+    code = close_code_after(frame)
+    expect(code == 1002, f"close code {code}, expected 1002")
+
+
+def check_bad_handshake():
+    base = "GET /ws?client=1 HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+    key = "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+    # Section 4.4: an unsupported version is answered 426 naming the version the server speaks.
+    response = http((base + key + "Sec-WebSocket-Version: 12\r\n\r\n").encode(), timeout=2)
+    expect(status_of(response) == 426, f"version 12 answered {status_of(response)}")
+    expect(b"Sec-WebSocket-Version: 13" in response, "426 without Sec-WebSocket-Version: 13")
+    # Section 4.2.1: no Sec-WebSocket-Key is a bad request.
+    response = http((base + "Sec-WebSocket-Version: 13\r\n\r\n").encode(), timeout=2)
+    expect(status_of(response) == 400, f"a handshake without a key answered {status_of(response)}")
+
+
 def check_poll():
     time.sleep(0.3)
     response = get("/poll?client=1&received=0")

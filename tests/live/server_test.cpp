@@ -85,6 +85,14 @@ TEST_CASE("a text frame that is not UTF-8 is closed with 1007") {
   expect_passes("bad-utf8");
 }
 
+TEST_CASE("a close frame with a code that may not be sent is answered 1002") {
+  expect_passes("bad-close-code");
+}
+
+TEST_CASE("a bad opening handshake gets 426 (with the version spoken) or 400") {
+  expect_passes("bad-handshake");
+}
+
 TEST_CASE("short polling: the messages as a JSON array, then 204 when none is new") {
   expect_passes("poll");
 }
