@@ -3,6 +3,7 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -15,6 +16,7 @@ namespace pushlab::viz {
 namespace {
 
 constexpr double kZeroSeconds = 0;
+constexpr float kZoomWidth = 9;  // font sizes
 
 void step_forward(const Document& document, ViewState& view) {
   view.playback.pause();
@@ -66,7 +68,13 @@ void draw_playback_bar(const Document& document, ViewState& view) {
 
   ImGui::SameLine();
   const std::string now = format_time(playback.time()) + " / " + format_time(playback.end());
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 19);
+  // The scrubber takes what the zoom slider and the checkbox after it leave.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float after = kZoomWidth * ImGui::GetFontSize() + ImGui::GetFrameHeight() +
+                      ImGui::CalcTextSize("compress idle").x + 3 * style.ItemSpacing.x +
+                      style.ItemInnerSpacing.x;
+  ImGui::SetNextItemWidth(
+      std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().x - after));
   double seconds = std::chrono::duration<double>(playback.time()).count();
   const double end_seconds = std::chrono::duration<double>(playback.end()).count();
   if (ImGui::SliderScalar("##time", ImGuiDataType_Double, &seconds, &kZeroSeconds, &end_seconds,
@@ -75,7 +83,7 @@ void draw_playback_bar(const Document& document, ViewState& view) {
   }
 
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * kZoomWidth);
   float zoom = static_cast<float>(std::log10(view.scale.pixels_per_second));
   char zoom_text[32];
   std::snprintf(zoom_text, sizeof zoom_text, "%.0f px/s", view.scale.pixels_per_second);

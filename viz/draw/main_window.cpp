@@ -156,8 +156,15 @@ void MainWindow::draw_scenario_bar() {
       ImGui::EndTooltip();
     }
   }
-  ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::GetFontSize() * 9);
-  if (ImGui::Button(view_.presentation ? "Leave presentation" : "Presentation (F11)")) {
+  // The button sits at the right edge, after the title if there is room, else below it.
+  const char* button = view_.presentation ? "Leave presentation" : "Presentation (F11)";
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float button_x = ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(button).x -
+                         2 * style.FramePadding.x;
+  ImGui::SameLine();
+  if (ImGui::GetCursorPosX() > button_x) ImGui::NewLine();
+  ImGui::SetCursorPosX(button_x);
+  if (ImGui::Button(button)) {
     view_.presentation = !view_.presentation;
   }
   if (!error_.empty()) ImGui::TextColored({0.9f, 0.4f, 0.2f, 1}, "%s", error_.c_str());
