@@ -69,6 +69,28 @@ TEST_CASE("every scenario draws, with a frame selected and each panel in front")
   }
 }
 
+TEST_CASE("after another run is shown, every panel draws from it, not from the last one") {
+  const HeadlessImGui imgui;
+  MainWindow window(chat(), ViewState{}, PUSHLAB_SOURCE_DIR "/scenarios", {});
+  window.view().playback.seek(100s);
+  for (const Panel panel : {Panel::events, Panel::plots}) {
+    window.view().show_panel = panel;
+    draw_frame(window);
+    draw_frame(window);
+  }
+  // A much shorter run: 700 frames fewer. Lists kept from the last run would point past the
+  // end of this one's lanes (which the sanitizers catch).
+  sim::Scenario shorter = window.document().scenario;
+  shorter.duration = 5s;
+  window.show(make_document(shorter));
+  CHECK(window.view().playback.time() == window.document().trace.duration);
+  for (const Panel panel : {Panel::events, Panel::plots, Panel::figures}) {
+    window.view().show_panel = panel;
+    draw_frame(window);
+    CHECK(draw_frame(window) > 2000);
+  }
+}
+
 TEST_CASE("Space plays; the playhead then moves by wall time times speed") {
   const HeadlessImGui imgui;
   MainWindow window(chat(), ViewState{}, PUSHLAB_SOURCE_DIR "/scenarios", {});

@@ -36,11 +36,12 @@ void EventsView::draw_filter(const Document& document) {
   }
 }
 
-void EventsView::draw(const Document& document, ViewState& view, const Palette& palette) {
+void EventsView::draw(const Document& document, std::uint64_t version, ViewState& view,
+                      const Palette& palette) {
   draw_filter(document);
-  if (listed_document_ != &document || !(listed_filter_ == filter_)) {
+  if (listed_version_ != version || !(listed_filter_ == filter_)) {
     events_ = list_events(document.trace, document.diagram, filter_);
-    listed_document_ = &document;
+    listed_version_ = version;
     listed_filter_ = filter_;
   }
   const std::size_t at_playhead = first_event_from(document.trace, events_, view.playback.time());

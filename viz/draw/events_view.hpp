@@ -3,6 +3,7 @@
 // It keeps in step with the diagrams: the row at the playhead is marked (and scrolled to while
 // playing), and clicking a row selects its frame and moves the playhead there.
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -15,7 +16,9 @@ namespace pushlab::viz {
 
 class EventsView {
  public:
-  void draw(const Document& document, ViewState& view, const Palette& palette);
+  // `version` changes whenever the document does (a re-simulation, another scenario).
+  void draw(const Document& document, std::uint64_t version, ViewState& view,
+            const Palette& palette);
 
  private:
   void draw_filter(const Document& document);
@@ -23,7 +26,7 @@ class EventsView {
   EventFilter filter_;
   char text_[64] = "";
   std::vector<FrameRef> events_;
-  const Document* listed_document_ = nullptr;
+  std::uint64_t listed_version_ = 0;
   EventFilter listed_filter_;
   std::optional<Nanoseconds> scrolled_for_;  // the playhead time the list last scrolled to
 };

@@ -242,7 +242,9 @@ void draw_lane_frames(const Canvas& canvas, std::size_t lane_index, std::vector<
     ImU32 colour = canvas.palette.frame(diagram.colours[arrow.frame]);
     if (!sent && !selected) colour = faded(colour, kNotYetSentAlpha);
     draw_arrow(canvas, arrow, selected || hovered ? canvas.palette.selection : colour,
-               px(selected ? 3.0f : hovered ? 2.5f : 1.6f));
+               px(selected  ? 3.0f
+                  : hovered ? 2.5f
+                            : 1.6f));
     const float label_top = (arrow.from.y + arrow.to.y) / 2 - ImGui::GetTextLineHeight();
     if ((sent || selected) && (label_top >= last_label_bottom || selected)) {
       last_label_bottom =

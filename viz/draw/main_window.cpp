@@ -53,17 +53,17 @@ const TimeAxis& MainWindow::axis() {
   AxisScale scale = view_.scale;
   scale.max_idle_height = 2.6f * ImGui::GetFontSize();
   scale.busy_margin = 0.6f * ImGui::GetFontSize();
-  if (axis_document_ != &document_ || !same_scale(axis_scale_, scale)) {
+  if (axis_version_ != document_version_ || !same_scale(axis_scale_, scale)) {
     axis_ = TimeAxis(document_.diagram.busy, document_.trace.duration, scale);
     axis_scale_ = scale;
-    axis_document_ = &document_;
+    axis_version_ = document_version_;
   }
   return axis_;
 }
 
 void MainWindow::open(const std::filesystem::path& file) {
   try {
-    replace_document(open_document(file));
+    show(open_document(file));
     view_.selected.reset();
     view_.scroll_to_playhead = true;
     error_.clear();
@@ -72,9 +72,9 @@ void MainWindow::open(const std::filesystem::path& file) {
   }
 }
 
-void MainWindow::replace_document(Document document) {
+void MainWindow::show(Document document) {
   document_ = std::move(document);
-  axis_document_ = nullptr;
+  ++document_version_;
   carry_view_over(view_, document_);
   std::snprintf(file_field_, sizeof file_field_, "%s", document_.file.string().c_str());
 }
@@ -101,7 +101,7 @@ void MainWindow::draw_parameters_tab() {
   if (!draw_parameters(edited)) return;
   Resimulation run = resimulate(edited, document_.file);
   if (run.document) {
-    replace_document(std::move(*run.document));
+    show(std::move(*run.document));
     edit_error_.clear();
   } else {
     edit_error_ = run.error;
@@ -210,7 +210,7 @@ void MainWindow::draw_bottom_panel(const Palette& palette) {
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem("Events", nullptr, flags(Panel::events))) {
-    events_view_.draw(document_, view_, palette);
+    events_view_.draw(document_, document_version_, view_, palette);
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem("Figures", nullptr, flags(Panel::figures))) {

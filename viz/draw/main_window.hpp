@@ -2,6 +2,7 @@
 // The whole window, one Dear ImGui frame at a time: the scenario picker, the playback bar, the
 // lanes, the inspector beside them, the figures under them. Owns what it shows.
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ class MainWindow {
   void draw(double wall_seconds);
 
   ViewState& view() { return view_; }
+
+  // Shows another run (of this scenario or another), keeping the view where it fits.
+  void show(Document document);
   const Document& document() const { return document_; }
 
  private:
@@ -38,7 +42,6 @@ class MainWindow {
   void draw_scenario_bar();
   void draw_bottom_panel(const Palette& palette);
   void open(const std::filesystem::path& file);
-  void replace_document(Document document);
   void draw_side_panel(const Palette& palette);
   void draw_parameters_tab();
   void apply_style();
@@ -56,7 +59,9 @@ class MainWindow {
 
   TimeAxis axis_;
   AxisScale axis_scale_{};
-  const Document* axis_document_ = nullptr;
+  // Counts the documents shown: what was worked out for an older one is worked out again.
+  std::uint64_t document_version_ = 1;
+  std::uint64_t axis_version_ = 0;
   bool styled_for_presentation_ = false;
   bool styled_ = false;
 };
