@@ -10,6 +10,7 @@
 //   GET  /ws?client=N       WebSocket: a text frame per message; the client's frames are its
 //                           messages to the server
 //   POST /send?client=N     a message from the client (text/plain)
+//   GET  /echo              WebSocket that sends back each message: for measuring round trips
 //   GET  /                  the demo page (assets/web/index.html)
 //
 // Clients are numbered from 1 as in the simulator; `client` defaults to 1. The scenario's

@@ -94,8 +94,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
       return send(error_response(request, http::status::bad_request,
                                  "client must be 1 to " + std::to_string(shared_->feed.clients())));
     }
-    if (path == "/ws" && websocket::is_upgrade(request))
-      return upgrade(std::move(request), *client);
+    if ((path == "/ws" || path == "/echo") && websocket::is_upgrade(request)) {
+      return upgrade(std::move(request), *client, path == "/echo");
+    }
     if (path == "/send") return receive(request, *client);
     if (request.method() != http::verb::get) {
       return send(error_response(request, http::status::method_not_allowed, "GET only"));
@@ -228,9 +229,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
                       });
   }
 
-  void upgrade(Request request, int client) {
+  void upgrade(Request request, int client, bool echo) {
     handed_to_websocket_ = true;
-    auto session = std::make_shared<WebSocketSession<Stream>>(std::move(stream_), shared_, client);
+    auto session =
+        std::make_shared<WebSocketSession<Stream>>(std::move(stream_), shared_, client, echo);
     session->start(std::move(request));
   }
 

@@ -16,8 +16,10 @@ namespace pushlab::live::detail {
 template <class Stream>
 class WebSocketSession : public std::enable_shared_from_this<WebSocketSession<Stream>> {
  public:
-  WebSocketSession(Stream stream, std::shared_ptr<Shared> shared, int client)
-      : stream_(std::move(stream)), shared_(std::move(shared)), client_(client) {}
+  // An echo session (the /echo endpoint, for measuring round trips) sends back each message it
+  // reads, and nothing else.
+  WebSocketSession(Stream stream, std::shared_ptr<Shared> shared, int client, bool echo = false)
+      : stream_(std::move(stream)), shared_(std::move(shared)), client_(client), echo_(echo) {}
 
   void start(Request request) {
     stream_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
@@ -36,6 +38,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession<St
 
  private:
   void on_open() {
+    if (echo_) return read();
     std::weak_ptr<WebSocketSession> weak = this->shared_from_this();
     token_ = shared_->feed.subscribe(client_, [weak] {
       if (auto self = weak.lock()) self->send_new();
@@ -68,20 +71,28 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession<St
   }
 
   void read() {
-    stream_.async_read(buffer_, [self = this->shared_from_this()](beast::error_code error,
-                                                                  std::size_t) {
-      if (error) return;  // closed, or a broken rule (Beast has sent the close frame)
-      self->shared_->feed.receive(self->client_, beast::buffers_to_string(self->buffer_.data()));
-      ++self->shared_->counts.received;
-      self->buffer_.consume(self->buffer_.size());
-      self->read();
-    });
+    stream_.async_read(buffer_,
+                       [self = this->shared_from_this()](beast::error_code error, std::size_t) {
+                         if (error)
+                           return;  // closed, or a broken rule (Beast has sent the close frame)
+                         std::string message = beast::buffers_to_string(self->buffer_.data());
+                         self->buffer_.consume(self->buffer_.size());
+                         if (self->echo_) {
+                           self->outbox_.push_back(std::move(message));
+                           if (!self->writing_) self->write_next();
+                         } else {
+                           self->shared_->feed.receive(self->client_, std::move(message));
+                           ++self->shared_->counts.received;
+                         }
+                         self->read();
+                       });
   }
 
   websocket::stream<Stream> stream_;
   std::shared_ptr<Shared>
       shared_;  // owned with the server: it outlives the io_context's last handler
   int client_;
+  bool echo_;
   beast::flat_buffer buffer_;
   std::deque<std::string> outbox_;
   bool writing_ = false;

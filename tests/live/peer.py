@@ -154,6 +154,18 @@ def check_https_poll():
     expect(len(json.loads(body_of(response))) == 3, f"got {body_of(response)!r}")
 
 
+async def echoes():
+    async with websockets.connect(f"ws://{HOST}:{PORT}/echo") as ws:
+        for text in ["ping me", "é and ü", ""]:
+            await ws.send(text)
+            back = await asyncio.wait_for(ws.recv(), 3)
+            expect(back == text, f"sent {text!r}, got {back!r} back")
+
+
+def check_echo():
+    asyncio.run(echoes())
+
+
 def check_websocket():
     asyncio.run(websocket_receives())
 

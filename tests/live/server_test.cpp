@@ -77,6 +77,10 @@ TEST_CASE("over TLS: websockets receives over wss://, and polls work over https:
   }
 }
 
+TEST_CASE("/echo sends each message back as it came, for round-trip measurements") {
+  expect_passes("echo");
+}
+
 TEST_CASE("an unmasked client frame is closed with 1002, as RFC 6455 requires") {
   expect_passes("unmasked");
 }
