@@ -12,6 +12,7 @@
 #include <string>
 
 #include "sim/scenario/load.hpp"
+#include "viz/draw/headless_imgui.hpp"
 #include "viz/draw/main_window.hpp"
 #include "viz/model/document.hpp"
 #include "viz/model/frame_ref.hpp"
@@ -34,19 +35,11 @@ std::size_t frame_count(const viz::Document& document) {
 }
 
 void draw_frame(benchmark::State& state) {
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.DisplaySize = {1920, 1080};
-  io.DeltaTime = 1.0f / 60;
-  // As the OpenGL 3 backend declares: draw lists may pass 65,536 vertices.
-  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-  viz::Fonts fonts{.regular = io.Fonts->AddFontFromFileTTF(PUSHLAB_FONTS_DIR "/DejaVuSans.ttf", 17),
-                   .large = nullptr};
-  unsigned char* pixels = nullptr;
-  int width = 0;
-  int height = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+  viz::HeadlessImGui imgui({1920, 1080});
+  const viz::Fonts fonts{
+      .regular = ImGui::GetIO().Fonts->AddFontFromFileTTF(PUSHLAB_FONTS_DIR "/DejaVuSans.ttf", 17),
+      .large = nullptr};
+  imgui.build_fonts();
 
   viz::Document document = big_document(static_cast<int>(state.range(0)));
   const std::size_t frames = frame_count(document);
@@ -56,15 +49,9 @@ void draw_frame(benchmark::State& state) {
   view.selected = viz::find_frame(document.trace, document.diagram, "101").ref;
   viz::MainWindow window(std::move(document), std::move(view), PUSHLAB_SCENARIOS_DIR, fonts);
 
-  for (auto _ : state) {
-    ImGui::NewFrame();
-    window.draw(0.0);
-    ImGui::Render();
-    benchmark::DoNotOptimize(ImGui::GetDrawData()->TotalVtxCount);
-  }
+  for (auto _ : state) benchmark::DoNotOptimize(viz::draw_one_frame(window));
   state.counters["trace_frames"] = static_cast<double>(frames);
   state.counters["vertices"] = ImGui::GetDrawData()->TotalVtxCount;
-  ImGui::DestroyContext();
 }
 
 BENCHMARK(draw_frame)->ArgName("clients")->Arg(1)->Arg(15)->Arg(150)->Unit(benchmark::kMillisecond);

@@ -32,17 +32,23 @@ ServerOptions test_options() {
   return options;
 }
 
-// Runs `check` of peer.py against a fresh server; returns the peer's verdict and the server's
-// counts once it has stopped.
-std::pair<Run, ServerCounts> check(const std::string& name,
-                                   ServerOptions options = test_options()) {
+// Runs tests/live/SCRIPT PORT ARGUMENTS against a fresh server; returns the peer's verdict and
+// the server's counts once it has stopped.
+std::pair<Run, ServerCounts> run_peer(const std::string& script, const std::string& arguments,
+                                      ServerOptions options) {
   Server server(std::move(options));
   std::thread serving([&] { server.run(); });
-  const Run run = run_program("/usr/bin/python3 " PUSHLAB_SOURCE_DIR "/tests/live/peer.py",
-                              std::to_string(server.port()) + " " + name);
+  const Run run = run_program("/usr/bin/python3 " PUSHLAB_SOURCE_DIR "/tests/live/" + script,
+                              std::to_string(server.port()) + " " + arguments);
   server.stop();
   serving.join();
   return {run, server.counts()};
+}
+
+// One check of peer.py.
+std::pair<Run, ServerCounts> check(const std::string& name,
+                                   ServerOptions options = test_options()) {
+  return run_peer("peer.py", name, std::move(options));
 }
 
 void expect_passes(const std::string& name) {
@@ -134,17 +140,13 @@ TEST_CASE("headless Chromium loads the demo page and receives over all four tran
   ServerOptions options = test_options();
   options.scenario = sim::load_scenario_file(PUSHLAB_SOURCE_DIR "/scenarios/chat.json");
   options.time_scale = 10;  // about ten messages in the three seconds the page runs
-  Server server(std::move(options));
-  std::thread serving([&] { server.run(); });
-  const Run run = run_program("/usr/bin/python3 " PUSHLAB_SOURCE_DIR "/tests/live/browser_peer.py",
-                              std::to_string(server.port()) + " 3");
-  server.stop();
-  serving.join();
+  const auto result = run_peer("browser_peer.py", "3", std::move(options));
+  const Run run = result.first;
+  const ServerCounts sent = result.second;
   CAPTURE(run.out);
   CAPTURE(run.err);
   REQUIRE(run.exit_code == 0);
   const auto counts = nlohmann::json::parse(run.out);
-  const ServerCounts sent = server.counts();
   for (const char* lane : {"short-poll", "long-poll", "websocket", "sse"}) {
     CAPTURE(lane);
     CHECK(counts.at(lane).get<std::uint64_t>() >= 2);
@@ -161,16 +163,12 @@ TEST_CASE("load: 1,000 WebSocket and 1,000 long-polling clients at once, nothing
   // Two thousand clients connecting at once on a busy machine: give each its full time to send
   // its request (the one-second limit of the other tests is for the slowloris case).
   options.request_timeout = std::chrono::seconds{30};
-  Server server(std::move(options));
-  std::thread serving([&] { server.run(); });
-  const Run run = run_program("/usr/bin/python3 " PUSHLAB_SOURCE_DIR "/tests/live/load_peer.py",
-                              std::to_string(server.port()) + " 1000 1000 3");
-  server.stop();
-  serving.join();
+  const auto result = run_peer("load_peer.py", "1000 1000 3", std::move(options));
+  const Run run = result.first;
+  const ServerCounts counts = result.second;
   CAPTURE(run.out);
   CAPTURE(run.err);
   CHECK(run.exit_code == 0);
-  const ServerCounts counts = server.counts();
   CHECK(counts.published == 6000);
   CHECK(counts.connections >= 2000);
 }

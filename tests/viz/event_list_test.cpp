@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/sim/transports/transport_test_support.hpp"
+#include "tests/viz/simulated_run.hpp"
 
 namespace pushlab::viz {
 
@@ -10,18 +11,13 @@ using namespace sim::testing;
 
 namespace {
 
-struct Run {
-  sim::Trace trace;
-  Diagram diagram;
-};
+using Run = testing::SimulatedRun;
 
 Run two_lanes() {
   sim::Scenario scenario = basic_scenario(sim::Transport::websocket, 5s);
   scenario.transports = {sim::Transport::short_poll, sim::Transport::websocket};
   add_at(scenario, sim::Direction::server_to_client, {1500ms});
-  Run run{.trace = sim::simulate(scenario), .diagram = {}};
-  run.diagram = build_diagram(run.trace);
-  return run;
+  return testing::simulate_run(scenario);
 }
 
 const sim::WireFrame& frame_of(const Run& run, FrameRef ref) {

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/sim/transports/transport_test_support.hpp"
+#include "tests/viz/simulated_run.hpp"
 
 namespace pushlab::viz {
 
@@ -10,17 +11,12 @@ using namespace sim::testing;
 
 namespace {
 
-struct Run {
-  sim::Trace trace;
-  Diagram diagram;
-};
+using Run = testing::SimulatedRun;
 
 Run websocket_and_sse() {
   sim::Scenario scenario = basic_scenario(sim::Transport::websocket, 2s);
   scenario.transports = {sim::Transport::sse, sim::Transport::websocket};
-  Run run{.trace = sim::simulate(scenario), .diagram = {}};
-  run.diagram = build_diagram(run.trace);
-  return run;
+  return testing::simulate_run(scenario);
 }
 
 }  // namespace

@@ -16,9 +16,9 @@ sim::Lane lane_with(std::initializer_list<sim::EndpointRole> roles) {
 
 TEST_CASE("lanes share the width, gaps between them; lifelines in client, proxy, server order") {
   sim::Trace trace;
-  trace.lanes = {lane_with({sim::EndpointRole::client, sim::EndpointRole::server}),
-                 lane_with({sim::EndpointRole::client, sim::EndpointRole::proxy,
-                            sim::EndpointRole::server})};
+  trace.lanes = {
+      lane_with({sim::EndpointRole::client, sim::EndpointRole::server}),
+      lane_with({sim::EndpointRole::client, sim::EndpointRole::proxy, sim::EndpointRole::server})};
   const auto lanes = lay_out_lanes(trace, 100, 1010, 10);
   REQUIRE(lanes.size() == 2);
   CHECK(lanes[0].left == 100);

@@ -3,6 +3,7 @@
 // keys can be pressed by setting them down.
 
 #include "viz/draw/main_window.hpp"
+#include "viz/draw/headless_imgui.hpp"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
@@ -20,29 +21,16 @@ using namespace std::chrono_literals;
 
 constexpr int kSpaceKey = 32;  // any index: the test maps ImGuiKey_Space to it
 
-struct HeadlessImGui {
-  HeadlessImGui() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = {1600, 1000};
-    io.DeltaTime = 1.0f / 60;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-    io.KeyMap[ImGuiKey_Space] = kSpaceKey;
-    unsigned char* pixels = nullptr;
-    int width = 0;
-    int height = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+// A headless context whose Space key is kSpaceKey.
+struct Headless : HeadlessImGui {
+  Headless() : HeadlessImGui({1600, 1000}) {
+    ImGui::GetIO().KeyMap[ImGuiKey_Space] = kSpaceKey;
+    build_fonts();
   }
-  ~HeadlessImGui() { ImGui::DestroyContext(); }
 };
 
-// Draws one frame; returns the vertices it made.
 int draw_frame(MainWindow& window, double wall_seconds = 0) {
-  ImGui::NewFrame();
-  window.draw(wall_seconds);
-  ImGui::Render();
-  return ImGui::GetDrawData()->TotalVtxCount;
+  return draw_one_frame(window, wall_seconds);
 }
 
 Document chat() {
@@ -52,7 +40,7 @@ Document chat() {
 }  // namespace
 
 TEST_CASE("every scenario draws, with a frame selected and each panel in front") {
-  const HeadlessImGui imgui;
+  const Headless imgui;
   for (const auto& entry : std::filesystem::directory_iterator(PUSHLAB_SOURCE_DIR "/scenarios")) {
     CAPTURE(entry.path());
     Document document = open_document(entry.path());
@@ -70,7 +58,7 @@ TEST_CASE("every scenario draws, with a frame selected and each panel in front")
 }
 
 TEST_CASE("after another run is shown, every panel draws from it, not from the last one") {
-  const HeadlessImGui imgui;
+  const Headless imgui;
   MainWindow window(chat(), ViewState{}, PUSHLAB_SOURCE_DIR "/scenarios", {});
   window.view().playback.seek(100s);
   for (const Panel panel : {Panel::events, Panel::plots}) {
@@ -92,7 +80,7 @@ TEST_CASE("after another run is shown, every panel draws from it, not from the l
 }
 
 TEST_CASE("Space plays; the playhead then moves by wall time times speed") {
-  const HeadlessImGui imgui;
+  const Headless imgui;
   MainWindow window(chat(), ViewState{}, PUSHLAB_SOURCE_DIR "/scenarios", {});
   window.view().playback.set_speed(2);
   draw_frame(window);
@@ -108,7 +96,7 @@ TEST_CASE("Space plays; the playhead then moves by wall time times speed") {
 }
 
 TEST_CASE("presentation mode stretches the time axis with its larger type, and back") {
-  const HeadlessImGui imgui;
+  Headless imgui;
   ImGuiIO& io = ImGui::GetIO();
   ImFontConfig small;
   small.SizePixels = 13;
@@ -116,10 +104,7 @@ TEST_CASE("presentation mode stretches the time axis with its larger type, and b
   large.SizePixels = 26;
   const Fonts fonts{.regular = io.Fonts->AddFontDefault(&small),
                     .large = io.Fonts->AddFontDefault(&large)};
-  unsigned char* pixels = nullptr;
-  int width = 0;
-  int height = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+  imgui.build_fonts();
   MainWindow window(chat(), ViewState{}, PUSHLAB_SOURCE_DIR "/scenarios", fonts);
   const double scale = window.view().scale.pixels_per_second;
   draw_frame(window);

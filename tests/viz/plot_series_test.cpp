@@ -37,6 +37,7 @@ TEST_CASE("each plot ends on the figure pushlab-cli run prints for the lane") {
     CHECK(series.payload_bytes.at(end) == static_cast<double>(metrics.bytes.payload));
     CHECK(series.delivered.at(end) == static_cast<double>(metrics.delivered));
     CHECK(series.latency.size() == metrics.delivered);
+    CHECK(series.latency_max_ms == doctest::Approx(ms(metrics.latency.max)));
     CHECK(series.server_connections.max() == static_cast<double>(metrics.peak_server_connections));
     CHECK(series.overhead_per_message.at(end) ==
           doctest::Approx(metrics.overhead_bytes_per_message));

@@ -44,11 +44,7 @@ std::string short_value(double value) {
 double chart_max(const Document& document, const Chart& chart) {
   double top = 0;
   for (const LaneSeries& series : document.series) {
-    if (chart.line) {
-      top = std::max(top, (series.*chart.line).max());
-      continue;
-    }
-    for (const LatencyPoint& point : series.latency) top = std::max(top, point.latency_ms);
+    top = std::max(top, chart.line ? (series.*chart.line).max() : series.latency_max_ms);
   }
   return top > 0 ? top * 1.08 : 1;
 }
@@ -141,7 +137,10 @@ void draw_chart(const Document& document, const ViewState& view, const Chart& ch
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();
-  draw->AddText({at.x + px(58), at.y}, palette.text, chart.title);
+  // Clipped to the chart: on a narrow window a long title must not run into the next one.
+  const ImVec4 title_clip{at.x, at.y, at.x + size.x - px(8), at.y + line};
+  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), {at.x + px(58), at.y}, palette.text,
+                chart.title, nullptr, 0, &title_clip);
   ChartArea area{.min = {at.x + px(58), at.y + line + 4},
                  .max = {at.x + size.x - 8, at.y + size.y - line - 4},
                  .duration = document.trace.duration};

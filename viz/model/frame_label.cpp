@@ -8,6 +8,7 @@
 #include "sim/wire/http/parse_one.hpp"
 #include "sim/wire/websocket/close.hpp"
 #include "sim/wire/websocket/frame_decoder.hpp"
+#include "viz/model/frame_anatomy.hpp"
 
 namespace pushlab::viz {
 
@@ -87,32 +88,19 @@ std::string websocket_label(const WireFrame& frame) {
          std::to_string(ws.payload.size()) + " B)";
 }
 
-// The value of the first `name:` line of an event, if any.
-std::optional<std::string_view> sse_field(std::string_view event, std::string_view name) {
-  std::size_t start = 0;
-  while (start < event.size()) {
-    std::size_t end = event.find('\n', start);
-    if (end == std::string_view::npos) end = event.size();
-    std::string_view line = event.substr(start, end - start);
-    if (line.starts_with(name) && line.size() > name.size() && line[name.size()] == ':') {
-      line.remove_prefix(name.size() + 1);
-      if (line.starts_with(' ')) line.remove_prefix(1);
-      return line;
-    }
-    start = end + 1;
-  }
-  return std::nullopt;
-}
-
+// Read from the event's fields, as the inspector takes them apart.
 std::string sse_label(const WireFrame& frame) {
-  const std::string_view event = text_of(frame);
-  if (frame.kind == "retry") {
-    return "SSE retry: " + std::string(sse_field(event, "retry").value_or("?")) + " ms";
-  }
+  const FrameAnatomy anatomy = frame_anatomy(frame);
+  const auto field = [&](std::string_view name) -> std::string {
+    for (const ByteField& f : anatomy.fields) {
+      if (f.name == name) return f.value;
+    }
+    return {};
+  };
+  if (frame.kind == "retry") return "SSE retry: " + field("retry") + " ms";
   std::string label = "SSE event";
-  if (const auto id = sse_field(event, "id")) label += " id " + std::string(*id);
-  const std::size_t data = sse_field(event, "data").value_or("").size();
-  return label + bytes_suffix(data);
+  if (const std::string id = field("id"); !id.empty()) label += " id " + id;
+  return label + bytes_suffix(anatomy.payload_bytes);
 }
 
 std::string transport_label(const WireFrame& frame) {

@@ -54,6 +54,7 @@ void add_delivery_series(const sim::Lane& lane, LaneSeries& series) {
     series.delivered.step(at, ++count);
     series.latency.push_back(
         {at, std::chrono::duration<double, std::milli>(at - message->created_at).count()});
+    series.latency_max_ms = std::max(series.latency_max_ms, series.latency.back().latency_ms);
   }
 }
 
@@ -80,8 +81,8 @@ void add_overhead_series(LaneSeries& series) {
   times.erase(std::unique(times.begin(), times.end()), times.end());
   for (const Nanoseconds time : times) {
     const double messages = series.delivered.at(time);
-    const double beyond_payload = series.app_bytes.at(time) - series.setup_bytes.at(time) -
-                                  series.payload_bytes.at(time);
+    const double beyond_payload =
+        series.app_bytes.at(time) - series.setup_bytes.at(time) - series.payload_bytes.at(time);
     series.overhead_per_message.step(time, messages == 0 ? 0 : beyond_payload / messages);
   }
 }

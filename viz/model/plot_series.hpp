@@ -34,11 +34,12 @@ struct LatencyPoint {
 
 struct LaneSeries {
   std::vector<LatencyPoint> latency;  // in delivery order
-  StepSeries app_bytes;               // every application byte on the client's link, when sent
-  StepSeries setup_bytes;             // the part of them spent on setup
-  StepSeries payload_bytes;           // payload of the messages delivered so far
-  StepSeries delivered;               // messages delivered so far
-  StepSeries server_connections;      // open at the server
+  double latency_max_ms = 0;
+  StepSeries app_bytes;           // every application byte on the client's link, when sent
+  StepSeries setup_bytes;         // the part of them spent on setup
+  StepSeries payload_bytes;       // payload of the messages delivered so far
+  StepSeries delivered;           // messages delivered so far
+  StepSeries server_connections;  // open at the server
   // Bytes beyond the payload per message delivered so far, setup excluded; 0 before the first.
   StepSeries overhead_per_message;
 };
