@@ -18,8 +18,11 @@ namespace pushlab::live {
 using namespace detail;
 
 struct Server::Impl {
-  explicit Impl(ServerOptions options)
-      : shared((allow_many_files(), make_shared_state(std::move(options)))),
+  Impl(std::unique_ptr<asio::io_context> own_io, asio::io_context& io_context,
+       ServerOptions options)
+      : owned_io(std::move(own_io)),
+        io(io_context),
+        shared((allow_many_files(), make_shared_state(std::move(options)))),
         acceptor(io),
         tls_context(ssl::context::tls_server),
         plan(sim::plan_traffic(shared->options.scenario)),
@@ -111,7 +114,8 @@ struct Server::Impl {
     });
   }
 
-  asio::io_context io;
+  std::unique_ptr<asio::io_context> owned_io;  // when the server runs alone
+  asio::io_context& io;
   // Sessions share it: those still pending when the server goes are destroyed with the
   // io_context, after the server's own members, and must find it alive.
   std::shared_ptr<Shared> shared;
@@ -124,7 +128,14 @@ struct Server::Impl {
   std::chrono::steady_clock::time_point started;
 };
 
-Server::Server(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+Server::Server(ServerOptions options) {
+  auto io = std::make_unique<asio::io_context>();
+  asio::io_context& io_context = *io;
+  impl_ = std::make_unique<Impl>(std::move(io), io_context, std::move(options));
+}
+
+Server::Server(asio::io_context& io, ServerOptions options)
+    : impl_(std::make_unique<Impl>(nullptr, io, std::move(options))) {}
 
 Server::~Server() = default;
 
@@ -138,10 +149,20 @@ void Server::run(bool stop_on_signals) {
     impl_->signals.add(SIGTERM);
     impl_->signals.async_wait([this](beast::error_code, int) { stop(); });
   }
-  impl_->started = std::chrono::steady_clock::now();
+  start(std::chrono::steady_clock::now());
+  impl_->io.run();
+}
+
+void Server::start(std::chrono::steady_clock::time_point origin) {
+  impl_->started = origin;
   impl_->accept();
   impl_->publish_next();
-  impl_->io.run();
+}
+
+void Server::close() {
+  beast::error_code ignored;
+  impl_->acceptor.close(ignored);
+  impl_->publish_timer.cancel();
 }
 
 void Server::stop() {

@@ -25,13 +25,17 @@
 
 #include "sim/scenario/scenario.hpp"
 
+namespace boost::asio {
+class io_context;
+}
+
 namespace pushlab::live {
 
 struct ServerOptions {
   std::string bind = "127.0.0.1";
   unsigned short port = 0;  // 0: any free port (port() says which)
-  std::filesystem::path web_dir;
-  sim::Scenario scenario;
+  std::filesystem::path web_dir{};
+  sim::Scenario scenario{};
   double time_scale = 1;  // scenario seconds per second of wall time
   bool tls = false;       // https:// and wss://, with a self-signed certificate made at start
   // Limits against careless and hostile clients.
@@ -54,6 +58,8 @@ class Server {
  public:
   // Binds and listens at once; throws std::runtime_error naming the address if it cannot.
   explicit Server(ServerOptions options);
+  // On an io_context shared with other parts of a live run: start() and close() it there.
+  Server(boost::asio::io_context& io, ServerOptions options);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
@@ -64,6 +70,11 @@ class Server {
   // Serves until stop() (from any thread) or, with `stop_on_signals`, SIGINT or SIGTERM.
   void run(bool stop_on_signals = false);
   void stop();
+
+  // Accepts, and publishes the scenario's messages at their moments after `origin`.
+  void start(std::chrono::steady_clock::time_point origin);
+  // Stops accepting and publishing; sessions end as their clients go.
+  void close();
 
   // Safe to call only when run() is not running, or from its thread.
   ServerCounts counts() const;

@@ -20,5 +20,6 @@ Command add_validate_command(CLI::App& parent);
 Command add_run_command(CLI::App& parent);
 Command add_sweep_command(CLI::App& parent);
 Command add_serve_command(CLI::App& parent);
+Command add_live_command(CLI::App& parent);
 
 }  // namespace pushlab::cli

@@ -45,14 +45,22 @@ double milliseconds(sim::Nanoseconds duration) {
   return std::chrono::duration<double, std::milli>(duration).count();
 }
 
-void print_metrics_table(std::ostream& out, const sim::Scenario& scenario,
-                         const std::vector<LaneMetrics>& lanes) {
+namespace {
+
+void print_scenario_line(std::ostream& out, const sim::Scenario& scenario) {
   out << scenario.name << ": " << scenario.clients
       << (scenario.clients == 1 ? " client, " : " clients, ")
       << fixed(std::chrono::duration<double>(scenario.duration).count(), 0) << " s, "
       << fixed(milliseconds(scenario.network.latency), 0) << " ms one way"
       << (scenario.network.tls ? ", TLS" : "")
       << (scenario.proxy.enabled ? ", through a proxy" : "") << "\n\n";
+}
+
+}  // namespace
+
+void print_metrics_table(std::ostream& out, const sim::Scenario& scenario,
+                         const std::vector<LaneMetrics>& lanes) {
+  print_scenario_line(out, scenario);
   std::vector<std::string> headings{""};
   for (const LaneMetrics& lane : lanes) headings.emplace_back(sim::to_string(lane.transport));
   TextTable table(std::move(headings));
@@ -92,6 +100,47 @@ nlohmann::ordered_json metrics_json(const std::string& scenario_name,
                     {"peak_server_connections", m.peak_server_connections}});
   }
   return {{"scenario", scenario_name}, {"runs", std::move(runs)}};
+}
+
+void print_comparison_table(std::ostream& out, const sim::Scenario& scenario,
+                            const sim::MetricsComparison& comparison) {
+  print_scenario_line(out, scenario);
+  const auto& rows = sim::metrics_rows();
+  for (const sim::LaneComparison& lane : comparison.lanes) {
+    out << sim::to_string(lane.transport) << "\n";
+    TextTable table({"", "simulated", "live", "live - simulated"});
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      table.add_row({rows[i].label, rows[i].value(lane.sim), rows[i].value(lane.live),
+                     sim::format_difference(lane.cells[i], rows[i].decimals)});
+    }
+    table.print(out, "  ");
+    out << "\n";
+  }
+  out << wrapped(sim::kMetricsFootnote, "  ", 90);
+}
+
+nlohmann::ordered_json comparison_json(const std::string& scenario_name,
+                                       const std::vector<sim::LaneMetrics>& simulated,
+                                       const std::vector<sim::LaneMetrics>& live,
+                                       const sim::MetricsComparison& comparison) {
+  nlohmann::ordered_json json = metrics_json(scenario_name, simulated, "sim");
+  for (auto& run : metrics_json(scenario_name, live, "live")["runs"]) json["runs"].push_back(run);
+  nlohmann::ordered_json differences = nlohmann::ordered_json::array();
+  const auto& rows = sim::metrics_rows();
+  for (const sim::LaneComparison& lane : comparison.lanes) {
+    nlohmann::ordered_json entry{{"transport", sim::to_string(lane.transport)}};
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const sim::MetricsComparisonCell& cell = lane.cells[i];
+      entry[rows[i].label] = {{"sim", cell.sim},
+                              {"live", cell.live},
+                              {"difference", cell.difference},
+                              {"percent", cell.percent ? nlohmann::ordered_json(*cell.percent)
+                                                       : nlohmann::ordered_json(nullptr)}};
+    }
+    differences.push_back(std::move(entry));
+  }
+  json["differences"] = std::move(differences);
+  return json;
 }
 
 }  // namespace pushlab::cli

@@ -9,6 +9,7 @@
 
 #include "sim/scenario/scenario.hpp"
 #include "sim/trace/metrics.hpp"
+#include "sim/trace/metrics_comparison.hpp"
 
 namespace pushlab::cli {
 
@@ -21,6 +22,17 @@ void print_metrics_table(std::ostream& out, const sim::Scenario& scenario,
 nlohmann::ordered_json metrics_json(const std::string& scenario_name,
                                     const std::vector<sim::LaneMetrics>& lanes,
                                     const std::string& source);
+
+// The simulated and live figures of each lane side by side, with the live run's difference.
+void print_comparison_table(std::ostream& out, const sim::Scenario& scenario,
+                            const sim::MetricsComparison& comparison);
+
+// {"scenario", "runs": [sim lanes..., live lanes...], "differences": [{"transport", "<row>":
+//  {"sim", "live", "difference", "percent"}}]}: the rows by their table labels.
+nlohmann::ordered_json comparison_json(const std::string& scenario_name,
+                                       const std::vector<sim::LaneMetrics>& simulated,
+                                       const std::vector<sim::LaneMetrics>& live,
+                                       const sim::MetricsComparison& comparison);
 
 // Milliseconds, as the tables and JSON give latency.
 double milliseconds(sim::Nanoseconds duration);

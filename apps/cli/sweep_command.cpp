@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "apps/cli/cli_error.hpp"
+#include "apps/cli/progress_line.hpp"
 #include "apps/cli/command.hpp"
 #include "apps/cli/scenario_overrides.hpp"
 #include "apps/cli/text_table.hpp"
@@ -69,36 +70,6 @@ std::vector<SweepRow> measure(const sim::Scenario& scenario, const sim::LaneProg
   return rows;
 }
 
-// A progress line on a terminal, for the whole sweep; nothing when stderr is a file or a pipe.
-// Lanes report from their threads, so drawing is under a lock.
-class Progress {
- public:
-  explicit Progress(std::size_t steps) : steps_(steps), shown_(isatty(STDERR_FILENO) != 0) {}
-  Progress(const Progress&) = delete;
-  Progress& operator=(const Progress&) = delete;
-
-  // Step `step` (from 0) is `done` (0 to 1) of the way through.
-  void show(std::size_t step, double done, const std::string& what) {
-    if (!shown_) return;
-    const std::lock_guard lock(mutex_);
-    constexpr std::size_t kWidth = 30;
-    const double whole = (static_cast<double>(step) + done) / static_cast<double>(steps_);
-    const auto filled = static_cast<std::size_t>(whole * kWidth);
-    std::fprintf(stderr, "\r[%s%s] %3.0f%%  %-40s", std::string(filled, '#').c_str(),
-                 std::string(kWidth - filled, '.').c_str(), whole * 100, what.c_str());
-    std::fflush(stderr);
-  }
-
-  ~Progress() {
-    if (shown_) std::fprintf(stderr, "\r%*s\r", 90, "");
-  }
-
- private:
-  std::size_t steps_;
-  bool shown_;
-  std::mutex mutex_;
-};
-
 std::string megabits(double bps) {
   char text[32];
   std::snprintf(text, sizeof text, "%.3f", bps / 1e6);
@@ -125,7 +96,7 @@ int run_sweep(const SweepOptions& options) {
   sim::Scenario scenario = load_with_overrides(options.scenario_file, options.overrides);
   std::vector<SweepRow> rows;
   {
-    Progress progress(counts.size());
+    ProgressLine progress(counts.size());
     for (std::size_t step = 0; step < counts.size(); ++step) {
       scenario.clients = counts[step];
       const std::string what = "simulating " + std::to_string(counts[step]) + " clients";

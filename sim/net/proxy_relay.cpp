@@ -33,6 +33,9 @@ std::optional<wire::Bytes> strip_upgrade(const WireFrame& frame) {
   return http::serialize(*request);
 }
 
+
+}  // namespace
+
 WireFrame gateway_timeout_response() {
   http::Response response = http::make_response(504);
   http::set_body(response, wire::to_bytes("upstream timed out\n"), "text/plain");
@@ -41,8 +44,6 @@ WireFrame gateway_timeout_response() {
           .bytes = http::serialize(response),
           .note = "504 from the proxy itself: the server had not answered within max_request_s"};
 }
-
-}  // namespace
 
 ProxyRelay::ProxyRelay(Topology& topology) : topology_(topology) {
   topology_.listen(*topology_.proxy(), [this](TcpConnection& connection) { accept(connection); });

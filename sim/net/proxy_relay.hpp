@@ -21,6 +21,9 @@
 
 namespace pushlab::sim {
 
+// What the proxy answers itself when max_request_time runs out (live mode sends the same).
+WireFrame gateway_timeout_response();
+
 class ProxyRelay {
  public:
   explicit ProxyRelay(Topology& topology);

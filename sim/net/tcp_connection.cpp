@@ -128,12 +128,11 @@ void TcpConnection::enqueue(Side from, WireFrame frame, bool fin) {
   std::uint64_t segments = 1;
   if (!fin) {
     const bool encrypted = tls_ && frame.layer != Layer::tls && frame.layer != Layer::tcp;
-    const std::uint64_t tls_bytes = encrypted ? tls_overhead(frame.size()) : 0;
-    stream_bytes = frame.size() + tls_bytes;
-    if (stream_bytes == 0) throw std::logic_error("a frame needs at least one byte");
-    segments = (stream_bytes + kMss - 1) / kMss;
-    const std::uint64_t acks = (segments + kSegmentsPerAck - 1) / kSegmentsPerAck;
-    frame.transport_overhead = (segments + acks) * kSegmentHeader + tls_bytes;
+    const Carriage carried = carriage(frame.size(), encrypted);
+    if (carried.stream_bytes == 0) throw std::logic_error("a frame needs at least one byte");
+    stream_bytes = carried.stream_bytes;
+    segments = carried.segments;
+    frame.transport_overhead = carried.overhead;
   }
 
   const std::uint64_t start = dir.queued;

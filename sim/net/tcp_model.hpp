@@ -44,4 +44,21 @@ constexpr std::uint64_t tls_overhead(std::uint64_t plaintext) {
   return records * kTlsRecordOverhead;
 }
 
+// How a frame of `size` bytes travels: the bytes it takes in the TCP stream (TLS records
+// included), the segments carrying them and the modelled header bytes spent (segments and
+// their delayed ACKs, plus TLS record overhead).
+struct Carriage {
+  std::uint64_t stream_bytes = 0;
+  std::uint64_t segments = 0;
+  std::uint64_t overhead = 0;
+};
+
+constexpr Carriage carriage(std::uint64_t size, bool encrypted) {
+  const std::uint64_t tls_bytes = encrypted ? tls_overhead(size) : 0;
+  const std::uint64_t stream_bytes = size + tls_bytes;
+  const std::uint64_t segments = (stream_bytes + kMss - 1) / kMss;
+  const std::uint64_t acks = (segments + kSegmentsPerAck - 1) / kSegmentsPerAck;
+  return {stream_bytes, segments, (segments + acks) * kSegmentHeader + tls_bytes};
+}
+
 }  // namespace pushlab::sim::tcp_model

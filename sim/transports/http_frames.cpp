@@ -7,6 +7,12 @@
 
 namespace pushlab::sim {
 
+wire::http::Fields fields_of(const std::vector<HeaderField>& headers) {
+  wire::http::Fields fields;
+  for (const HeaderField& field : headers) fields.add(field.name, field.value);
+  return fields;
+}
+
 namespace http = wire::http;
 
 namespace {

@@ -15,6 +15,9 @@ namespace pushlab::sim {
 
 inline constexpr std::string_view kHost = "pushlab.example";
 
+// The scenario's header fields as HTTP fields, in the order of the file.
+wire::http::Fields fields_of(const std::vector<HeaderField>& headers);
+
 class HttpFrames {
  public:
   explicit HttpFrames(const Scenario& scenario);

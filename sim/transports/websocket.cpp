@@ -51,12 +51,6 @@ ws::MaskingKey random_masking_key(Rng& rng) {
   return key;
 }
 
-http::Fields fields_of(const std::vector<HeaderField>& headers) {
-  http::Fields fields;
-  for (const HeaderField& field : headers) fields.add(field.name, field.value);
-  return fields;
-}
-
 // The whole response the bytes begin with, body included (a rejection explains itself there).
 std::optional<http::Response> read_response(wire::ByteView bytes) {
   http::ResponseParser parser;

@@ -1,0 +1,77 @@
+// Server-Sent Events: an EventSource. One GET /events whose response never ends, read with
+// sim/wire's event-stream parser; when the stream drops, it reconnects after the reconnection
+// time and names the last event it had (Last-Event-ID). Messages to the server are POSTs.
+
+#include <optional>
+
+#include "live/clients/browser_page.hpp"
+#include "live/clients/live_client.hpp"
+#include "sim/transports/http_server.hpp"
+#include "sim/wire/sse/parser.hpp"
+
+namespace pushlab::live::clients {
+
+namespace {
+
+class SseClient final : public LiveClient {
+ public:
+  explicit SseClient(const ClientContext& context)
+      : context_(context), page_(context.io, context.host), timer_(context.io) {}
+
+  void start() override { open_stream(); }
+
+  void send(std::string payload) override { page_.send(post_message(context_, payload)); }
+
+  void stop() override {
+    stopped_ = true;
+    timer_.cancel();
+    page_.close();
+  }
+
+ private:
+  void open_stream() {
+    if (stopped_) return;
+    sim::wire::http::Fields fields{{"Accept", "text/event-stream"}, {"Cache-Control", "no-cache"}};
+    if (!last_event_id_.empty()) fields.add("Last-Event-ID", last_event_id_);
+    events_.emplace();
+    page_.send({.request =
+                    context_.http.request("GET", sim::with_client("/events", context_.client),
+                                          std::move(fields))
+                        .bytes,
+                .held = true,
+                .on_body = [this](sim::wire::ByteView bytes) { read(bytes); },
+                .on_end = [this](bool) { reconnect_later(); }});
+  }
+
+  void read(sim::wire::ByteView bytes) {
+    events_->feed(bytes);
+    while (events_->next()) {
+    }
+    last_event_id_ = events_->last_event_id();
+    if (const auto retry = events_->retry_ms()) retry_ = std::chrono::milliseconds{*retry};
+  }
+
+  void reconnect_later() {
+    if (stopped_) return;
+    timer_.expires_at(context_.clock.wall(context_.clock.now() + retry_));
+    timer_.async_wait([this](boost::system::error_code error) {
+      if (!error) open_stream();
+    });
+  }
+
+  ClientContext context_;
+  BrowserPage page_;
+  asio::steady_timer timer_;
+  std::optional<sim::wire::sse::Parser> events_;  // a new one for each stream
+  std::string last_event_id_;
+  sim::Nanoseconds retry_ = context_.scenario.sse.retry;
+  bool stopped_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<LiveClient> make_sse_client(const ClientContext& context) {
+  return std::make_unique<SseClient>(context);
+}
+
+}  // namespace pushlab::live::clients

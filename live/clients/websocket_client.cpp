@@ -1,0 +1,131 @@
+// WebSocket: the opening handshake (sim/wire's request, the 101 checked as a browser checks
+// it), then one masked text frame per message to the server; pings are answered with pongs;
+// at the end the client starts the closing handshake and closes TCP after the server's FIN.
+
+#include <optional>
+#include <random>
+
+#include "live/clients/live_client.hpp"
+#include "sim/transports/http_server.hpp"
+#include "sim/wire/http/parser.hpp"
+#include "sim/wire/http/serialize.hpp"
+#include "sim/wire/websocket/close.hpp"
+#include "sim/wire/websocket/frame_decoder.hpp"
+#include "sim/wire/websocket/frame_encoder.hpp"
+#include "sim/wire/websocket/handshake.hpp"
+
+namespace pushlab::live::clients {
+
+namespace {
+
+namespace ws = sim::wire::websocket;
+namespace http = sim::wire::http;
+
+class WebSocketClient final : public LiveClient {
+ public:
+  explicit WebSocketClient(const ClientContext& context) : context_(context) {}
+
+  ~WebSocketClient() override {
+    if (!connection_) return;
+    connection_->on_bytes = nullptr;  // they point at this client
+    connection_->on_closed = nullptr;
+    connection_->abort();
+  }
+
+  void start() override {
+    connection_ = std::make_shared<ClientConnection>(context_.io, context_.host);
+    connection_->on_bytes = [this](sim::wire::ByteView bytes) { read(bytes); };
+    connection_->connect([this] { send_handshake(); });
+  }
+
+  void send(std::string payload) override {
+    if (!open_) {
+      waiting_.push_back(std::move(payload));  // sent once the connection is open
+      return;
+    }
+    write(ws::text_frame(payload, &masking_key()));
+  }
+
+  void stop() override {
+    stopped_ = true;
+    if (!open_) {
+      connection_->close();
+    } else {
+      send_close();
+    }
+  }
+
+ private:
+  void send_handshake() {
+    key_ = ws::random_key();
+    const ws::HandshakeRequestOptions options{
+        .host = std::string(sim::kHost),
+        .target = sim::with_client("/ws", context_.client),
+        .extra_fields = sim::fields_of(context_.scenario.http.request_headers)};
+    connection_->write(http::serialize(ws::handshake_request(key_, options)));
+  }
+
+  void read(sim::wire::ByteView bytes) {
+    if (!open_) {
+      handshake_.feed(bytes);
+      const auto response = handshake_.next_message();
+      if (!response) return;
+      if (ws::check_handshake_response(response->message, key_)) {
+        connection_->close();  // not a WebSocket: the page's socket fails
+        return;
+      }
+      open_ = true;
+      const sim::wire::Bytes rest = handshake_.take_upgraded_bytes();
+      for (std::string& payload : waiting_) send(std::move(payload));
+      waiting_.clear();
+      if (stopped_) stop();
+      frames_.feed(rest);
+    } else {
+      frames_.feed(bytes);
+    }
+    while (const auto decoded = frames_.next()) answer(decoded->frame);
+    if (frames_.error()) connection_->close();
+  }
+
+  // Section 5.5: the browser answers pings and the server's close by itself.
+  void answer(const ws::Frame& frame) {
+    if (frame.header.opcode == ws::Opcode::ping) {
+      write(ws::pong_frame(frame.payload, &masking_key()));
+    } else if (frame.header.opcode == ws::Opcode::close) {
+      send_close();
+    }
+  }
+
+  void send_close() {
+    if (close_sent_) return;
+    close_sent_ = true;
+    write(ws::close_frame({.code = 1000, .reason = {}}, &masking_key()));
+  }
+
+  void write(const ws::Frame& frame) { connection_->write(ws::encode_frame(frame)); }
+
+  const ws::MaskingKey& masking_key() {
+    for (auto& byte : mask_) byte = static_cast<std::uint8_t>(random_());
+    return mask_;
+  }
+
+  ClientContext context_;
+  std::shared_ptr<ClientConnection> connection_;
+  std::string key_;
+  http::ResponseParser handshake_;
+  ws::FrameDecoder frames_{{.role = ws::Role::client}};
+  std::vector<std::string> waiting_;
+  ws::MaskingKey mask_{};
+  std::mt19937 random_{std::random_device{}()};
+  bool open_ = false;
+  bool stopped_ = false;
+  bool close_sent_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<LiveClient> make_websocket_client(const ClientContext& context) {
+  return std::make_unique<WebSocketClient>(context);
+}
+
+}  // namespace pushlab::live::clients

@@ -1,0 +1,318 @@
+#include "live/recording_trace.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "sim/net/tcp_model.hpp"
+#include "sim/trace/trace_sink.hpp"
+#include "sim/transports/http_server.hpp"
+#include "sim/transports/traffic_plan.hpp"
+#include "sim/wire/http/parser.hpp"
+#include "sim/wire/websocket/frame_decoder.hpp"
+#include "sim/wire/websocket/rfc6455.hpp"
+
+namespace pushlab::live {
+
+namespace http = sim::wire::http;
+namespace ws = sim::wire::websocket;
+using sim::Layer;
+using sim::Nanoseconds;
+using sim::wire::Bytes;
+using sim::wire::ByteView;
+
+namespace {
+
+// A flow's bytes end to end, with where each recorded piece begins.
+class FlowBytes {
+ public:
+  explicit FlowBytes(const RecordedFlow& flow) : flow_(flow) {
+    for (const RecordedPiece& piece : flow.pieces) {
+      starts_.push_back(bytes_.size());
+      sim::wire::append(bytes_, piece.bytes);
+    }
+  }
+
+  const Bytes& bytes() const { return bytes_; }
+  // The piece holding the byte at `offset`.
+  const RecordedPiece& piece_at(std::uint64_t offset) const {
+    const auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    return flow_.pieces.at(static_cast<std::size_t>(after - starts_.begin()) - 1);
+  }
+
+ private:
+  const RecordedFlow& flow_;
+  Bytes bytes_;
+  std::vector<std::uint64_t> starts_;
+};
+
+// A frame found in a flow: bytes [begin, end), and the application text to look for messages in.
+struct FrameSpan {
+  std::uint64_t begin = 0;
+  std::uint64_t end = 0;
+  Layer layer = Layer::http;
+  std::string kind;
+  bool setup = false;
+  std::string text{};
+};
+
+std::string text_of(ByteView bytes) {
+  return std::string(sim::wire::as_text(bytes));
+}
+
+// WebSocket frames from `offset` on, in bytes that follow an upgrade.
+void websocket_spans(ByteView bytes, std::uint64_t offset, std::vector<FrameSpan>& spans) {
+  ws::FrameDecoder decoder;  // no role: it reads both directions
+  decoder.feed(bytes);
+  while (const auto decoded = decoder.next()) {
+    const std::uint64_t begin = offset + decoded->offset;
+    spans.push_back({.begin = begin,
+                     .end = begin + decoded->size(),
+                     .layer = Layer::websocket,
+                     .kind = std::string(ws::to_string(decoded->frame.header.opcode)),
+                     .text = text_of(decoded->frame.payload)});
+  }
+}
+
+// The client's requests; after a request to upgrade that was answered 101, WebSocket frames.
+std::vector<FrameSpan> request_spans(const Bytes& bytes, bool upgraded) {
+  std::vector<FrameSpan> spans;
+  http::RequestParser parser;
+  parser.feed(bytes);
+  std::uint64_t begin = 0;
+  bool upgrade = false;
+  while (auto event = parser.next()) {
+    if (const auto* head = std::get_if<http::Head<http::Request>>(&*event)) {
+      begin = head->offset;
+      upgrade = head->message.fields.has_token("Upgrade", "websocket");
+      if (upgrade && upgraded) parser.mark_upgraded();
+    } else if (const auto* end = std::get_if<http::MessageEnd>(&*event)) {
+      const ByteView whole = ByteView(bytes).subspan(begin, end->offset - begin);
+      spans.push_back({.begin = begin, .end = end->offset, .kind = "request", .setup = upgrade,
+                       .text = text_of(whole)});
+    }
+  }
+  if (parser.upgraded()) websocket_spans(parser.upgraded_bytes(), parser.upgraded_offset(), spans);
+  return spans;
+}
+
+// The server's responses: whole ones, a streamed one as its head and then a frame per chunk
+// (an SSE event, with its chunk framing), and after a 101, WebSocket frames.
+std::vector<FrameSpan> response_spans(const Bytes& bytes, bool& upgraded) {
+  std::vector<FrameSpan> spans;
+  http::ResponseParser parser;
+  parser.feed(bytes);
+  std::uint64_t begin = 0;
+  bool streamed = false;
+  while (auto event = parser.next()) {
+    if (const auto* head = std::get_if<http::Head<http::Response>>(&*event)) {
+      begin = head->offset;
+      streamed = head->message.fields.has_token("Transfer-Encoding", "chunked");
+      if (head->message.status == 101 || streamed) {
+        spans.push_back({.begin = begin, .end = head->offset + head->size,
+                         .kind = streamed ? "response-head" : "response",
+                         .setup = head->message.status == 101});
+        begin = head->offset + head->size;
+      }
+    } else if (const auto* data = std::get_if<http::BodyData>(&*event)) {
+      if (!streamed) continue;
+      const std::uint64_t end = std::min<std::uint64_t>(data->offset + data->data.size() + 2,
+                                                        bytes.size());  // and the chunk's CRLF
+      const std::string text = text_of(data->data);
+      const bool event_data = text.find("data:") != std::string::npos;
+      spans.push_back({.begin = begin, .end = end, .layer = Layer::sse,
+                       .kind = event_data ? "event" : (text.starts_with("retry:") ? "retry" : "comment"),
+                       .text = text});
+      begin = end;
+    } else if (const auto* end = std::get_if<http::MessageEnd>(&*event)) {
+      if (end->offset > begin) {
+        spans.push_back({.begin = begin, .end = end->offset,
+                         .kind = streamed ? "last-chunk" : "response",
+                         .text = text_of(ByteView(bytes).subspan(begin, end->offset - begin))});
+      }
+      begin = end->offset;
+      streamed = false;
+    }
+  }
+  upgraded = parser.upgraded();
+  if (upgraded) websocket_spans(parser.upgraded_bytes(), parser.upgraded_offset(), spans);
+  return spans;
+}
+
+// The planned messages a frame carries, by the "#<id> " their payloads begin with.
+std::vector<sim::MessageId> messages_in(const std::string& text, std::size_t planned) {
+  std::vector<sim::MessageId> ids;
+  for (std::size_t at = text.find('#'); at != std::string::npos; at = text.find('#', at + 1)) {
+    sim::MessageId id = 0;
+    const char* first = text.data() + at + 1;
+    const char* last = text.data() + text.size();
+    const auto [end, error] = std::from_chars(first, last, id);
+    if (error == std::errc{} && end != first && end < last && *end == ' ' && id < planned) {
+      ids.push_back(id);
+    }
+  }
+  return ids;
+}
+
+// The client a connection belongs to: the one its first request names.
+int client_of(const Bytes& up, int clients) {
+  http::RequestParser parser;
+  parser.feed(up);
+  while (auto event = parser.next()) {
+    if (const auto* head = std::get_if<http::Head<http::Request>>(&*event)) {
+      return sim::client_of(head->message, clients).value_or(0);
+    }
+  }
+  return 0;
+}
+
+class LaneBuilder {
+ public:
+  LaneBuilder(const sim::Scenario& scenario, sim::Transport transport, bool proxy)
+      : scenario_(scenario), recorder_(transport), plan_(sim::plan_traffic(scenario)) {
+    for (int i = 0; i < scenario.clients; ++i) {
+      recorder_.add_endpoint({sim::EndpointRole::client, "client " + std::to_string(i + 1)});
+    }
+    sim::EndpointId next = static_cast<sim::EndpointId>(scenario.clients);
+    if (proxy) {
+      recorder_.add_endpoint({sim::EndpointRole::proxy, "proxy"});
+      proxy_ = next++;
+    }
+    recorder_.add_endpoint({sim::EndpointRole::server, "server"});
+    server_ = next;
+    delivered_.resize(plan_.size());
+  }
+
+  void add(const RecordedConnection& connection) {
+    const int client = client_of(FlowBytes(connection.client_hop.up).bytes(), scenario_.clients);
+    const auto client_id = static_cast<sim::EndpointId>(client);
+    add_hop(connection.client_hop, client_id, proxy_.value_or(server_));
+    for (const RecordedHop& hop : connection.server_hops) add_hop(hop, *proxy_, server_);
+  }
+
+  sim::Lane finish() && {
+    for (std::size_t id = 0; id < plan_.size(); ++id) {
+      const sim::PlannedMessage& planned = plan_[id];
+      recorder_.add_message(static_cast<sim::MessageId>(id),
+                            {.direction = planned.direction,
+                             .client = static_cast<sim::EndpointId>(planned.client),
+                             .payload_bytes = planned.payload_bytes,
+                             .created_at = planned.at,
+                             .delivered_at = delivered_[id]});
+    }
+    return std::move(recorder_).finish();
+  }
+
+ private:
+  void add_hop(const RecordedHop& hop, sim::EndpointId from, sim::EndpointId to) {
+    const sim::ConnectionId connection = next_connection_++;
+    add_handshake(hop, connection, from, to);
+    const FlowBytes up(hop.up);
+    const FlowBytes down(hop.down);
+    bool upgraded = false;
+    const std::vector<FrameSpan> responses = response_spans(down.bytes(), upgraded);
+    for (const FrameSpan& span : request_spans(up.bytes(), upgraded)) {
+      add_frame(up, span, connection, from, to);
+    }
+    for (const FrameSpan& span : responses) add_frame(down, span, connection, to, from);
+    add_fin(hop.up.fin, connection, from, to);
+    add_fin(hop.down.fin, connection, to, from);
+
+    std::optional<Nanoseconds> closed;
+    if (hop.up.fin && hop.down.fin) closed = std::max(hop.up.fin->arrived_at, hop.down.fin->arrived_at);
+    recorder_.add_connection(connection, {.from = from,
+                                          .to = to,
+                                          .tls = scenario_.network.tls,
+                                          .opened_at = hop.handshake[0].sent_at,
+                                          .closed_at = closed});
+  }
+
+  void add_handshake(const RecordedHop& hop, sim::ConnectionId connection, sim::EndpointId from,
+                     sim::EndpointId to) {
+    static constexpr const char* kKinds[] = {"syn", "syn-ack", "ack"};
+    for (std::size_t i = 0; i < hop.handshake.size(); ++i) {
+      const bool towards = i != 1;
+      const RecordedPiece& packet = hop.handshake[i];
+      add({.from = towards ? from : to,
+           .to = towards ? to : from,
+           .connection = connection,
+           .sent_at = packet.sent_at,
+           .received_at = packet.arrived_at,
+           .layer = Layer::tcp,
+           .kind = kKinds[i],
+           .setup = true,
+           .modelled_size = i == 2 ? sim::tcp_model::kSegmentHeader : sim::tcp_model::kSynHeader,
+           .note = "TCP handshake, modelled by the relay on the scenario's latency"});
+    }
+  }
+
+  void add_fin(const std::optional<RecordedPiece>& fin, sim::ConnectionId connection,
+               sim::EndpointId from, sim::EndpointId to) {
+    if (!fin) return;
+    add({.from = from,
+         .to = to,
+         .connection = connection,
+         .sent_at = fin->sent_at,
+         .received_at = fin->arrived_at,
+         .layer = Layer::tcp,
+         .kind = "fin",
+         .modelled_size = sim::tcp_model::kSegmentHeader,
+         .note = "FIN: the relay read the end of this side's stream"});
+  }
+
+  void add_frame(const FlowBytes& flow, const FrameSpan& span, sim::ConnectionId connection,
+                 sim::EndpointId from, sim::EndpointId to) {
+    const Bytes& bytes = flow.bytes();
+    const auto begin = bytes.begin() + static_cast<std::ptrdiff_t>(span.begin);
+    const auto end = bytes.begin() + static_cast<std::ptrdiff_t>(span.end);
+    sim::WireFrame frame{
+        .from = from,
+        .to = to,
+        .connection = connection,
+        .sent_at = flow.piece_at(span.begin).sent_at,
+        .received_at = flow.piece_at(span.end - 1).arrived_at,
+        .layer = span.layer,
+        .kind = span.kind,
+        .setup = span.setup,
+        .bytes = Bytes(begin, end),
+        .transport_overhead =
+            sim::tcp_model::carriage(span.end - span.begin, scenario_.network.tls).overhead,
+        .messages = messages_in(span.text, plan_.size()),
+        .note = "recorded live: the bytes the relay forwarded"};
+    const bool reaches_client = to < static_cast<sim::EndpointId>(scenario_.clients);
+    for (const sim::MessageId id : frame.messages) {
+      const bool towards_client = plan_[id].direction == sim::Direction::server_to_client;
+      if (towards_client ? reaches_client : to == server_) deliver(id, *frame.received_at);
+    }
+    add(std::move(frame));
+  }
+
+  void deliver(sim::MessageId id, Nanoseconds at) {
+    std::optional<Nanoseconds>& delivered = delivered_[id];
+    if (!delivered || at < *delivered) delivered = at;
+  }
+
+  void add(sim::WireFrame frame) { recorder_.add_frame(next_order_++, std::move(frame)); }
+
+  const sim::Scenario& scenario_;
+  sim::TraceRecorder recorder_;
+  std::vector<sim::PlannedMessage> plan_;
+  std::vector<std::optional<Nanoseconds>> delivered_;
+  std::optional<sim::EndpointId> proxy_;
+  sim::EndpointId server_ = 0;
+  sim::ConnectionId next_connection_ = 0;
+  std::uint64_t next_order_ = 0;
+};
+
+}  // namespace
+
+sim::Lane decode_recording(const Recording& recording, const sim::Scenario& scenario,
+                           sim::Transport transport) {
+  LaneBuilder builder(scenario, transport, recording.proxy);
+  for (const RecordedConnection& connection : recording.connections) builder.add(connection);
+  return std::move(builder).finish();
+}
+
+}  // namespace pushlab::live

@@ -1,0 +1,390 @@
+#include "live/relay.hpp"
+
+#include <boost/asio.hpp>
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+#include "live/detail/timed_delivery.hpp"
+#include "live/proxy_filter.hpp"
+#include "sim/engine/rng.hpp"
+#include "sim/net/link.hpp"
+#include "sim/net/proxy_relay.hpp"
+#include "sim/net/tcp_model.hpp"
+#include "sim/net/topology.hpp"
+
+namespace pushlab::live {
+
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+using detail::TimedDelivery;
+using sim::Nanoseconds;
+using sim::wire::Bytes;
+namespace tcp_model = sim::tcp_model;
+
+namespace {
+
+// IP and TCP headers for `payload` bytes sent at once (a FIN alone is one header).
+std::uint64_t wire_size(std::uint64_t payload) {
+  const std::uint64_t segments = std::max<std::uint64_t>(1, tcp_model::carriage(payload, false).segments);
+  return payload + segments * tcp_model::kSegmentHeader;
+}
+
+// When bytes ready at `ready` arrive over `link`. A lost copy is sent again after TCP's
+// retransmission timeout, doubling each time, as the simulator's TCP does: over a real socket
+// nothing is lost, so loss shows as the delay it causes.
+Nanoseconds arrival_over(sim::Link& link, Nanoseconds ready, std::uint64_t wire_bytes) {
+  Nanoseconds timeout = tcp_model::kInitialRto;
+  for (;;) {
+    const sim::Link::Transmission sent = link.transmit(ready, wire_bytes);
+    if (sent.arrival) return *sent.arrival;
+    ready = sent.departure + timeout;
+    timeout = std::min(timeout * 2, tcp_model::kMaxRto);
+  }
+}
+
+struct LinkPair {
+  sim::Link up;
+  sim::Link down;
+};
+
+// The TCP handshake on a hop opened at `at`.
+std::array<RecordedPiece, 3> handshake(LinkPair& links, Nanoseconds at) {
+  const Nanoseconds syn = arrival_over(links.up, at, tcp_model::kSynHeader);
+  const Nanoseconds syn_ack = arrival_over(links.down, syn, tcp_model::kSynHeader);
+  const Nanoseconds ack = arrival_over(links.up, syn_ack, tcp_model::kSegmentHeader);
+  return {RecordedPiece{at, syn, {}}, RecordedPiece{syn, syn_ack, {}},
+          RecordedPiece{syn_ack, ack, {}}};
+}
+
+}  // namespace
+
+class Pair;
+
+// What the relay's connections share.
+struct RelayCore {
+  RelayCore(asio::io_context& io_context, const sim::Scenario& scenario_in, unsigned short server_port,
+       LiveClock clock_in)
+      : io(io_context),
+        scenario(scenario_in),
+        clock(clock_in),
+        rng(scenario_in.seed),
+        upstream{sim::Link(sim::upstream_hop(scenario_in), rng),
+                 sim::Link(sim::upstream_hop(scenario_in), rng)},
+        server({asio::ip::make_address("127.0.0.1"), server_port}),
+        acceptor(io_context, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
+    recording.proxy = scenario.proxy.enabled;
+  }
+
+  asio::io_context& io;
+  sim::Scenario scenario;
+  LiveClock clock;
+  sim::Rng rng;
+  LinkPair upstream;  // proxy to server, shared as in the simulator's topology
+  tcp::endpoint server;
+  tcp::acceptor acceptor;
+  Recording recording;
+  std::deque<RecordedConnection> connections;  // stable addresses while pairs write to them
+  std::vector<std::weak_ptr<Pair>> pairs;
+};
+
+struct Relay::Impl : RelayCore {
+  using RelayCore::RelayCore;
+  void accept();
+};
+
+// One client connection and the server connection that serves it.
+class Pair : public std::enable_shared_from_this<Pair> {
+ public:
+  Pair(RelayCore& relay, tcp::socket client, RecordedConnection& record)
+      : relay_(relay),
+        record_(record),
+        client_(std::move(client)),
+        to_client_(client_, relay.clock),
+        client_links_{sim::Link(sim::client_hop(relay.scenario), relay.rng),
+                      sim::Link(sim::client_hop(relay.scenario), relay.rng)},
+        hold_timer_(relay.io),
+        idle_timer_(relay.io) {
+    if (proxy() && !relay.scenario.network.tls) filter_.emplace(relay.scenario.proxy);
+  }
+
+  void start() {
+    record_.client_hop.handshake = handshake(client_links_, relay_.clock.now());
+    to_client_.set_writable(shared_from_this());
+    if (!proxy()) open_leg();  // without a proxy the relay is the wire: one server connection
+    read_client();
+  }
+
+  void close() {
+    closed_ = true;
+    boost::system::error_code ignored;
+    client_.close(ignored);
+    if (leg_) leg_->socket.close(ignored);
+    hold_timer_.cancel();
+    idle_timer_.cancel();
+  }
+
+ private:
+  // The connection to the server; with a proxy, replaced after a 504.
+  struct Leg {
+    Leg(asio::io_context& io, const LiveClock& clock) : socket(io), delivery(socket, clock) {}
+    tcp::socket socket;
+    TimedDelivery delivery;
+    std::array<std::uint8_t, 64 * 1024> buffer{};
+    std::size_t hop = 0;  // index into record_.server_hops, with a proxy
+  };
+
+  bool proxy() const { return relay_.recording.proxy; }
+  const LiveClock& clock() const { return relay_.clock; }
+  RecordedHop& server_hop(const Leg& leg) { return record_.server_hops.at(leg.hop); }
+
+  std::shared_ptr<Leg> open_leg(Nanoseconds at = {}) {
+    auto leg = std::make_shared<Leg>(relay_.io, relay_.clock);
+    if (proxy()) {
+      leg->hop = record_.server_hops.size();
+      record_.server_hops.push_back({.handshake = handshake(relay_.upstream, at), .up = {}, .down = {}});
+    }
+    leg_ = leg;
+    leg->socket.async_connect(relay_.server,
+                              [self = shared_from_this(), leg](boost::system::error_code error) {
+                                if (error) {
+                                  self->close();
+                                  return;
+                                }
+                                leg->delivery.set_writable(self);
+                                self->read_server(leg);
+                              });
+    return leg;
+  }
+
+  void read_client() {
+    client_.async_read_some(asio::buffer(client_buffer_),
+                            [self = shared_from_this()](boost::system::error_code error,
+                                                        std::size_t size) {
+                              self->client_read(error, size);
+                            });
+  }
+
+  void read_server(const std::shared_ptr<Leg>& leg) {
+    leg->socket.async_read_some(
+        asio::buffer(leg->buffer),
+        [self = shared_from_this(), leg](boost::system::error_code error, std::size_t size) {
+          self->server_read(leg, error, size);
+        });
+  }
+
+  void client_read(boost::system::error_code error, std::size_t size) {
+    if (closed_) return;
+    const Nanoseconds now = clock().now();
+    if (error == asio::error::eof) {
+      client_fin(now);
+      return;
+    }
+    if (error) {
+      close();
+      return;
+    }
+    from_client(now, Bytes(client_buffer_.begin(), client_buffer_.begin() + static_cast<long>(size)));
+    read_client();
+  }
+
+  void server_read(const std::shared_ptr<Leg>& leg, boost::system::error_code error,
+                   std::size_t size) {
+    if (closed_ || leg != leg_) return;  // a leg the proxy dropped after a 504
+    const Nanoseconds now = clock().now();
+    if (error == asio::error::eof) {
+      server_fin(*leg, now);
+      return;
+    }
+    if (error) {
+      close();
+      return;
+    }
+    from_server(*leg, now, Bytes(leg->buffer.begin(), leg->buffer.begin() + static_cast<long>(size)));
+    read_server(leg);
+  }
+
+  // Records `bytes` crossing `links`' direction of `hop` from `ready` on; returns the arrival.
+  Nanoseconds cross(sim::Link& link, RecordedFlow& flow, Nanoseconds ready, Bytes bytes) {
+    const Nanoseconds arrived = arrival_over(link, ready, wire_size(bytes.size()));
+    flow.pieces.push_back({ready, arrived, std::move(bytes)});
+    return arrived;
+  }
+
+  Nanoseconds cross_fin(sim::Link& link, RecordedFlow& flow, Nanoseconds ready) {
+    const Nanoseconds arrived = arrival_over(link, ready, wire_size(0));
+    flow.fin = RecordedPiece{ready, arrived, {}};
+    return arrived;
+  }
+
+  void from_client(Nanoseconds now, Bytes bytes) {
+    RecordedHop& hop = record_.client_hop;
+    const Nanoseconds ready = std::max(now, hop.established_at());
+    if (!proxy()) {
+      const Nanoseconds arrived = cross(client_links_.up, hop.up, ready, bytes);
+      leg_->delivery.send(arrived, std::move(bytes), shared_from_this());
+      return;
+    }
+    const Nanoseconds at_proxy = cross(client_links_.up, hop.up, ready, bytes);
+    touch(at_proxy);
+    Bytes out = filter_ ? filter_->from_client(bytes) : std::move(bytes);
+    if (out.empty()) return;
+    if (!leg_) open_leg(at_proxy);
+    RecordedHop& upstream = server_hop(*leg_);
+    const Nanoseconds sent = std::max(at_proxy, upstream.established_at());
+    const Nanoseconds arrived = cross(relay_.upstream.up, upstream.up, sent, out);
+    leg_->delivery.send(arrived, std::move(out), shared_from_this());
+    if (filter_ && filter_->awaiting_response()) hold_until(sent + relay_.scenario.proxy.max_request_time);
+  }
+
+  void from_server(Leg& leg, Nanoseconds now, Bytes bytes) {
+    if (!proxy()) {
+      const Nanoseconds arrived = cross(client_links_.down, record_.client_hop.down, now, bytes);
+      to_client_.send(arrived, std::move(bytes), shared_from_this());
+      return;
+    }
+    const Nanoseconds at_proxy = cross(relay_.upstream.down, server_hop(leg).down, now, bytes);
+    touch(at_proxy);
+    Bytes out = filter_ ? filter_->from_server(bytes) : std::move(bytes);
+    if (out.empty()) return;
+    const Nanoseconds arrived = cross(client_links_.down, record_.client_hop.down, at_proxy, out);
+    to_client_.send(arrived, std::move(out), shared_from_this());
+  }
+
+  void client_fin(Nanoseconds now) {
+    RecordedHop& hop = record_.client_hop;
+    if (hop.up.fin) return;
+    const Nanoseconds arrived =
+        cross_fin(client_links_.up, hop.up, std::max(now, hop.established_at()));
+    if (leg_) forward_fin_upstream(arrived);
+  }
+
+  // The FIN goes on to the server: directly, or from the proxy on its own connection.
+  void forward_fin_upstream(Nanoseconds at) {
+    if (!proxy()) {
+      leg_->delivery.send_fin(at, shared_from_this());
+      return;
+    }
+    RecordedHop& upstream = server_hop(*leg_);
+    if (upstream.up.fin) return;
+    const Nanoseconds arrived =
+        cross_fin(relay_.upstream.up, upstream.up, std::max(at, upstream.established_at()));
+    leg_->delivery.send_fin(arrived, shared_from_this());
+  }
+
+  void server_fin(Leg& leg, Nanoseconds now) {
+    Nanoseconds at = now;
+    if (proxy()) at = cross_fin(relay_.upstream.down, server_hop(leg).down, now);
+    forward_fin_to_client(at);
+  }
+
+  void forward_fin_to_client(Nanoseconds at) {
+    RecordedHop& hop = record_.client_hop;
+    if (hop.down.fin) return;
+    to_client_.send_fin(cross_fin(client_links_.down, hop.down, at), shared_from_this());
+  }
+
+  // max_request_s: the proxy answers 504 itself if the response has not begun by `due`.
+  void hold_until(Nanoseconds due) {
+    if (relay_.scenario.proxy.max_request_time <= Nanoseconds{0}) return;
+    hold_timer_.expires_at(clock().wall(due));
+    hold_timer_.async_wait([self = shared_from_this()](boost::system::error_code error) {
+      if (!error) self->gateway_timeout();
+    });
+  }
+
+  void gateway_timeout() {
+    if (closed_ || !filter_ || !filter_->awaiting_response() || !leg_) return;
+    filter_->answered_by_proxy();
+    const Nanoseconds now = clock().now();
+    const Nanoseconds arrived = cross(client_links_.down, record_.client_hop.down, now,
+                                      sim::gateway_timeout_response().bytes);
+    to_client_.send(arrived, record_.client_hop.down.pieces.back().bytes, shared_from_this());
+    forward_fin_upstream(now);
+    leg_.reset();  // the next request gets a new upstream connection
+  }
+
+  // idle_timeout_s: the proxy closes both connections once nothing has passed for that long.
+  void touch(Nanoseconds at) {
+    last_activity_ = std::max(last_activity_, at);
+    const Nanoseconds idle = relay_.scenario.proxy.idle_timeout;
+    if (idle <= Nanoseconds{0} || idle_check_pending_) return;
+    idle_check_pending_ = true;
+    idle_timer_.expires_at(clock().wall(last_activity_ + idle));
+    idle_timer_.async_wait([self = shared_from_this()](boost::system::error_code error) {
+      if (!error) self->check_idle();
+    });
+  }
+
+  void check_idle() {
+    idle_check_pending_ = false;
+    if (closed_) return;
+    const Nanoseconds now = clock().now();
+    if (now < last_activity_ + relay_.scenario.proxy.idle_timeout) {
+      touch(last_activity_);
+      return;
+    }
+    forward_fin_to_client(now);
+    if (leg_) forward_fin_upstream(now);
+  }
+
+  RelayCore& relay_;
+  RecordedConnection& record_;
+  tcp::socket client_;
+  TimedDelivery to_client_;
+  std::array<std::uint8_t, 64 * 1024> client_buffer_{};
+  LinkPair client_links_;
+  std::shared_ptr<Leg> leg_;
+  std::optional<ProxyFilter> filter_;  // with a proxy that can read the bytes (no TLS)
+  asio::steady_timer hold_timer_;
+  asio::steady_timer idle_timer_;
+  Nanoseconds last_activity_{0};
+  bool idle_check_pending_ = false;
+  bool closed_ = false;
+};
+
+void Relay::Impl::accept() {
+  acceptor.async_accept([this](boost::system::error_code error, tcp::socket socket) {
+    if (error) return;  // the acceptor was closed: stopping
+    socket.set_option(tcp::no_delay(true));
+    RecordedConnection& record = connections.emplace_back();
+    auto pair = std::make_shared<Pair>(*this, std::move(socket), record);
+    pairs.push_back(pair);
+    pair->start();
+    accept();
+  });
+}
+
+Relay::Relay(asio::io_context& io, const sim::Scenario& scenario, unsigned short server_port,
+             LiveClock clock)
+    : impl_(std::make_unique<Impl>(io, scenario, server_port, clock)) {}
+
+Relay::~Relay() = default;
+
+unsigned short Relay::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
+
+void Relay::start() {
+  impl_->accept();
+}
+
+void Relay::stop() {
+  boost::system::error_code ignored;
+  impl_->acceptor.close(ignored);
+  for (const std::weak_ptr<Pair>& weak : impl_->pairs) {
+    if (const auto pair = weak.lock()) pair->close();
+  }
+}
+
+Recording Relay::recording() const {
+  Recording recording = impl_->recording;
+  recording.connections.assign(impl_->connections.begin(), impl_->connections.end());
+  return recording;
+}
+
+}  // namespace pushlab::live

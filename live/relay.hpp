@@ -1,0 +1,43 @@
+#pragma once
+// The relay between the live clients and the live server: a TCP proxy on loopback that holds
+// each piece of bytes for the scenario's network (one-way latency, jitter, bandwidth, loss as
+// retransmission delay; the TCP handshake's round trip before a connection's first data) and,
+// when the scenario has a proxy, does what that proxy does (proxy_filter.hpp, a 504 for a
+// request held too long, closing idle connections). It records every byte it forwards, with
+// the moments it read and delivered it (recording.hpp). Asio stays in relay.cpp.
+
+#include <memory>
+
+#include "live/live_clock.hpp"
+#include "live/recording.hpp"
+#include "sim/scenario/scenario.hpp"
+
+namespace boost::asio {
+class io_context;
+}
+
+namespace pushlab::live {
+
+class Relay {
+ public:
+  // Listens on 127.0.0.1 at a free port and relays to the server at 127.0.0.1:`server_port`.
+  Relay(boost::asio::io_context& io, const sim::Scenario& scenario, unsigned short server_port,
+        LiveClock clock);
+  ~Relay();
+  Relay(const Relay&) = delete;
+  Relay& operator=(const Relay&) = delete;
+
+  unsigned short port() const;
+
+  void start();  // accepts clients, on the io_context's thread
+  void stop();   // stops accepting and closes every connection; from the io_context's thread
+
+  // What crossed so far.
+  Recording recording() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pushlab::live

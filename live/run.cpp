@@ -1,0 +1,101 @@
+#include "live/run.hpp"
+
+#include <boost/asio.hpp>
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include "live/clients.hpp"
+#include "live/recording_trace.hpp"
+#include "live/relay.hpp"
+#include "live/server.hpp"
+
+namespace pushlab::live {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+// Time for every socket to open before the run's first moment.
+constexpr std::chrono::milliseconds kSetupTime{100};
+// After the end, what is still on its way gets this long to arrive (in scenario time, and at
+// least a little wall time) before every connection is cut.
+sim::Nanoseconds drain_time(const sim::Scenario& scenario) {
+  const sim::Network& network = scenario.network;
+  return std::max<sim::Nanoseconds>(1s, 6 * (network.latency + network.jitter));
+}
+
+// One transport's run: its own server, relay and clients.
+struct LaneRun {
+  LaneRun(boost::asio::io_context& io, const sim::Scenario& scenario, sim::Transport transport,
+          const LiveClock& clock)
+      : server(io, {.scenario = scenario, .time_scale = clock.time_scale}),
+        relay(io, scenario, server.port(), clock),
+        clients(io, scenario, transport, relay.port(), clock) {}
+
+  Server server;
+  Relay relay;
+  Clients clients;
+};
+
+}  // namespace
+
+sim::Trace run_live(const sim::Scenario& scenario, const LiveOptions& options) {
+  if (!(options.time_scale > 0)) throw std::invalid_argument("the time scale must be above 0");
+  if (scenario.network.tls) {
+    throw std::runtime_error(
+        "live runs of TLS scenarios are not supported yet: set network.tls to false (the "
+        "server alone serves https and wss: pushlab-cli serve --tls)");
+  }
+  boost::asio::io_context io;
+  const LiveClock clock{.origin = std::chrono::steady_clock::now() + kSetupTime,
+                        .time_scale = options.time_scale};
+  std::vector<std::unique_ptr<LaneRun>> lanes;
+  for (const sim::Transport transport : scenario.transports) {
+    lanes.push_back(std::make_unique<LaneRun>(io, scenario, transport, clock));
+  }
+  for (const auto& lane : lanes) {
+    lane->server.start(clock.origin);
+    lane->relay.start();
+  }
+  // The clients begin at the run's first moment, as the simulator's do at time 0.
+  boost::asio::steady_timer begin(io, clock.origin);
+  begin.async_wait([&lanes](boost::system::error_code) {
+    for (const auto& lane : lanes) lane->clients.start();
+  });
+
+  const auto end = clock.wall(scenario.duration + drain_time(scenario)) + 100ms;
+  boost::asio::steady_timer finish(io, end);
+  finish.async_wait([&](boost::system::error_code) {
+    for (const auto& lane : lanes) {
+      lane->relay.stop();
+      lane->server.close();
+    }
+    io.stop();
+  });
+
+  boost::asio::steady_timer progress(io);
+  std::function<void()> report = [&] {
+    if (!options.progress) return;
+    const double done = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock.origin) /
+                        std::chrono::duration<double>(end - clock.origin);
+    options.progress(std::clamp(done, 0.0, 1.0));
+    progress.expires_after(250ms);
+    progress.async_wait([&report](boost::system::error_code error) {
+      if (!error) report();
+    });
+  };
+  report();
+  io.run();
+
+  sim::Trace trace{.scenario = scenario.name, .source = "live", .duration = scenario.duration};
+  for (std::size_t i = 0; i < lanes.size(); ++i) {
+    trace.lanes.push_back(
+        decode_recording(lanes[i]->relay.recording(), scenario, scenario.transports[i]));
+  }
+  return trace;
+}
+
+}  // namespace pushlab::live
