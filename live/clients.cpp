@@ -45,7 +45,9 @@ struct Clients::Impl {
   void send_next() {
     while (next < plan.size() && plan[next].direction != sim::Direction::client_to_server) ++next;
     if (next >= plan.size() || plan[next].at >= scenario.duration) return;
-    message_timer.expires_at(clock.wall(plan[next].at));
+    // A hair early: what the page does at the same instant (a poll) comes after the message,
+    // as in the simulator, where the message was scheduled first.
+    message_timer.expires_at(clock.wall(plan[next].at) - std::chrono::microseconds{1});
     message_timer.async_wait([this](boost::system::error_code error) {
       if (error) return;
       const sim::PlannedMessage& due = plan[next];

@@ -56,6 +56,7 @@ struct FrameSpan {
   std::string kind;
   bool setup = false;
   std::string text{};
+  std::string target{};  // of a request
 };
 
 std::string text_of(ByteView bytes) {
@@ -82,16 +83,18 @@ std::vector<FrameSpan> request_spans(const Bytes& bytes, bool upgraded) {
   http::RequestParser parser;
   parser.feed(bytes);
   std::uint64_t begin = 0;
+  std::string target;
   bool upgrade = false;
   while (auto event = parser.next()) {
     if (const auto* head = std::get_if<http::Head<http::Request>>(&*event)) {
       begin = head->offset;
+      target = head->message.target;
       upgrade = head->message.fields.has_token("Upgrade", "websocket");
       if (upgrade && upgraded) parser.mark_upgraded();
     } else if (const auto* end = std::get_if<http::MessageEnd>(&*event)) {
       const ByteView whole = ByteView(bytes).subspan(begin, end->offset - begin);
       spans.push_back({.begin = begin, .end = end->offset, .kind = "request", .setup = upgrade,
-                       .text = text_of(whole)});
+                       .text = text_of(whole), .target = target});
     }
   }
   if (parser.upgraded()) websocket_spans(parser.upgraded_bytes(), parser.upgraded_offset(), spans);
@@ -139,6 +142,20 @@ std::vector<FrameSpan> response_spans(const Bytes& bytes, bool& upgraded) {
   upgraded = parser.upgraded();
   if (upgraded) websocket_spans(parser.upgraded_bytes(), parser.upgraded_offset(), spans);
   return spans;
+}
+
+// The answer to a POST /send is a "send-response", as the simulator names it: each response
+// answers the request of the same rank.
+void name_send_responses(const std::vector<FrameSpan>& requests, std::vector<FrameSpan>& responses) {
+  std::size_t rank = 0;
+  for (FrameSpan& response : responses) {
+    if (response.layer != Layer::http || response.kind == "last-chunk") continue;
+    if (rank < requests.size() && response.kind == "response" &&
+        requests[rank].target.starts_with("/send")) {
+      response.kind = "send-response";
+    }
+    ++rank;
+  }
 }
 
 // The planned messages a frame carries, by the "#<id> " their payloads begin with.
@@ -212,10 +229,10 @@ class LaneBuilder {
     const FlowBytes up(hop.up);
     const FlowBytes down(hop.down);
     bool upgraded = false;
-    const std::vector<FrameSpan> responses = response_spans(down.bytes(), upgraded);
-    for (const FrameSpan& span : request_spans(up.bytes(), upgraded)) {
-      add_frame(up, span, connection, from, to);
-    }
+    std::vector<FrameSpan> responses = response_spans(down.bytes(), upgraded);
+    const std::vector<FrameSpan> requests = request_spans(up.bytes(), upgraded);
+    name_send_responses(requests, responses);
+    for (const FrameSpan& span : requests) add_frame(up, span, connection, from, to);
     for (const FrameSpan& span : responses) add_frame(down, span, connection, to, from);
     add_fin(hop.up.fin, connection, from, to);
     add_fin(hop.down.fin, connection, to, from);

@@ -75,7 +75,7 @@ void BrowserPage::finish(Pooled& pooled, bool complete) {
   Exchange done = std::move(*pooled.exchange);
   pooled.exchange.reset();
   if (closing_) {
-    pooled.connection->close();
+    close_when_answered();
   } else if (!waiting_.empty() && complete) {
     Exchange next = std::move(waiting_.front());
     waiting_.pop_front();
@@ -95,12 +95,20 @@ void BrowserPage::closed(Pooled& pooled) {
   }
 }
 
+// As the simulated page: it waits for the answers to its ordinary requests, then closes every
+// connection at once (held ones need no answer).
 void BrowserPage::close() {
   closing_ = true;
   waiting_.clear();
-  for (const auto& pooled : pool_) {
-    if (!pooled->exchange || pooled->exchange->held) pooled->connection->close();
-  }
+  close_when_answered();
+}
+
+void BrowserPage::close_when_answered() {
+  const bool answered = std::none_of(pool_.begin(), pool_.end(), [](const auto& pooled) {
+    return pooled->exchange && !pooled->exchange->held && !pooled->connection->ended();
+  });
+  if (!answered) return;
+  for (const auto& pooled : pool_) pooled->connection->close();
 }
 
 }  // namespace pushlab::live::clients

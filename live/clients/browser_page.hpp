@@ -34,7 +34,7 @@ class BrowserPage {
 
   void send(Exchange exchange);
 
-  // The page closes: idle connections and held requests at once, others after their response.
+  // The page closes: every connection once its ordinary requests have their answers.
   void close();
 
  private:
@@ -49,6 +49,7 @@ class BrowserPage {
   void read(Pooled& pooled, sim::wire::ByteView bytes);
   void finish(Pooled& pooled, bool complete);
   void closed(Pooled& pooled);
+  void close_when_answered();
   Pooled* idle();
 
   asio::io_context& io_;

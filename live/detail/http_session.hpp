@@ -158,6 +158,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     hold_timer_.async_wait([self = this->shared_from_this()](beast::error_code error) {
       if (!error) self->answer_held();
     });
+    // Notice the browser leaving while its request is held, as a held request is closed at
+    // once in the simulator. Browsers do not pipeline, so anything read here ends the session.
+    stream_.async_read_some(asio::buffer(discard_),
+                            [self = this->shared_from_this()](beast::error_code error, std::size_t) {
+                              if (error != asio::error::operation_aborted) self->close();
+                            });
   }
 
   void answer_held() {
@@ -166,6 +172,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     hold_timer_.cancel();
     Request request = std::move(*held_);
     held_.reset();
+    beast::error_code ignored;
+    lowest().socket().cancel(ignored);  // the read that watched for the browser leaving
     send(poll_response(request, client_));
   }
 
@@ -199,6 +207,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     token_ = shared_->feed.subscribe(client_, [weak] {
       if (auto self = weak.lock()) self->send_events();
     });
+    // The reconnection time first, as the simulated server announces it.
+    const auto retry = std::chrono::duration_cast<std::chrono::milliseconds>(
+        shared_->options.scenario.sse.retry);
+    events_.push_back("retry: " + std::to_string(retry.count()) + "\n");
     send_events();
     // Notice the browser leaving: a read that ends when the connection does.
     stream_.async_read_some(
