@@ -92,6 +92,13 @@ void ProxyFilter::read_responses(Bytes& out) {
   if (!hold) response_bytes_.pass_all(out);
 }
 
+Bytes ProxyFilter::server_closed() {
+  streaming_ = false;
+  Bytes out;
+  response_bytes_.pass_all(out);
+  return out;
+}
+
 void ProxyFilter::answered_by_proxy() {
   awaiting_response_ = false;
 }

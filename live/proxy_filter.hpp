@@ -42,6 +42,10 @@ class ProxyFilter {
   // Bytes from the server; returns what goes on to the client now.
   sim::wire::Bytes from_server(sim::wire::ByteView bytes);
 
+  // The server closed: a response that ran until the close has ended, and what the buffer
+  // held goes on.
+  sim::wire::Bytes server_closed();
+
   // A request has gone on whole and its response has not begun.
   bool awaiting_response() const { return awaiting_response_; }
   // The proxy answered the waiting request itself (a 504): its response will not come.

@@ -226,6 +226,11 @@ class LaneBuilder {
   void add_hop(const RecordedHop& hop, sim::EndpointId from, sim::EndpointId to) {
     const sim::ConnectionId connection = next_connection_++;
     add_handshake(hop, connection, from, to);
+    // A page that has closed its connection reads nothing more from it.
+    page_left_at_.reset();
+    if (hop.up.fin && from < static_cast<sim::EndpointId>(scenario_.clients)) {
+      page_left_at_ = hop.up.fin->sent_at;
+    }
     const FlowBytes up(hop.up);
     const FlowBytes down(hop.down);
     bool upgraded = false;
@@ -298,7 +303,8 @@ class LaneBuilder {
             sim::tcp_model::carriage(span.end - span.begin, scenario_.network.tls).overhead,
         .messages = messages_in(span.text, plan_.size()),
         .note = "recorded live: the bytes the relay forwarded"};
-    const bool reaches_client = to < static_cast<sim::EndpointId>(scenario_.clients);
+    const bool reaches_client = to < static_cast<sim::EndpointId>(scenario_.clients) &&
+                                !(page_left_at_ && *frame.received_at > *page_left_at_);
     for (const sim::MessageId id : frame.messages) {
       const bool towards_client = plan_[id].direction == sim::Direction::server_to_client;
       if (towards_client ? reaches_client : to == server_) deliver(id, *frame.received_at);
@@ -319,6 +325,7 @@ class LaneBuilder {
   std::vector<std::optional<Nanoseconds>> delivered_;
   std::optional<sim::EndpointId> proxy_;
   sim::EndpointId server_ = 0;
+  std::optional<Nanoseconds> page_left_at_;  // on the hop being added
   sim::ConnectionId next_connection_ = 0;
   std::uint64_t next_order_ = 0;
 };

@@ -261,6 +261,8 @@ class Pair : public std::enable_shared_from_this<Pair> {
     const Nanoseconds arrived =
         cross_fin(client_links_.up, hop.up, std::max(now, hop.established_at()));
     if (leg_) forward_fin_upstream(arrived);
+    // The simulated proxy closes both sides when its client leaves.
+    if (proxy()) close_towards_client(arrived);
   }
 
   // The FIN goes on to the server: directly, or from the proxy on its own connection.
@@ -277,8 +279,23 @@ class Pair : public std::enable_shared_from_this<Pair> {
   }
 
   void server_fin(Leg& leg, Nanoseconds now) {
-    Nanoseconds at = now;
-    if (proxy()) at = cross_fin(relay_.upstream.down, server_hop(leg).down, now);
+    if (!proxy()) {
+      forward_fin_to_client(now);
+      return;
+    }
+    close_towards_client(cross_fin(relay_.upstream.down, server_hop(leg).down, now));
+  }
+
+  // The proxy closes its client's connection: what its buffer held goes first, then the FIN.
+  void close_towards_client(Nanoseconds at) {
+    if (record_.client_hop.down.fin) return;
+    if (filter_) {
+      Bytes held = filter_->server_closed();
+      if (!held.empty()) {
+        const Nanoseconds arrived = cross(client_links_.down, record_.client_hop.down, at, held);
+        to_client_.send(arrived, std::move(held), shared_from_this());
+      }
+    }
     forward_fin_to_client(at);
   }
 
@@ -328,7 +345,7 @@ class Pair : public std::enable_shared_from_this<Pair> {
       touch(last_activity_);
       return;
     }
-    forward_fin_to_client(now);
+    close_towards_client(now);
     if (leg_) forward_fin_upstream(now);
   }
 
