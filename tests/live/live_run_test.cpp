@@ -1,0 +1,91 @@
+// A live run against the simulation of the same scenario: the same messages, the same frames
+// on each connection in the same order, and latencies that differ by no more than this
+// machine's noise.
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "live/run.hpp"
+#include "sim/scenario/load.hpp"
+#include "sim/transports/simulate.hpp"
+
+namespace {
+
+using namespace pushlab;
+using namespace std::chrono_literals;
+
+// What a learner reads off a connection: who sent what, of which kind, carrying which messages.
+using FrameShape = std::tuple<sim::EndpointRole, sim::EndpointRole, sim::Layer, std::string,
+                              std::vector<sim::MessageId>>;
+
+std::map<sim::ConnectionId, std::vector<FrameShape>> frames_by_connection(const sim::Lane& lane) {
+  std::map<sim::ConnectionId, std::vector<FrameShape>> connections;
+  for (const sim::WireFrame& frame : lane.frames) {
+    connections[frame.connection].emplace_back(lane.endpoints[frame.from].role,
+                                               lane.endpoints[frame.to].role, frame.layer,
+                                               frame.kind, frame.messages);
+  }
+  return connections;
+}
+
+// 9.5 s: long enough for every transport's cycle, and no poll falls on the end itself, where
+// the order of two things due at the same instant decides whether one more poll goes out.
+sim::Scenario shortened(const std::string& name) {
+  sim::Scenario scenario =
+      sim::load_scenario_file(PUSHLAB_SOURCE_DIR "/scenarios/" + name + ".json");
+  scenario.duration = 9500ms;
+  return scenario;
+}
+
+void check_live_agrees_with_simulation(const std::string& name) {
+  const sim::Scenario scenario = shortened(name);
+  const sim::Trace live = live::run_live(scenario);
+  const sim::Trace simulated = sim::simulate(scenario);
+  CHECK(live.source == "live");
+  REQUIRE(live.lanes.size() == simulated.lanes.size());
+  for (std::size_t i = 0; i < live.lanes.size(); ++i) {
+    const sim::Lane& measured = live.lanes[i];
+    const sim::Lane& modelled = simulated.lanes[i];
+    CAPTURE(sim::to_string(measured.transport));
+    CHECK(measured.endpoints == modelled.endpoints);
+    CHECK(frames_by_connection(measured) == frames_by_connection(modelled));
+    REQUIRE(measured.messages.size() == modelled.messages.size());
+    for (std::size_t m = 0; m < measured.messages.size(); ++m) {
+      CAPTURE(m);
+      const sim::Message& real = measured.messages[m];
+      const sim::Message& model = modelled.messages[m];
+      CHECK(real.created_at == model.created_at);
+      REQUIRE(real.delivered_at.has_value() == model.delivered_at.has_value());
+      if (!real.delivered_at) continue;
+      // Loopback adds well under a millisecond (docs/PERFORMANCE.md); 20 ms leaves room for a
+      // busy machine without hiding a missed round trip (50 ms or more).
+      const auto difference = *real.delivered_at - *model.delivered_at;
+      CHECK(std::chrono::abs(difference) < 20ms);
+    }
+  }
+}
+
+TEST_CASE("live chat agrees with its simulation: messages, frames per connection, latency") {
+  check_live_agrees_with_simulation("chat");
+}
+
+TEST_CASE("live through a proxy that strips Upgrade: the WebSocket fails as simulated") {
+  check_live_agrees_with_simulation("corporate-proxy");
+}
+
+TEST_CASE("live through a buffering proxy: events held and flushed as simulated") {
+  check_live_agrees_with_simulation("buffering-proxy");
+}
+
+TEST_CASE("a live run refuses a time scale that is not positive") {
+  CHECK_THROWS_AS(live::run_live(shortened("chat"), {.time_scale = 0, .progress = {}}),
+                  std::invalid_argument);
+}
+
+}  // namespace
