@@ -32,6 +32,7 @@ struct Options {
   std::optional<std::string> screenshot;
   std::string size = "1600x1000";
   bool presentation = false;
+  bool live = false;
   bool startup_time = false;
   std::optional<viz::Panel> panel;
   std::optional<float> scale;
@@ -84,6 +85,9 @@ int main(int argc, char** argv) {
                                             {"events", viz::Panel::events},
                                             {"figures", viz::Panel::figures},
                                             {"parameters", viz::Panel::parameters}}));
+  cli.add_flag("--live", options.live,
+               "Run the scenario live at once, on real sockets on this machine, and show its "
+               "lanes beside the simulated ones (a screenshot waits for the run)");
   cli.add_flag("--presentation", options.presentation,
                "Start in presentation mode: large type, high contrast (F11 toggles it)");
   cli.add_option("--scale", options.scale,
@@ -114,6 +118,7 @@ int main(int argc, char** argv) {
   if (options.screenshot) app.screenshot = *options.screenshot;
   if (options.startup_time) app.report_first_frame_since = started;
   app.scale = options.scale;
+  app.start_live = options.live;
 
   viz::Document document;
   try {

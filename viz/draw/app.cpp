@@ -103,14 +103,18 @@ int run_app(Document document, ViewState view, const AppOptions& options) {
   int exit_code = 0;
   {
     MainWindow main_window(std::move(document), std::move(view), options.scenarios_dir, fonts);
+    if (options.start_live) main_window.start_live_run();
     double last = glfwGetTime();
+    int settled_frames = 0;  // drawn with no live run going: a screenshot waits for a few
     for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
       // While nothing moves, sleep until the learner does something (or half a second
-      // passes), rather than drawing sixty identical frames a second.
-      if (main_window.view().playback.playing() || options.screenshot) {
+      // passes), rather than drawing sixty identical frames a second. A live run's progress
+      // bar moves ten times a second, leaving the run the processor it measures with.
+      const bool live_running = main_window.live_running();
+      if (main_window.view().playback.playing() || (options.screenshot && !live_running)) {
         glfwPollEvents();
       } else {
-        glfwWaitEventsTimeout(0.5);
+        glfwWaitEventsTimeout(live_running ? 0.1 : 0.5);
       }
       const double now = glfwGetTime();
       ImGui_ImplOpenGL3_NewFrame();
@@ -134,12 +138,16 @@ int run_app(Document document, ViewState view, const AppOptions& options) {
         std::fprintf(stderr, "pushlab: first frame drawn %.0f ms after start\n",
                      std::chrono::duration<double, std::milli>(elapsed).count());
       }
-      if (options.screenshot && frame + 1 == kFramesBeforeScreenshot) {
+      settled_frames = main_window.live_running() ? 0 : settled_frames + 1;
+      if (options.screenshot && settled_frames == kFramesBeforeScreenshot) {
         exit_code = save_screenshot(window, *options.screenshot) ? 0 : 1;
         break;
       }
       glfwSwapBuffers(window);
     }
+    // A live run still going is waited for as the window closes (it has sockets and threads of
+    // its own): out of sight, rather than in a window that no longer answers.
+    if (main_window.live_running()) glfwHideWindow(window);
   }
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();

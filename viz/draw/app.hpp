@@ -18,6 +18,7 @@ struct AppOptions {
   std::filesystem::path fonts_dir;                  // holds DejaVuSans.ttf
   std::filesystem::path scenarios_dir;              // the scenario picker lists it
   std::optional<float> scale;  // of the interface; by default the screen's content scale
+  bool start_live = false;     // run the scenario live at once; a screenshot waits for it
   // When set, the time from this moment to the first frame on screen is printed on stderr.
   std::optional<std::chrono::steady_clock::time_point> report_first_frame_since;
 };

@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include "viz/model/time_format.hpp"
-#include "viz/model/transport_title.hpp"
 
 namespace pushlab::viz {
 
@@ -18,7 +17,7 @@ void EventsView::draw_filter(const Document& document) {
   for (std::size_t lane = 0; lane < document.trace.lanes.size(); ++lane) {
     bool shown = filter_.lanes[lane];
     ImGui::PushID(static_cast<int>(lane));
-    if (ImGui::Checkbox(transport_title(document.trace.lanes[lane].transport).data(), &shown)) {
+    if (ImGui::Checkbox(lane_title(document, lane).c_str(), &shown)) {
       filter_.lanes[lane] = shown;
     }
     ImGui::PopID();
@@ -88,7 +87,7 @@ void EventsView::draw(const Document& document, std::uint64_t version, ViewState
       }
       ImGui::PopID();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(transport_title(lane.transport).data());
+      ImGui::TextUnformatted(lane_title(document, ref.lane).c_str());
       ImGui::TableNextColumn();
       ImGui::Text("%s -> %s", lane.endpoints[frame.from].name.c_str(),
                   lane.endpoints[frame.to].name.c_str());

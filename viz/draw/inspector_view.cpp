@@ -152,7 +152,9 @@ void draw_frame(const Document& document, FrameRef ref, ViewState& view, const P
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(palette.frame(colour)));
   ImGui::TextWrapped("%s", diagram.labels[ref.frame].c_str());
   ImGui::PopStyleColor();
-  ImGui::TextDisabled("frame %s", to_string(document.trace, ref).c_str());
+  ImGui::TextDisabled(
+      "frame %s%s", to_string(document.trace, ref).c_str(),
+      lane_source(document, ref.lane) == LaneSource::live ? " of the live run" : "");
   ImGui::Text("%s %s, %s -> %s", layer_title(frame.layer), frame.kind.c_str(),
               lane.endpoints[frame.from].name.c_str(), lane.endpoints[frame.to].name.c_str());
   ImGui::Text("sent %s", format_time(frame.sent_at).c_str());

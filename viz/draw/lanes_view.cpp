@@ -7,7 +7,6 @@
 
 #include "viz/model/arrows.hpp"
 #include "viz/model/time_format.hpp"
-#include "viz/model/transport_title.hpp"
 
 namespace pushlab::viz {
 
@@ -76,10 +75,13 @@ void draw_lane_headers(const Document& document, const std::vector<LaneGeometry>
     const sim::Lane& trace_lane = document.trace.lanes[i];
     draw->AddRectFilled({lane.left, at.y}, {lane.left + lane.width, at.y + height},
                         palette.lane_background, 4.0f);
-    const std::string_view title = transport_title(trace_lane.transport);
-    const float title_width = ImGui::CalcTextSize(title.data(), title.data() + title.size()).x;
+    std::string title = lane_title(document, i);
+    if (ImGui::CalcTextSize(title.c_str()).x > lane.width - px(4)) {
+      title = lane_title(trace_lane.transport, lane_source(document, i), /*shortened=*/true);
+    }
+    const float title_width = ImGui::CalcTextSize(title.c_str()).x;
     draw->AddText({lane.left + (lane.width - title_width) / 2, at.y + 4}, palette.text,
-                  title.data(), title.data() + title.size());
+                  title.c_str());
     for (const sim::EndpointRole role : sim::kAllEndpointRoles) {
       if (role == sim::EndpointRole::proxy && !lane.has_proxy) continue;
       const std::string name = lifeline_name(role, client_count(trace_lane));

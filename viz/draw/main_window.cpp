@@ -13,6 +13,7 @@
 #include "viz/draw/palette.hpp"
 #include "viz/draw/parameters_view.hpp"
 #include "viz/draw/plots_view.hpp"
+#include "viz/model/live_lanes.hpp"
 #include "viz/model/resimulate.hpp"
 
 namespace pushlab::viz {
@@ -37,8 +38,9 @@ bool same_scale(const AxisScale& a, const AxisScale& b) {
 }  // namespace
 
 MainWindow::MainWindow(Document document, ViewState view, std::filesystem::path scenarios_dir,
-                       Fonts fonts)
+                       Fonts fonts, LiveRunner live_runner)
     : document_(std::move(document)),
+      live_(std::move(live_runner)),
       view_(std::move(view)),
       scenarios_dir_(std::move(scenarios_dir)),
       scenario_files_(list_scenarios(scenarios_dir_)),
@@ -54,7 +56,7 @@ const TimeAxis& MainWindow::axis() {
   scale.max_idle_height = 2.6f * ImGui::GetFontSize();
   scale.busy_margin = 0.6f * ImGui::GetFontSize();
   if (axis_version_ != document_version_ || !same_scale(axis_scale_, scale)) {
-    axis_ = TimeAxis(document_.diagram.busy, document_.trace.duration, scale);
+    axis_ = TimeAxis(shown().diagram.busy, shown().trace.duration, scale);
     axis_scale_ = scale;
     axis_version_ = document_version_;
   }
@@ -73,10 +75,40 @@ void MainWindow::open(const std::filesystem::path& file) {
 }
 
 void MainWindow::show(Document document) {
+  display(pair_with_live(document), document);
   document_ = std::move(document);
-  ++document_version_;
-  carry_view_over(view_, document_);
   std::snprintf(file_field_, sizeof file_field_, "%s", document_.file.string().c_str());
+}
+
+std::optional<Document> MainWindow::pair_with_live(const Document& simulated) const {
+  // A live run of other parameters is not shown beside this one: it would compare unlike runs.
+  if (!live_controls_.show_lanes || !live_.current_for(simulated.scenario)) return std::nullopt;
+  return with_live_lanes(simulated, live_.result()->trace);
+}
+
+// Puts `paired` (or the simulated run alone) on screen; the view follows its lanes there.
+void MainWindow::display(std::optional<Document> paired, const Document& simulated) {
+  carry_view_over(view_, shown(), paired ? *paired : simulated);
+  paired_ = std::move(paired);
+  ++document_version_;
+}
+
+bool MainWindow::start_live_run() {
+  return live_.start(document_.scenario, chosen_time_scale(live_controls_, document_.scenario));
+}
+
+void MainWindow::draw_live_controls() {
+  if (live_.collect()) display(pair_with_live(document_), document_);
+  switch (viz::draw_live_bar(live_, document_.scenario, live_controls_)) {
+    case LiveRequest::start:
+      start_live_run();
+      break;
+    case LiveRequest::show_or_hide_lanes:
+      display(pair_with_live(document_), document_);
+      break;
+    case LiveRequest::none:
+      break;
+  }
 }
 
 // The scenario's controls; any change runs the scenario again at once, keeping the playhead.
@@ -156,6 +188,8 @@ void MainWindow::draw_scenario_bar() {
       ImGui::EndTooltip();
     }
   }
+  ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+  draw_live_controls();
   // The button sits at the right edge, after the title if there is room, else below it.
   const char* button = view_.presentation ? "Leave presentation" : "Presentation (F11)";
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -168,6 +202,9 @@ void MainWindow::draw_scenario_bar() {
     view_.presentation = !view_.presentation;
   }
   if (!error_.empty()) ImGui::TextColored({0.9f, 0.4f, 0.2f, 1}, "%s", error_.c_str());
+  if (!live_.error().empty()) {
+    ImGui::TextColored({0.9f, 0.4f, 0.2f, 1}, "The live run failed: %s", live_.error().c_str());
+  }
 }
 
 // Beside the lanes: the inspector, or the scenario's parameters.
@@ -180,7 +217,7 @@ void MainWindow::draw_side_panel(const Palette& palette) {
           "Inspector", nullptr,
           newly_selected ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None)) {
     ImGui::BeginChild("inspector");
-    draw_inspector(document_, view_, palette);
+    draw_inspector(shown(), view_, palette);
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
@@ -205,17 +242,17 @@ void MainWindow::draw_bottom_panel(const Palette& palette) {
   };
   if (ImGui::BeginTabItem("Plots", nullptr, flags(Panel::plots))) {
     ImGui::BeginChild("plots");
-    draw_plots(document_, view_, palette);
+    draw_plots(shown(), view_, palette);
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem("Events", nullptr, flags(Panel::events))) {
-    events_view_.draw(document_, document_version_, view_, palette);
+    events_view_.draw(shown(), document_version_, view_, palette);
     ImGui::EndTabItem();
   }
   if (ImGui::BeginTabItem("Figures", nullptr, flags(Panel::figures))) {
     ImGui::BeginChild("metrics");
-    draw_metrics_table(document_);
+    draw_metrics_table(shown());
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
@@ -228,7 +265,7 @@ void MainWindow::draw(double wall_seconds) {
   ImFont* font = view_.presentation && fonts_.large ? fonts_.large : fonts_.regular;
   if (font) ImGui::PushFont(font);
 
-  handle_playback_keys(document_, view_);
+  handle_playback_keys(shown(), view_);
   view_.playback.advance(wall_seconds);
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -238,7 +275,7 @@ void MainWindow::draw(double wall_seconds) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
   draw_scenario_bar();
-  draw_playback_bar(document_, view_);
+  draw_playback_bar(shown(), view_);
   ImGui::Separator();
 
   const ImVec2 available = ImGui::GetContentRegionAvail();
@@ -252,7 +289,7 @@ void MainWindow::draw(double wall_seconds) {
   const ImVec2 lanes_size{available.x - inspector_width - ImGui::GetStyle().ItemSpacing.x,
                           available.y - bottom_height};
   ImGui::BeginGroup();
-  draw_lanes_view(document_, axis(), view_, palette, lanes_size);
+  draw_lanes_view(shown(), axis(), view_, palette, lanes_size);
   ImGui::EndGroup();
   if (show_inspector) {
     ImGui::SameLine();

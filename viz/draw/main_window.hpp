@@ -1,6 +1,7 @@
 #pragma once
 // The whole window, one Dear ImGui frame at a time: the scenario picker, the playback bar, the
-// lanes, the inspector beside them, the figures under them. Owns what it shows.
+// lanes, the inspector beside them, the figures under them. Owns what it shows. After a live run
+// of the scenario, its lanes stand beside the simulated ones until the scenario changes.
 
 #include <cstdint>
 #include <filesystem>
@@ -10,9 +11,12 @@
 
 #include <imgui.h>
 
+#include "live/run.hpp"
 #include "viz/draw/events_view.hpp"
+#include "viz/draw/live_bar.hpp"
 #include "viz/draw/palette.hpp"
 #include "viz/model/document.hpp"
+#include "viz/model/live_run.hpp"
 #include "viz/model/time_axis.hpp"
 #include "viz/model/view_state.hpp"
 
@@ -26,7 +30,9 @@ struct Fonts {
 
 class MainWindow {
  public:
-  MainWindow(Document document, ViewState view, std::filesystem::path scenarios_dir, Fonts fonts);
+  // `live_runner` runs the scenario live for the Live button (a stand-in in tests).
+  MainWindow(Document document, ViewState view, std::filesystem::path scenarios_dir, Fonts fonts,
+             LiveRunner live_runner = live::run_live);
 
   // Draws the next frame, `wall_seconds` after the last.
   void draw(double wall_seconds);
@@ -35,9 +41,21 @@ class MainWindow {
 
   // Shows another run (of this scenario or another), keeping the view where it fits.
   void show(Document document);
-  const Document& document() const { return document_; }
+  const Document& document() const { return document_; }  // the simulated run
+
+  // Runs the scenario live, as the Live button does; false while a run is going.
+  bool start_live_run();
+  // A live run is going: the window should be drawn again soon, to show how far it has come.
+  bool live_running() const { return live_.running(); }
+
+  // What the lanes, panels and inspector draw: the simulated run, with the live lanes beside
+  // it when they are shown.
+  const Document& shown() const { return paired_ ? *paired_ : document_; }
 
  private:
+  std::optional<Document> pair_with_live(const Document& simulated) const;
+  void display(std::optional<Document> paired, const Document& simulated);
+  void draw_live_controls();
   const TimeAxis& axis();
   void draw_scenario_bar();
   void draw_bottom_panel(const Palette& palette);
@@ -46,7 +64,10 @@ class MainWindow {
   void draw_parameters_tab();
   void apply_style();
 
-  Document document_;
+  Document document_;               // the simulated run
+  std::optional<Document> paired_;  // it with the live lanes beside, while they are shown
+  LiveRun live_;
+  LiveControls live_controls_;
   ViewState view_;
   std::filesystem::path scenarios_dir_;
   std::vector<std::filesystem::path> scenario_files_;

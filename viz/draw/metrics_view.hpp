@@ -1,5 +1,6 @@
 #pragma once
-// The figures of `pushlab-cli run`, one column per lane, under the diagrams.
+// The figures of `pushlab-cli run`, one column per lane, under the diagrams; with a live run
+// beside the simulation, each transport's simulated and live figures and their difference.
 
 #include "viz/model/document.hpp"
 

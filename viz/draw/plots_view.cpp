@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "viz/model/time_format.hpp"
-#include "viz/model/transport_title.hpp"
 
 namespace pushlab::viz {
 
@@ -38,6 +37,12 @@ std::string short_value(double value) {
     std::snprintf(text, sizeof text, "%.0f", value);
   }
   return text;
+}
+
+// A live lane draws in its transport's colour, fainter: each pair reads as one transport.
+ImU32 lane_colour(const Document& document, std::size_t lane, const Palette& palette) {
+  const ImU32 colour = palette.transport(document.trace.lanes[lane].transport);
+  return lane_source(document, lane) == LaneSource::live ? faded(colour, 0.5f) : colour;
 }
 
 // The largest value any lane's series reaches, with a little room above.
@@ -124,10 +129,8 @@ void draw_hover(const Document& document, const ChartArea& area, const Chart& ch
     } else {
       value = (series.*chart.line).at(time);
     }
-    ImGui::TextColored(
-        ImGui::ColorConvertU32ToFloat4(palette.transport(document.trace.lanes[lane].transport)),
-        "%s: %.1f %s", transport_title(document.trace.lanes[lane].transport).data(), value,
-        chart.unit);
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(lane_colour(document, lane, palette)),
+                       "%s: %.1f %s", lane_title(document, lane).c_str(), value, chart.unit);
   }
   ImGui::EndTooltip();
 }
@@ -154,8 +157,7 @@ void draw_chart(const Document& document, const ViewState& view, const Chart& ch
   draw->AddText({area.max.x - ImGui::CalcTextSize(end.c_str()).x, area.max.y + 2},
                 palette.faint_text, end.c_str());
   for (std::size_t lane = 0; lane < document.series.size(); ++lane) {
-    draw_series(area, document.series[lane], chart,
-                palette.transport(document.trace.lanes[lane].transport));
+    draw_series(area, document.series[lane], chart, lane_colour(document, lane, palette));
   }
   const float playhead = area.x_of(view.playback.time());
   draw->AddLine({playhead, area.min.y}, {playhead, area.max.y}, palette.playhead, px(1.5f));
@@ -180,15 +182,15 @@ void draw_plots(const Document& document, const ViewState& view, const Palette& 
   const ImVec2 available = ImGui::GetContentRegionAvail();
   const float legend_height = ImGui::GetTextLineHeightWithSpacing();
   // The legend: one colour per transport, in every chart.
-  for (const sim::Lane& lane : document.trace.lanes) {
+  for (std::size_t lane = 0; lane < document.trace.lanes.size(); ++lane) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float line = ImGui::GetTextLineHeight();
     ImGui::GetWindowDrawList()->AddRectFilled({at.x, at.y + line * 0.35f},
                                               {at.x + line * 1.5f, at.y + line * 0.65f},
-                                              palette.transport(lane.transport));
+                                              lane_colour(document, lane, palette));
     ImGui::Dummy({line * 1.7f, line});
     ImGui::SameLine();
-    ImGui::TextUnformatted(transport_title(lane.transport).data());
+    ImGui::TextUnformatted(lane_title(document, lane).c_str());
     ImGui::SameLine(0, line * 1.5f);
   }
   ImGui::NewLine();

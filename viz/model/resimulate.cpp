@@ -29,4 +29,32 @@ void carry_view_over(ViewState& view, const Document& document) {
   }
 }
 
+namespace {
+
+std::optional<std::size_t> matching_lane(const Document& from, std::size_t lane,
+                                         const Document& to) {
+  if (lane >= from.trace.lanes.size()) return std::nullopt;
+  for (std::size_t candidate = 0; candidate < to.trace.lanes.size(); ++candidate) {
+    if (to.trace.lanes[candidate].transport == from.trace.lanes[lane].transport &&
+        lane_source(to, candidate) == lane_source(from, lane)) {
+      return candidate;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void carry_view_over(ViewState& view, const Document& from, const Document& to) {
+  if (view.selected) {
+    const std::optional<std::size_t> lane = matching_lane(from, view.selected->lane, to);
+    if (lane) {
+      view.selected->lane = *lane;
+    } else {
+      view.selected.reset();
+    }
+  }
+  carry_view_over(view, to);
+}
+
 }  // namespace pushlab::viz

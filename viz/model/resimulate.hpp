@@ -26,4 +26,8 @@ Resimulation resimulate(const sim::Scenario& edited, std::filesystem::path file)
 // duration, the selection dropped if its frame is gone.
 void carry_view_over(ViewState& view, const Document& document);
 
+// The same, from a document whose lanes may differ (live lanes shown or hidden, a transport
+// added or removed): the selection follows its lane, found by transport and source.
+void carry_view_over(ViewState& view, const Document& from, const Document& to);
+
 }  // namespace pushlab::viz
