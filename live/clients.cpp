@@ -18,11 +18,18 @@ struct Clients::Impl {
         http(scenario),
         clock(clock_in),
         plan(sim::plan_traffic(scenario)),
+        tls(ssl::context::tls_client),
         message_timer(io_context),
         end_timer(io_context) {
-    const tcp::endpoint relay{asio::ip::make_address("127.0.0.1"), port};
+    // The server's certificate is self-signed, made for this run: nothing to verify it against.
+    tls.set_verify_mode(ssl::verify_none);
+    const ConnectionSettings connection{
+        .io = io,
+        .host = {asio::ip::make_address("127.0.0.1"), port},
+        .tls = scenario.network.tls ? &tls : nullptr,
+        .logs = scenario.network.tls ? &logs : nullptr};
     for (int client = 0; client < scenario.clients; ++client) {
-      const ClientContext context{io, relay, scenario, http, clock, client};
+      const ClientContext context{connection, scenario, http, clock, client};
       pages.push_back(make(transport, context));
     }
   }
@@ -64,6 +71,8 @@ struct Clients::Impl {
   LiveClock clock;
   std::vector<sim::PlannedMessage> plan;
   std::size_t next = 0;
+  ssl::context tls;
+  EndpointLogs logs;  // over TLS, what only the clients see
   std::vector<std::unique_ptr<LiveClient>> pages;
   asio::steady_timer message_timer;
   asio::steady_timer end_timer;
@@ -74,6 +83,10 @@ Clients::Clients(asio::io_context& io, const sim::Scenario& scenario, sim::Trans
     : impl_(std::make_unique<Impl>(io, scenario, transport, port, clock)) {}
 
 Clients::~Clients() = default;
+
+const EndpointLogs& Clients::logs() const {
+  return impl_->logs;
+}
 
 void Clients::start() {
   for (const auto& page : impl_->pages) page->start();

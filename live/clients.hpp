@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "live/endpoint_log.hpp"
 #include "live/live_clock.hpp"
 #include "sim/scenario/scenario.hpp"
 
@@ -24,6 +25,9 @@ class Clients {
   Clients& operator=(const Clients&) = delete;
 
   void start();  // on the io_context's thread
+
+  // Over TLS, the application bytes each connection wrote and read (empty without TLS).
+  const EndpointLogs& logs() const;
 
  private:
   struct Impl;

@@ -41,12 +41,14 @@ struct RecordedHop {
 // client to server; with a proxy the relay is the proxy and each client connection has an
 // upstream connection of its own (a new one after a 504 replaced it).
 struct RecordedConnection {
+  unsigned short client_port = 0;  // the client's side of it, which names its EndpointLog
   RecordedHop client_hop;
   std::vector<RecordedHop> server_hops;  // with a proxy
 };
 
 struct Recording {
   bool proxy = false;
+  bool tls = false;  // the pieces are TLS records
   std::vector<RecordedConnection> connections;  // in the order they were accepted
 };
 

@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "live/tls_flow.hpp"
 #include "sim/net/tcp_model.hpp"
 #include "sim/trace/trace_sink.hpp"
 #include "sim/transports/http_server.hpp"
@@ -203,10 +204,12 @@ class LaneBuilder {
   }
 
   void add(const RecordedConnection& connection) {
-    const int client = client_of(FlowBytes(connection.client_hop.up).bytes(), scenario_.clients);
-    const auto client_id = static_cast<sim::EndpointId>(client);
-    add_hop(connection.client_hop, client_id, proxy_.value_or(server_));
-    for (const RecordedHop& hop : connection.server_hops) add_hop(hop, *proxy_, server_);
+    add_connection(connection, nullptr);
+  }
+
+  // Over TLS, with what the client's side of the connection wrote and read.
+  void add_tls(const RecordedConnection& connection, const EndpointLog& log) {
+    add_connection(connection, &log);
   }
 
   sim::Lane finish() && {
@@ -223,24 +226,25 @@ class LaneBuilder {
   }
 
  private:
-  void add_hop(const RecordedHop& hop, sim::EndpointId from, sim::EndpointId to) {
+  void add_connection(const RecordedConnection& connection, const EndpointLog* log) {
+    const Bytes& first_bytes = log ? log->written : FlowBytes(connection.client_hop.up).bytes();
+    const auto client = static_cast<sim::EndpointId>(client_of(first_bytes, scenario_.clients));
+    add_hop(connection.client_hop, log, client, proxy_.value_or(server_));
+    for (const RecordedHop& hop : connection.server_hops) add_hop(hop, log, *proxy_, server_);
+  }
+
+  void add_hop(const RecordedHop& hop, const EndpointLog* log, sim::EndpointId from,
+               sim::EndpointId to) {
     const sim::ConnectionId connection = next_connection_++;
     add_handshake(hop, connection, from, to);
-    // A page that has closed its connection reads nothing more from it.
-    page_left_at_.reset();
-    if (hop.up.fin && from < static_cast<sim::EndpointId>(scenario_.clients)) {
-      page_left_at_ = hop.up.fin->sent_at;
+    if (!log) {
+      add_flows(hop.up, hop.down, connection, from, to);
+    } else {
+      const TlsFlow up = read_tls_flow(hop.up, log->written);
+      const TlsFlow down = read_tls_flow(hop.down, log->read);
+      add_tls_handshake(up.handshake, down.handshake, connection, from, to);
+      add_flows(up.application, down.application, connection, from, to);
     }
-    const FlowBytes up(hop.up);
-    const FlowBytes down(hop.down);
-    bool upgraded = false;
-    std::vector<FrameSpan> responses = response_spans(down.bytes(), upgraded);
-    const std::vector<FrameSpan> requests = request_spans(up.bytes(), upgraded);
-    name_send_responses(requests, responses);
-    for (const FrameSpan& span : requests) add_frame(up, span, connection, from, to);
-    for (const FrameSpan& span : responses) add_frame(down, span, connection, to, from);
-    add_fin(hop.up.fin, connection, from, to);
-    add_fin(hop.down.fin, connection, to, from);
 
     std::optional<Nanoseconds> closed;
     if (hop.up.fin && hop.down.fin) closed = std::max(hop.up.fin->arrived_at, hop.down.fin->arrived_at);
@@ -249,6 +253,50 @@ class LaneBuilder {
                                           .tls = scenario_.network.tls,
                                           .opened_at = hop.handshake[0].sent_at,
                                           .closed_at = closed});
+  }
+
+  // The TLS handshake's steps, as the simulator names its three: the ClientHello, the
+  // server's flight, the client's Finished.
+  void add_tls_handshake(const std::vector<RecordedPiece>& up,
+                         const std::vector<RecordedPiece>& down, sim::ConnectionId connection,
+                         sim::EndpointId from, sim::EndpointId to) {
+    const auto add_step = [&](const RecordedPiece& step, bool towards, const char* kind) {
+      add({.from = towards ? from : to,
+           .to = towards ? to : from,
+           .connection = connection,
+           .sent_at = step.sent_at,
+           .received_at = step.arrived_at,
+           .layer = Layer::tls,
+           .kind = kind,
+           .setup = true,
+           .bytes = step.bytes,
+           .note = "TLS records as the relay forwarded them, encrypted"});
+    };
+    for (std::size_t i = 0; i < up.size(); ++i) {
+      add_step(up[i], true, i == 0 ? "client-hello" : (i == 1 ? "finished" : "handshake"));
+    }
+    for (std::size_t i = 0; i < down.size(); ++i) {
+      add_step(down[i], false, i == 0 ? "server-hello" : "handshake");
+    }
+  }
+
+  void add_flows(const RecordedFlow& up_flow, const RecordedFlow& down_flow,
+                 sim::ConnectionId connection, sim::EndpointId from, sim::EndpointId to) {
+    // A page that has closed its connection reads nothing more from it.
+    page_left_at_.reset();
+    if (up_flow.fin && from < static_cast<sim::EndpointId>(scenario_.clients)) {
+      page_left_at_ = up_flow.fin->sent_at;
+    }
+    const FlowBytes up(up_flow);
+    const FlowBytes down(down_flow);
+    bool upgraded = false;
+    std::vector<FrameSpan> responses = response_spans(down.bytes(), upgraded);
+    const std::vector<FrameSpan> requests = request_spans(up.bytes(), upgraded);
+    name_send_responses(requests, responses);
+    for (const FrameSpan& span : requests) add_frame(up, span, connection, from, to);
+    for (const FrameSpan& span : responses) add_frame(down, span, connection, to, from);
+    add_fin(up_flow.fin, connection, from, to);
+    add_fin(down_flow.fin, connection, to, from);
   }
 
   void add_handshake(const RecordedHop& hop, sim::ConnectionId connection, sim::EndpointId from,
@@ -302,7 +350,10 @@ class LaneBuilder {
         .transport_overhead =
             sim::tcp_model::carriage(span.end - span.begin, scenario_.network.tls).overhead,
         .messages = messages_in(span.text, plan_.size()),
-        .note = "recorded live: the bytes the relay forwarded"};
+        .note = scenario_.network.tls
+                    ? "recorded live: the client's own bytes (the relay saw only TLS records), "
+                      "timed by the records that carried them"
+                    : "recorded live: the bytes the relay forwarded"};
     const bool reaches_client = to < static_cast<sim::EndpointId>(scenario_.clients) &&
                                 !(page_left_at_ && *frame.received_at > *page_left_at_);
     for (const sim::MessageId id : frame.messages) {
@@ -332,10 +383,18 @@ class LaneBuilder {
 
 }  // namespace
 
-sim::Lane decode_recording(const Recording& recording, const sim::Scenario& scenario,
-                           sim::Transport transport) {
+sim::Lane decode_recording(const Recording& recording, const EndpointLogs& logs,
+                           const sim::Scenario& scenario, sim::Transport transport) {
   LaneBuilder builder(scenario, transport, recording.proxy);
-  for (const RecordedConnection& connection : recording.connections) builder.add(connection);
+  const EndpointLog nothing_logged;
+  for (const RecordedConnection& connection : recording.connections) {
+    if (!recording.tls) {
+      builder.add(connection);
+      continue;
+    }
+    const auto log = logs.find(connection.client_port);
+    builder.add_tls(connection, log == logs.end() ? nothing_logged : log->second);
+  }
   return std::move(builder).finish();
 }
 

@@ -6,14 +6,19 @@
 // FINs are frames of layer tcp with modelled sizes, as in a simulated lane. Messages are the
 // scenario's planned ones, found in the frames by their payload ("#<id> ..."): a message is
 // delivered when the first frame carrying it reaches its client (or the server).
+//
+// Over TLS the relay recorded only records: the Trace then takes the application bytes from
+// the endpoints' logs, times them by the records that carried them (tls_flow.hpp), and says so
+// in each frame's note; the handshake's records are frames of layer tls with their real bytes.
 
+#include "live/endpoint_log.hpp"
 #include "live/recording.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/trace/trace.hpp"
 
 namespace pushlab::live {
 
-sim::Lane decode_recording(const Recording& recording, const sim::Scenario& scenario,
-                           sim::Transport transport);
+sim::Lane decode_recording(const Recording& recording, const EndpointLogs& logs,
+                           const sim::Scenario& scenario, sim::Transport transport);
 
 }  // namespace pushlab::live

@@ -78,6 +78,7 @@ struct RelayCore {
         server({asio::ip::make_address("127.0.0.1"), server_port}),
         acceptor(io_context, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
     recording.proxy = scenario.proxy.enabled;
+    recording.tls = scenario.network.tls;
   }
 
   asio::io_context& io;
@@ -88,6 +89,7 @@ struct RelayCore {
   tcp::endpoint server;
   tcp::acceptor acceptor;
   Recording recording;
+  bool keep_pieces = true;
   std::deque<RecordedConnection> connections;  // stable addresses while pairs write to them
   std::vector<std::weak_ptr<Pair>> pairs;
 };
@@ -211,7 +213,7 @@ class Pair : public std::enable_shared_from_this<Pair> {
   // Records `bytes` crossing `links`' direction of `hop` from `ready` on; returns the arrival.
   Nanoseconds cross(sim::Link& link, RecordedFlow& flow, Nanoseconds ready, Bytes bytes) {
     const Nanoseconds arrived = arrival_over(link, ready, wire_size(bytes.size()));
-    flow.pieces.push_back({ready, arrived, std::move(bytes)});
+    if (relay_.keep_pieces) flow.pieces.push_back({ready, arrived, std::move(bytes)});
     return arrived;
   }
 
@@ -318,9 +320,9 @@ class Pair : public std::enable_shared_from_this<Pair> {
     if (closed_ || !filter_ || !filter_->awaiting_response() || !leg_) return;
     filter_->answered_by_proxy();
     const Nanoseconds now = clock().now();
-    const Nanoseconds arrived = cross(client_links_.down, record_.client_hop.down, now,
-                                      sim::gateway_timeout_response().bytes);
-    to_client_.send(arrived, record_.client_hop.down.pieces.back().bytes, shared_from_this());
+    Bytes answer = sim::gateway_timeout_response().bytes;
+    const Nanoseconds arrived = cross(client_links_.down, record_.client_hop.down, now, answer);
+    to_client_.send(arrived, std::move(answer), shared_from_this());
     forward_fin_upstream(now);
     leg_.reset();  // the next request gets a new upstream connection
   }
@@ -369,6 +371,8 @@ void Relay::Impl::accept() {
     if (error) return;  // the acceptor was closed: stopping
     socket.set_option(tcp::no_delay(true));
     RecordedConnection& record = connections.emplace_back();
+    boost::system::error_code gone;
+    record.client_port = socket.remote_endpoint(gone).port();
     auto pair = std::make_shared<Pair>(*this, std::move(socket), record);
     pairs.push_back(pair);
     pair->start();
@@ -384,6 +388,10 @@ Relay::~Relay() = default;
 
 unsigned short Relay::port() const {
   return impl_->acceptor.local_endpoint().port();
+}
+
+void Relay::keep_recording(bool keep) {
+  impl_->keep_pieces = keep;
 }
 
 void Relay::start() {

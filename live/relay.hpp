@@ -29,6 +29,9 @@ class Relay {
 
   unsigned short port() const;
 
+  // Whether pieces are kept (on by default); off only to measure what keeping them costs.
+  void keep_recording(bool keep);
+
   void start();  // accepts clients, on the io_context's thread
   void stop();   // stops accepting and closes every connection; from the io_context's thread
 

@@ -31,7 +31,8 @@ sim::Nanoseconds drain_time(const sim::Scenario& scenario) {
 struct LaneRun {
   LaneRun(boost::asio::io_context& io, const sim::Scenario& scenario, sim::Transport transport,
           const LiveClock& clock)
-      : server(io, {.scenario = scenario, .time_scale = clock.time_scale}),
+      : server(io, {.scenario = scenario, .time_scale = clock.time_scale,
+                    .tls = scenario.network.tls}),
         relay(io, scenario, server.port(), clock),
         clients(io, scenario, transport, relay.port(), clock) {}
 
@@ -44,11 +45,6 @@ struct LaneRun {
 
 sim::Trace run_live(const sim::Scenario& scenario, const LiveOptions& options) {
   if (!(options.time_scale > 0)) throw std::invalid_argument("the time scale must be above 0");
-  if (scenario.network.tls) {
-    throw std::runtime_error(
-        "live runs of TLS scenarios are not supported yet: set network.tls to false (the "
-        "server alone serves https and wss: pushlab-cli serve --tls)");
-  }
   boost::asio::io_context io;
   const LiveClock clock{.origin = std::chrono::steady_clock::now() + kSetupTime,
                         .time_scale = options.time_scale};
@@ -93,7 +89,8 @@ sim::Trace run_live(const sim::Scenario& scenario, const LiveOptions& options) {
   sim::Trace trace{.scenario = scenario.name, .source = "live", .duration = scenario.duration};
   for (std::size_t i = 0; i < lanes.size(); ++i) {
     trace.lanes.push_back(
-        decode_recording(lanes[i]->relay.recording(), scenario, scenario.transports[i]));
+        decode_recording(lanes[i]->relay.recording(), lanes[i]->clients.logs(), scenario,
+                         scenario.transports[i]));
   }
   return trace;
 }

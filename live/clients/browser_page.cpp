@@ -37,7 +37,7 @@ void BrowserPage::send(Exchange exchange) {
     return;
   }
   Pooled& pooled = *pool_.emplace_back(std::make_unique<Pooled>());
-  pooled.connection = std::make_shared<ClientConnection>(io_, host_);
+  pooled.connection = std::make_shared<ClientConnection>(settings_);
   pooled.exchange = std::move(exchange);  // lent from the start: it was opened for this request
   pooled.connection->on_bytes = [this, &pooled](sim::wire::ByteView bytes) { read(pooled, bytes); };
   pooled.connection->on_closed = [this, &pooled] { closed(pooled); };

@@ -27,7 +27,7 @@ struct Exchange {
 
 class BrowserPage {
  public:
-  BrowserPage(asio::io_context& io, tcp::endpoint host) : io_(io), host_(host) {}
+  explicit BrowserPage(const ConnectionSettings& settings) : settings_(settings) {}
   BrowserPage(const BrowserPage&) = delete;
   BrowserPage& operator=(const BrowserPage&) = delete;
   ~BrowserPage();
@@ -52,8 +52,7 @@ class BrowserPage {
   void close_when_answered();
   Pooled* idle();
 
-  asio::io_context& io_;
-  tcp::endpoint host_;
+  ConnectionSettings settings_;
   std::deque<std::unique_ptr<Pooled>> pool_;
   std::deque<Exchange> waiting_;
   bool closing_ = false;

@@ -14,8 +14,7 @@
 namespace pushlab::live::clients {
 
 struct ClientContext {
-  asio::io_context& io;
-  tcp::endpoint host;  // the relay
+  ConnectionSettings connection;  // to the relay
   const sim::Scenario& scenario;
   const sim::HttpFrames& http;
   LiveClock clock;

@@ -14,7 +14,7 @@ namespace {
 class LongPollClient final : public LiveClient {
  public:
   explicit LongPollClient(const ClientContext& context)
-      : context_(context), page_(context.io, context.host) {}
+      : context_(context), page_(context.connection) {}
 
   void start() override { ask(); }
 

@@ -12,7 +12,7 @@ namespace {
 class ShortPollClient final : public LiveClient {
  public:
   explicit ShortPollClient(const ClientContext& context)
-      : context_(context), page_(context.io, context.host), timer_(context.io) {}
+      : context_(context), page_(context.connection), timer_(context.connection.io) {}
 
   void start() override { poll(); }
 

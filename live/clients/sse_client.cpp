@@ -16,7 +16,7 @@ namespace {
 class SseClient final : public LiveClient {
  public:
   explicit SseClient(const ClientContext& context)
-      : context_(context), page_(context.io, context.host), timer_(context.io) {}
+      : context_(context), page_(context.connection), timer_(context.connection.io) {}
 
   void start() override { open_stream(); }
 

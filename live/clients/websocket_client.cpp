@@ -33,7 +33,7 @@ class WebSocketClient final : public LiveClient {
   }
 
   void start() override {
-    connection_ = std::make_shared<ClientConnection>(context_.io, context_.host);
+    connection_ = std::make_shared<ClientConnection>(context_.connection);
     connection_->on_bytes = [this](sim::wire::ByteView bytes) { read(bytes); };
     connection_->connect([this] { send_handshake(); });
   }

@@ -43,8 +43,7 @@ sim::Scenario shortened(const std::string& name) {
   return scenario;
 }
 
-void check_live_agrees_with_simulation(const std::string& name) {
-  const sim::Scenario scenario = shortened(name);
+void check_live_agrees_with(const sim::Scenario& scenario) {
   const sim::Trace live = live::run_live(scenario);
   const sim::Trace simulated = sim::simulate(scenario);
   CHECK(live.source == "live");
@@ -71,6 +70,10 @@ void check_live_agrees_with_simulation(const std::string& name) {
   }
 }
 
+void check_live_agrees_with_simulation(const std::string& name) {
+  check_live_agrees_with(shortened(name));
+}
+
 TEST_CASE("live chat agrees with its simulation: messages, frames per connection, latency") {
   check_live_agrees_with_simulation("chat");
 }
@@ -81,6 +84,12 @@ TEST_CASE("live through a proxy that strips Upgrade: the WebSocket fails as simu
 
 TEST_CASE("live through a buffering proxy: events held and flushed as simulated") {
   check_live_agrees_with_simulation("buffering-proxy");
+}
+
+TEST_CASE("live over TLS: the application frames, placed by the records that carried them") {
+  sim::Scenario scenario = shortened("chat");
+  scenario.network.tls = true;
+  check_live_agrees_with(scenario);
 }
 
 TEST_CASE("a live run refuses a time scale that is not positive") {
