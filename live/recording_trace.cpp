@@ -145,17 +145,39 @@ std::vector<FrameSpan> response_spans(const Bytes& bytes, bool& upgraded) {
   return spans;
 }
 
-// The answer to a POST /send is a "send-response", as the simulator names it: each response
-// answers the request of the same rank.
-void name_send_responses(const std::vector<FrameSpan>& requests, std::vector<FrameSpan>& responses) {
+// The transport whose endpoint a request's target names, if any.
+std::optional<sim::Transport> endpoint_of(std::string_view target) {
+  const std::string_view path = target.substr(0, target.find('?'));
+  if (path == "/poll") return sim::Transport::short_poll;
+  if (path == "/lp") return sim::Transport::long_poll;
+  if (path == "/ws") return sim::Transport::websocket;
+  if (path == "/events") return sim::Transport::sse;
+  return std::nullopt;
+}
+
+// Gives every response the target of the request it answers (each response answers the
+// request of the same rank; a stream's events and last chunk, its head's), and every WebSocket
+// frame the target that opened it. The answer to a POST /send is a "send-response", as the
+// simulator names it.
+void follow_requests(std::vector<FrameSpan>& requests, std::vector<FrameSpan>& responses) {
+  std::string upgraded_to;
+  for (FrameSpan& request : requests) {
+    if (request.layer == Layer::http) {
+      upgraded_to = request.target;
+    } else {
+      request.target = upgraded_to;
+    }
+  }
   std::size_t rank = 0;
+  std::string current;
   for (FrameSpan& response : responses) {
-    if (response.layer != Layer::http || response.kind == "last-chunk") continue;
-    if (rank < requests.size() && response.kind == "response" &&
-        requests[rank].target.starts_with("/send")) {
+    const bool starts_response =
+        response.layer == Layer::http && response.kind != "last-chunk";
+    if (starts_response && rank < requests.size()) current = requests[rank++].target;
+    response.target = current;
+    if (response.kind == "response" && current.starts_with("/send")) {
       response.kind = "send-response";
     }
-    ++rank;
   }
 }
 
@@ -211,6 +233,9 @@ class LaneBuilder {
   void add_tls(const RecordedConnection& connection, const EndpointLog& log) {
     add_connection(connection, &log);
   }
+
+  // Keeps only the frames of requests to this transport's endpoint (and their answers).
+  void keep_only(sim::Transport transport) { only_ = transport; }
 
   sim::Lane finish() && {
     for (std::size_t id = 0; id < plan_.size(); ++id) {
@@ -291,10 +316,14 @@ class LaneBuilder {
     const FlowBytes down(down_flow);
     bool upgraded = false;
     std::vector<FrameSpan> responses = response_spans(down.bytes(), upgraded);
-    const std::vector<FrameSpan> requests = request_spans(up.bytes(), upgraded);
-    name_send_responses(requests, responses);
-    for (const FrameSpan& span : requests) add_frame(up, span, connection, from, to);
-    for (const FrameSpan& span : responses) add_frame(down, span, connection, to, from);
+    std::vector<FrameSpan> requests = request_spans(up.bytes(), upgraded);
+    follow_requests(requests, responses);
+    for (const FrameSpan& span : requests) {
+      if (kept(span)) add_frame(up, span, connection, from, to);
+    }
+    for (const FrameSpan& span : responses) {
+      if (kept(span)) add_frame(down, span, connection, to, from);
+    }
     add_fin(up_flow.fin, connection, from, to);
     add_fin(down_flow.fin, connection, to, from);
   }
@@ -363,6 +392,8 @@ class LaneBuilder {
     add(std::move(frame));
   }
 
+  bool kept(const FrameSpan& span) const { return !only_ || endpoint_of(span.target) == only_; }
+
   void deliver(sim::MessageId id, Nanoseconds at) {
     std::optional<Nanoseconds>& delivered = delivered_[id];
     if (!delivered || at < *delivered) delivered = at;
@@ -377,11 +408,44 @@ class LaneBuilder {
   std::optional<sim::EndpointId> proxy_;
   sim::EndpointId server_ = 0;
   std::optional<Nanoseconds> page_left_at_;  // on the hop being added
+  std::optional<sim::Transport> only_;
   sim::ConnectionId next_connection_ = 0;
   std::uint64_t next_order_ = 0;
 };
 
 }  // namespace
+
+namespace {
+
+// Whether any request on the connection asks for this transport's endpoint.
+bool asks_for(const RecordedConnection& connection, sim::Transport transport) {
+  http::RequestParser parser;
+  parser.feed(FlowBytes(connection.client_hop.up).bytes());
+  while (auto event = parser.next()) {
+    const auto* head = std::get_if<http::Head<http::Request>>(&*event);
+    if (head && endpoint_of(head->message.target) == transport) return true;
+    if (head && head->message.fields.has_token("Upgrade", "websocket")) break;  // no more HTTP
+  }
+  return false;
+}
+
+}  // namespace
+
+sim::Trace decode_by_transport(const Recording& recording, const sim::Scenario& scenario) {
+  sim::Trace trace{.scenario = scenario.name, .source = "live", .duration = scenario.duration};
+  for (const sim::Transport transport : sim::kAllTransports) {
+    LaneBuilder builder(scenario, transport, recording.proxy);
+    builder.keep_only(transport);
+    bool used = false;
+    for (const RecordedConnection& connection : recording.connections) {
+      if (!asks_for(connection, transport)) continue;
+      builder.add(connection);
+      used = true;
+    }
+    if (used) trace.lanes.push_back(std::move(builder).finish());
+  }
+  return trace;
+}
 
 sim::Lane decode_recording(const Recording& recording, const EndpointLogs& logs,
                            const sim::Scenario& scenario, sim::Transport transport) {

@@ -21,4 +21,11 @@ namespace pushlab::live {
 sim::Lane decode_recording(const Recording& recording, const EndpointLogs& logs,
                            const sim::Scenario& scenario, sim::Transport transport);
 
+// What a browser did against `pushlab-cli serve`: a lane for each transport it used, holding
+// the requests to that transport's endpoint (/poll, /lp, /ws, /events) and their answers. A
+// browser keeps connections alive and reuses them for any endpoint, so one connection may show
+// in several lanes, each with its own exchanges; the page itself and its icon are left out.
+// Needs a recording without TLS.
+sim::Trace decode_by_transport(const Recording& recording, const sim::Scenario& scenario);
+
 }  // namespace pushlab::live

@@ -67,8 +67,8 @@ class Pair;
 
 // What the relay's connections share.
 struct RelayCore {
-  RelayCore(asio::io_context& io_context, const sim::Scenario& scenario_in, unsigned short server_port,
-       LiveClock clock_in)
+  RelayCore(asio::io_context& io_context, const sim::Scenario& scenario_in,
+            unsigned short server_port, LiveClock clock_in)
       : io(io_context),
         scenario(scenario_in),
         clock(clock_in),
@@ -76,7 +76,7 @@ struct RelayCore {
         upstream{sim::Link(sim::upstream_hop(scenario_in), rng),
                  sim::Link(sim::upstream_hop(scenario_in), rng)},
         server({asio::ip::make_address("127.0.0.1"), server_port}),
-        acceptor(io_context, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
+        acceptor(io_context) {
     recording.proxy = scenario.proxy.enabled;
     recording.tls = scenario.network.tls;
   }
@@ -381,8 +381,25 @@ void Relay::Impl::accept() {
 }
 
 Relay::Relay(asio::io_context& io, const sim::Scenario& scenario, unsigned short server_port,
-             LiveClock clock)
-    : impl_(std::make_unique<Impl>(io, scenario, server_port, clock)) {}
+             LiveClock clock, const ListenAddress& listen)
+    : impl_(std::make_unique<Impl>(io, scenario, server_port, clock)) {
+  const std::string where = listen.bind + ":" + std::to_string(listen.port);
+  boost::system::error_code error;
+  const auto address = asio::ip::make_address(listen.bind, error);
+  if (error) {
+    throw std::runtime_error("\"" + listen.bind +
+                             "\" is not an IP address to listen on (e.g. 127.0.0.1, 0.0.0.0, ::1)");
+  }
+  const tcp::endpoint endpoint{address, listen.port};
+  try {
+    impl_->acceptor.open(endpoint.protocol());
+    impl_->acceptor.set_option(asio::socket_base::reuse_address(true));
+    impl_->acceptor.bind(endpoint);
+    impl_->acceptor.listen(asio::socket_base::max_listen_connections);
+  } catch (const boost::system::system_error& failure) {
+    throw std::runtime_error("cannot listen on " + where + ": " + failure.code().message());
+  }
+}
 
 Relay::~Relay() = default;
 

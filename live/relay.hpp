@@ -7,6 +7,7 @@
 // the moments it read and delivered it (recording.hpp). Asio stays in relay.cpp.
 
 #include <memory>
+#include <string>
 
 #include "live/live_clock.hpp"
 #include "live/recording.hpp"
@@ -18,11 +19,18 @@ class io_context;
 
 namespace pushlab::live {
 
+// Where the relay listens: by default this machine only, at a free port.
+struct ListenAddress {
+  std::string bind = "127.0.0.1";
+  unsigned short port = 0;
+};
+
 class Relay {
  public:
-  // Listens on 127.0.0.1 at a free port and relays to the server at 127.0.0.1:`server_port`.
+  // Relays to the server at 127.0.0.1:`server_port`. Throws std::runtime_error naming the
+  // address if it cannot listen.
   Relay(boost::asio::io_context& io, const sim::Scenario& scenario, unsigned short server_port,
-        LiveClock clock);
+        LiveClock clock, const ListenAddress& listen = {});
   ~Relay();
   Relay(const Relay&) = delete;
   Relay& operator=(const Relay&) = delete;

@@ -1,5 +1,6 @@
-// pushlab-cli serve: the live server on its own, for a class: the four transports' endpoints
-// and the demo page, sending the scenario's messages in real time.
+// pushlab-cli serve: the live server for a class, behind the recording relay: the four
+// transports' endpoints and the demo page, sending the scenario's messages in real time, with
+// what the browsers' connections carried written to a Trace when it stops.
 
 #include <cstdio>
 #include <iostream>
@@ -9,7 +10,9 @@
 #include "apps/cli/cli_error.hpp"
 #include "apps/cli/command.hpp"
 #include "apps/cli/scenario_overrides.hpp"
-#include "live/server.hpp"
+#include "live/recording_server.hpp"
+#include "sim/json/input_error.hpp"
+#include "sim/trace/trace_json.hpp"
 
 namespace pushlab::cli {
 
@@ -21,7 +24,27 @@ struct ServeOptions {
   unsigned short port = 8080;
   double time_scale = 1;
   bool tls = false;
+  std::string trace_out;
 };
+
+// What the browsers' connections carried, per transport, to the file --trace-out names.
+void save_what_crossed(const live::RecordingServer& server, const std::string& file) {
+  sim::Trace trace;
+  try {
+    trace = server.trace();
+  } catch (const std::runtime_error& error) {
+    throw InputError(std::string("--trace-out: ") + error.what());
+  }
+  try {
+    sim::save_trace_file(trace, file);
+  } catch (const sim::json::InputError& error) {
+    throw InputError(std::string("--trace-out: ") + error.what());
+  }
+  std::size_t frames = 0;
+  for (const sim::Lane& lane : trace.lanes) frames += lane.frames.size();
+  std::cout << "wrote " << file << ": " << trace.lanes.size() << " transports, " << frames
+            << " frames\n";
+}
 
 int run_serve(const ServeOptions& options) {
   live::ServerOptions server_options;
@@ -32,7 +55,12 @@ int run_serve(const ServeOptions& options) {
   server_options.tls = options.tls || server_options.scenario.network.tls;
   const int clients = server_options.scenario.clients;
   server_options.web_dir = PUSHLAB_SOURCE_DIR "/assets/web";
-  std::optional<live::Server> server;
+  if (!options.trace_out.empty() && server_options.tls) {
+    throw InputError(
+        "--trace-out needs plain http: over TLS the relay sees only records that the browser's "
+        "keys open");
+  }
+  std::optional<live::RecordingServer> server;
   try {
     server.emplace(std::move(server_options));
   } catch (const std::exception& error) {
@@ -50,6 +78,7 @@ int run_serve(const ServeOptions& options) {
   std::cout << "stopped: " << counts.connections << " connections, " << counts.requests
             << " requests, " << counts.published << " messages sent, " << counts.received
             << " received\n";
+  if (!options.trace_out.empty()) save_what_crossed(*server, options.trace_out);
   return kExitOk;
 }
 
@@ -58,7 +87,9 @@ int run_serve(const ServeOptions& options) {
 Command add_serve_command(CLI::App& parent) {
   auto options = std::make_shared<ServeOptions>();
   CLI::App* app = parent.add_subcommand(
-      "serve", "Serve a scenario over real sockets: the four transports and the demo page");
+      "serve",
+      "Serve a scenario over real sockets for a class: the four transports and the demo page, "
+      "behind a relay that plays the scenario's network and records what crossed");
   app->add_option("--scenario", options->scenario_file,
                   "The scenario whose messages to send (default: scenarios/chat.json)");
   app->add_option("--bind", options->bind,
@@ -71,10 +102,16 @@ Command add_serve_command(CLI::App& parent) {
   app->add_option("--time-scale", options->time_scale,
                   "Scenario seconds per second of wall time (default 1)")
       ->check(CLI::Range(0.001, 1000.0));
+  app->add_option("--trace-out", options->trace_out,
+                  "When stopped, write what the browsers' connections carried (one lane per "
+                  "transport they used, every frame's bytes) to this Trace JSON file");
   app->footer(
       "Examples:\n"
       "  pushlab-cli serve                       then open http://127.0.0.1:8080/\n"
-      "  pushlab-cli serve --scenario scenarios/ticker.json --bind 0.0.0.0 --port 9000");
+      "  pushlab-cli serve --scenario scenarios/ticker.json --bind 0.0.0.0 --port 9000\n"
+      "  pushlab-cli serve --trace-out class.trace.json   (written at Ctrl+C)\n"
+      "Browsers reach the server through a relay that applies the scenario's network and "
+      "proxy (latency, jitter, bandwidth, interference) and records every byte.");
   return {app, [options] { return run_serve(*options); }};
 }
 
