@@ -23,11 +23,10 @@ struct Clients::Impl {
         end_timer(io_context) {
     // The server's certificate is self-signed, made for this run: nothing to verify it against.
     tls.set_verify_mode(ssl::verify_none);
-    const ConnectionSettings connection{
-        .io = io,
-        .host = {asio::ip::make_address("127.0.0.1"), port},
-        .tls = scenario.network.tls ? &tls : nullptr,
-        .logs = scenario.network.tls ? &logs : nullptr};
+    const ConnectionSettings connection{.io = io,
+                                        .host = {asio::ip::make_address("127.0.0.1"), port},
+                                        .tls = scenario.network.tls ? &tls : nullptr,
+                                        .logs = scenario.network.tls ? &logs : nullptr};
     for (int client = 0; client < scenario.clients; ++client) {
       const ClientContext context{connection, scenario, http, clock, client};
       pages.push_back(make(transport, context));

@@ -14,7 +14,8 @@ using sim::wire::ByteView;
 
 void StreamWindow::pass_until(std::uint64_t end, Bytes& out) {
   if (end <= start_) return;
-  const auto count = static_cast<std::ptrdiff_t>(std::min<std::uint64_t>(end - start_, held_.size()));
+  const auto count =
+      static_cast<std::ptrdiff_t>(std::min<std::uint64_t>(end - start_, held_.size()));
   out.insert(out.end(), held_.begin(), held_.begin() + count);
   held_.erase(held_.begin(), held_.begin() + count);
   start_ += static_cast<std::uint64_t>(count);

@@ -48,7 +48,7 @@ struct RecordedConnection {
 
 struct Recording {
   bool proxy = false;
-  bool tls = false;  // the pieces are TLS records
+  bool tls = false;                             // the pieces are TLS records
   std::vector<RecordedConnection> connections;  // in the order they were accepted
 };
 

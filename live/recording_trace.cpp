@@ -94,8 +94,12 @@ std::vector<FrameSpan> request_spans(const Bytes& bytes, bool upgraded) {
       if (upgrade && upgraded) parser.mark_upgraded();
     } else if (const auto* end = std::get_if<http::MessageEnd>(&*event)) {
       const ByteView whole = ByteView(bytes).subspan(begin, end->offset - begin);
-      spans.push_back({.begin = begin, .end = end->offset, .kind = "request", .setup = upgrade,
-                       .text = text_of(whole), .target = target});
+      spans.push_back({.begin = begin,
+                       .end = end->offset,
+                       .kind = "request",
+                       .setup = upgrade,
+                       .text = text_of(whole),
+                       .target = target});
     }
   }
   if (parser.upgraded()) websocket_spans(parser.upgraded_bytes(), parser.upgraded_offset(), spans);
@@ -115,7 +119,8 @@ std::vector<FrameSpan> response_spans(const Bytes& bytes, bool& upgraded) {
       begin = head->offset;
       streamed = head->message.fields.has_token("Transfer-Encoding", "chunked");
       if (head->message.status == 101 || streamed) {
-        spans.push_back({.begin = begin, .end = head->offset + head->size,
+        spans.push_back({.begin = begin,
+                         .end = head->offset + head->size,
                          .kind = streamed ? "response-head" : "response",
                          .setup = head->message.status == 101});
         begin = head->offset + head->size;
@@ -126,13 +131,17 @@ std::vector<FrameSpan> response_spans(const Bytes& bytes, bool& upgraded) {
                                                         bytes.size());  // and the chunk's CRLF
       const std::string text = text_of(data->data);
       const bool event_data = text.find("data:") != std::string::npos;
-      spans.push_back({.begin = begin, .end = end, .layer = Layer::sse,
-                       .kind = event_data ? "event" : (text.starts_with("retry:") ? "retry" : "comment"),
-                       .text = text});
+      spans.push_back(
+          {.begin = begin,
+           .end = end,
+           .layer = Layer::sse,
+           .kind = event_data ? "event" : (text.starts_with("retry:") ? "retry" : "comment"),
+           .text = text});
       begin = end;
     } else if (const auto* end = std::get_if<http::MessageEnd>(&*event)) {
       if (end->offset > begin) {
-        spans.push_back({.begin = begin, .end = end->offset,
+        spans.push_back({.begin = begin,
+                         .end = end->offset,
                          .kind = streamed ? "last-chunk" : "response",
                          .text = text_of(ByteView(bytes).subspan(begin, end->offset - begin))});
       }
@@ -171,8 +180,7 @@ void follow_requests(std::vector<FrameSpan>& requests, std::vector<FrameSpan>& r
   std::size_t rank = 0;
   std::string current;
   for (FrameSpan& response : responses) {
-    const bool starts_response =
-        response.layer == Layer::http && response.kind != "last-chunk";
+    const bool starts_response = response.layer == Layer::http && response.kind != "last-chunk";
     if (starts_response && rank < requests.size()) current = requests[rank++].target;
     response.target = current;
     if (response.kind == "response" && current.starts_with("/send")) {
@@ -225,9 +233,7 @@ class LaneBuilder {
     delivered_.resize(plan_.size());
   }
 
-  void add(const RecordedConnection& connection) {
-    add_connection(connection, nullptr);
-  }
+  void add(const RecordedConnection& connection) { add_connection(connection, nullptr); }
 
   // Over TLS, with what the client's side of the connection wrote and read.
   void add_tls(const RecordedConnection& connection, const EndpointLog& log) {
@@ -272,7 +278,8 @@ class LaneBuilder {
     }
 
     std::optional<Nanoseconds> closed;
-    if (hop.up.fin && hop.down.fin) closed = std::max(hop.up.fin->arrived_at, hop.down.fin->arrived_at);
+    if (hop.up.fin && hop.down.fin)
+      closed = std::max(hop.up.fin->arrived_at, hop.down.fin->arrived_at);
     recorder_.add_connection(connection, {.from = from,
                                           .to = to,
                                           .tls = scenario_.network.tls,

@@ -30,7 +30,8 @@ namespace {
 
 // IP and TCP headers for `payload` bytes sent at once (a FIN alone is one header).
 std::uint64_t wire_size(std::uint64_t payload) {
-  const std::uint64_t segments = std::max<std::uint64_t>(1, tcp_model::carriage(payload, false).segments);
+  const std::uint64_t segments =
+      std::max<std::uint64_t>(1, tcp_model::carriage(payload, false).segments);
   return payload + segments * tcp_model::kSegmentHeader;
 }
 
@@ -148,7 +149,8 @@ class Pair : public std::enable_shared_from_this<Pair> {
     auto leg = std::make_shared<Leg>(relay_.io, relay_.clock);
     if (proxy()) {
       leg->hop = record_.server_hops.size();
-      record_.server_hops.push_back({.handshake = handshake(relay_.upstream, at), .up = {}, .down = {}});
+      record_.server_hops.push_back(
+          {.handshake = handshake(relay_.upstream, at), .up = {}, .down = {}});
     }
     leg_ = leg;
     leg->socket.async_connect(relay_.server,
@@ -164,11 +166,11 @@ class Pair : public std::enable_shared_from_this<Pair> {
   }
 
   void read_client() {
-    client_.async_read_some(asio::buffer(client_buffer_),
-                            [self = shared_from_this()](boost::system::error_code error,
-                                                        std::size_t size) {
-                              self->client_read(error, size);
-                            });
+    client_.async_read_some(
+        asio::buffer(client_buffer_),
+        [self = shared_from_this()](boost::system::error_code error, std::size_t size) {
+          self->client_read(error, size);
+        });
   }
 
   void read_server(const std::shared_ptr<Leg>& leg) {
@@ -190,7 +192,8 @@ class Pair : public std::enable_shared_from_this<Pair> {
       close();
       return;
     }
-    from_client(now, Bytes(client_buffer_.begin(), client_buffer_.begin() + static_cast<long>(size)));
+    from_client(now,
+                Bytes(client_buffer_.begin(), client_buffer_.begin() + static_cast<long>(size)));
     read_client();
   }
 
@@ -206,7 +209,8 @@ class Pair : public std::enable_shared_from_this<Pair> {
       close();
       return;
     }
-    from_server(*leg, now, Bytes(leg->buffer.begin(), leg->buffer.begin() + static_cast<long>(size)));
+    from_server(*leg, now,
+                Bytes(leg->buffer.begin(), leg->buffer.begin() + static_cast<long>(size)));
     read_server(leg);
   }
 
@@ -240,7 +244,8 @@ class Pair : public std::enable_shared_from_this<Pair> {
     const Nanoseconds sent = std::max(at_proxy, upstream.established_at());
     const Nanoseconds arrived = cross(relay_.upstream.up, upstream.up, sent, out);
     leg_->delivery.send(arrived, std::move(out), shared_from_this());
-    if (filter_ && filter_->awaiting_response()) hold_until(sent + relay_.scenario.proxy.max_request_time);
+    if (filter_ && filter_->awaiting_response())
+      hold_until(sent + relay_.scenario.proxy.max_request_time);
   }
 
   void from_server(Leg& leg, Nanoseconds now, Bytes bytes) {

@@ -31,8 +31,8 @@ sim::Nanoseconds drain_time(const sim::Scenario& scenario) {
 struct LaneRun {
   LaneRun(boost::asio::io_context& io, const sim::Scenario& scenario, sim::Transport transport,
           const LiveClock& clock)
-      : server(io, {.scenario = scenario, .time_scale = clock.time_scale,
-                    .tls = scenario.network.tls}),
+      : server(io,
+               {.scenario = scenario, .time_scale = clock.time_scale, .tls = scenario.network.tls}),
         relay(io, scenario, server.port(), clock),
         clients(io, scenario, transport, relay.port(), clock) {}
 
@@ -75,8 +75,9 @@ sim::Trace run_live(const sim::Scenario& scenario, const LiveOptions& options) {
   boost::asio::steady_timer progress(io);
   std::function<void()> report = [&] {
     if (!options.progress) return;
-    const double done = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock.origin) /
-                        std::chrono::duration<double>(end - clock.origin);
+    const double done =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - clock.origin) /
+        std::chrono::duration<double>(end - clock.origin);
     options.progress(std::clamp(done, 0.0, 1.0));
     progress.expires_after(250ms);
     progress.async_wait([&report](boost::system::error_code error) {
@@ -88,9 +89,8 @@ sim::Trace run_live(const sim::Scenario& scenario, const LiveOptions& options) {
 
   sim::Trace trace{.scenario = scenario.name, .source = "live", .duration = scenario.duration};
   for (std::size_t i = 0; i < lanes.size(); ++i) {
-    trace.lanes.push_back(
-        decode_recording(lanes[i]->relay.recording(), lanes[i]->clients.logs(), scenario,
-                         scenario.transports[i]));
+    trace.lanes.push_back(decode_recording(lanes[i]->relay.recording(), lanes[i]->clients.logs(),
+                                           scenario, scenario.transports[i]));
   }
   return trace;
 }

@@ -32,9 +32,9 @@ sim::Trace run_with_progress(const sim::Scenario& scenario, double time_scale) {
   ProgressLine line(1);
   const double seconds = std::chrono::duration<double>(scenario.duration).count() / time_scale;
   std::fprintf(stderr, "running %s live for about %.0f s...\n", scenario.name.c_str(), seconds);
-  const live::LiveOptions options{
-      .time_scale = time_scale,
-      .progress = [&line](double done) { line.show(0, done, "live over loopback"); }};
+  const live::LiveOptions options{.time_scale = time_scale, .progress = [&line](double done) {
+                                    line.show(0, done, "live over loopback");
+                                  }};
   try {
     return live::run_live(scenario, options);
   } catch (const std::runtime_error& error) {

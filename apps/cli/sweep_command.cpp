@@ -11,8 +11,8 @@
 #include <sstream>
 
 #include "apps/cli/cli_error.hpp"
-#include "apps/cli/progress_line.hpp"
 #include "apps/cli/command.hpp"
+#include "apps/cli/progress_line.hpp"
 #include "apps/cli/scenario_overrides.hpp"
 #include "apps/cli/text_table.hpp"
 #include "sim/transports/simulate.hpp"

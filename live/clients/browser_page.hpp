@@ -18,7 +18,8 @@ namespace pushlab::live::clients {
 struct Exchange {
   sim::wire::Bytes request;
   std::string method = "GET";
-  bool held = false;  // a long poll or an event stream: dropped, not waited for, when the page closes
+  bool held =
+      false;  // a long poll or an event stream: dropped, not waited for, when the page closes
   std::function<void(const sim::wire::http::Response& head)> on_head = nullptr;
   std::function<void(sim::wire::ByteView body)> on_body = nullptr;
   // The response has ended (true) or its connection went before it did (false).

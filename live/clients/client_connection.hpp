@@ -49,12 +49,12 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
       }
       if (!self->settings_.tls) return self->opened(std::move(then));
       self->tls_.emplace(self->socket_, *self->settings_.tls);
-      self->tls_->async_handshake(ssl::stream_base::client,
-                                  [self, then = std::move(then)](
-                                      boost::system::error_code failed) mutable {
-                                    if (failed) return self->end();
-                                    self->opened(std::move(then));
-                                  });
+      self->tls_->async_handshake(
+          ssl::stream_base::client,
+          [self, then = std::move(then)](boost::system::error_code failed) mutable {
+            if (failed) return self->end();
+            self->opened(std::move(then));
+          });
     });
   }
 
@@ -99,16 +99,16 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
 
   void read() {
     on_stream([this](auto& stream) {
-      stream.async_read_some(asio::buffer(buffer_), [self = shared_from_this()](
-                                                        boost::system::error_code error,
-                                                        std::size_t size) {
-        if (error == asio::error::eof && self->tls_) return self->answer_close_notify();
-        if (error) return self->end();
-        const sim::wire::ByteView bytes(self->buffer_.data(), size);
-        if (self->log_) sim::wire::append(self->log_->read, bytes);
-        if (self->on_bytes) self->on_bytes(bytes);
-        self->read();
-      });
+      stream.async_read_some(
+          asio::buffer(buffer_),
+          [self = shared_from_this()](boost::system::error_code error, std::size_t size) {
+            if (error == asio::error::eof && self->tls_) return self->answer_close_notify();
+            if (error) return self->end();
+            const sim::wire::ByteView bytes(self->buffer_.data(), size);
+            if (self->log_) sim::wire::append(self->log_->read, bytes);
+            if (self->on_bytes) self->on_bytes(bytes);
+            self->read();
+          });
     });
   }
 

@@ -28,17 +28,18 @@ class LongPollClient final : public LiveClient {
  private:
   void ask() {
     if (stopped_) return;
-    const std::string target = sim::with_client("/lp", context_.client) +
-                               "&received=" + std::to_string(received_);
+    const std::string target =
+        sim::with_client("/lp", context_.client) + "&received=" + std::to_string(received_);
     body_.clear();
     page_.send({.request = context_.http.request("GET", target, {}).bytes,
                 .held = true,
                 .on_head = [this](const auto& head) { status_ = head.status; },
                 .on_body = [this](sim::wire::ByteView bytes) { sim::wire::append(body_, bytes); },
-                .on_end = [this](bool complete) {
-                  if (complete && status_ == 200) received_ += messages_in(body_);
-                  ask();
-                }});
+                .on_end =
+                    [this](bool complete) {
+                      if (complete && status_ == 200) received_ += messages_in(body_);
+                      ask();
+                    }});
   }
 
   // The body is a JSON array of the messages' payloads.

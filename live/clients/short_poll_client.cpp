@@ -27,8 +27,9 @@ class ShortPollClient final : public LiveClient {
  private:
   void poll() {
     if (stopped_) return;
-    page_.send({.request = context_.http.request("GET", sim::with_client("/poll", context_.client), {})
-                               .bytes});
+    page_.send(
+        {.request =
+             context_.http.request("GET", sim::with_client("/poll", context_.client), {}).bytes});
     next_poll_ += context_.scenario.short_poll.interval;
     timer_.expires_at(context_.clock.wall(next_poll_));
     timer_.async_wait([this](boost::system::error_code error) {

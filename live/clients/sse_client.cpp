@@ -34,10 +34,10 @@ class SseClient final : public LiveClient {
     sim::wire::http::Fields fields{{"Accept", "text/event-stream"}, {"Cache-Control", "no-cache"}};
     if (!last_event_id_.empty()) fields.add("Last-Event-ID", last_event_id_);
     events_.emplace();
-    page_.send({.request =
-                    context_.http.request("GET", sim::with_client("/events", context_.client),
-                                          std::move(fields))
-                        .bytes,
+    page_.send({.request = context_.http
+                               .request("GET", sim::with_client("/events", context_.client),
+                                        std::move(fields))
+                               .bytes,
                 .held = true,
                 .on_body = [this](sim::wire::ByteView bytes) { read(bytes); },
                 .on_end = [this](bool) { reconnect_later(); }});

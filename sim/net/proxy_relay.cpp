@@ -33,7 +33,6 @@ std::optional<wire::Bytes> strip_upgrade(const WireFrame& frame) {
   return http::serialize(*request);
 }
 
-
 }  // namespace
 
 WireFrame gateway_timeout_response() {

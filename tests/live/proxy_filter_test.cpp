@@ -45,8 +45,9 @@ TEST_CASE("without interference, requests pass byte for byte and a 101 makes a t
   live::ProxyFilter filter(proxy(false, 0));
   CHECK(through_client(filter, kUpgrade) == kUpgrade);
   CHECK(filter.awaiting_response());
-  CHECK(through_server(filter, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-                               "Connection: Upgrade\r\n\r\n\x81\x02hi") ==
+  CHECK(through_server(filter,
+                       "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                       "Connection: Upgrade\r\n\r\n\x81\x02hi") ==
         "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"
         "\x81\x02hi");
   CHECK_FALSE(filter.awaiting_response());
@@ -59,7 +60,7 @@ TEST_CASE("buffer_bytes holds a streamed body until enough has gathered, then th
   through_client(filter, "GET /events?client=1 HTTP/1.1\r\nHost: h\r\n\r\n");
   const std::string head =
       "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n";
-  CHECK(through_server(filter, head) == head);  // the head is never held
+  CHECK(through_server(filter, head) == head);             // the head is never held
   const std::string event = "f\r\ndata: #0 abcd\n\n\r\n";  // 20 bytes with its chunk framing
   CHECK(through_server(filter, event).empty());
   CHECK(through_server(filter, event) == event + event);  // 40 gathered

@@ -159,7 +159,8 @@ TEST_CASE("headless Chromium on the demo page receives over all four transports,
   const sim::Trace trace = server.trace();
   CHECK(trace.source == "live");
   std::string lanes;
-  for (const sim::Lane& lane : trace.lanes) lanes += std::string(sim::to_string(lane.transport)) + " ";
+  for (const sim::Lane& lane : trace.lanes)
+    lanes += std::string(sim::to_string(lane.transport)) + " ";
   CAPTURE(lanes);
   REQUIRE(trace.lanes.size() == 4);
   for (const sim::Lane& lane : trace.lanes) {

@@ -31,7 +31,7 @@ live::RecordedPiece piece(int sent_ms, int arrived_ms, Bytes bytes) {
 constexpr std::size_t kExpansion = live::kTls13RecordExpansion;
 
 TEST_CASE("application bytes are placed in the records that carried them, after the handshake") {
-  const std::string request = "GET / HTTP/1.1\r\n\r\n";     // 18 bytes
+  const std::string request = "GET / HTTP/1.1\r\n\r\n";       // 18 bytes
   const std::string message = "POST /send HTTP/1.1\r\n\r\n";  // 23 bytes
   live::RecordedFlow flow;
   // The ClientHello alone; then ChangeCipherSpec, the encrypted Finished and the first request
