@@ -6,6 +6,7 @@
 //
 // Everything runs on the server's one io_context thread: nothing here locks.
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -46,6 +47,14 @@ class Feed {
   std::vector<FeedMessage> from(int client, std::size_t received) const;
   std::size_t published(int client) const { return mailbox(client).log.size(); }
 
+  // The last message a WebSocket of the client has been handed (-1: none): a reconnecting
+  // client's new WebSocket resumes after it, as the simulated server keeps for a client what
+  // came while it had no connection.
+  std::int64_t pushed(int client) const { return mailbox(client).pushed; }
+  void mark_pushed(int client, std::int64_t id) {
+    mailbox(client).pushed = std::max(mailbox(client).pushed, id);
+  }
+
   // `wake` runs after each message published for the client, until unsubscribed.
   Token subscribe(int client, Wake wake);
   void unsubscribe(int client, Token token);
@@ -59,6 +68,7 @@ class Feed {
     std::deque<std::uint64_t> waiting;  // indices into log
     std::vector<FeedMessage> log;
     std::map<Token, Wake> subscribers;
+    std::int64_t pushed = -1;
   };
 
   Mailbox& mailbox(int client) { return mailboxes_.at(static_cast<std::size_t>(client)); }

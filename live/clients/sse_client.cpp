@@ -45,9 +45,11 @@ class SseClient final : public LiveClient {
 
   void read(sim::wire::ByteView bytes) {
     events_->feed(bytes);
-    while (events_->next()) {
-    }
-    last_event_id_ = events_->last_event_id();
+    // The EventSource's last event ID changes as events are dispatched, and only then: a new
+    // stream that has sent no event yet leaves it as it was.
+    bool dispatched = false;
+    while (events_->next()) dispatched = true;
+    if (dispatched) last_event_id_ = events_->last_event_id();
     if (const auto retry = events_->retry_ms()) retry_ = std::chrono::milliseconds{*retry};
   }
 

@@ -1,6 +1,8 @@
 // WebSocket: the opening handshake (sim/wire's request, the 101 checked as a browser checks
 // it), then one masked text frame per message to the server; pings are answered with pongs;
-// at the end the client starts the closing handshake and closes TCP after the server's FIN.
+// at the end the client starts the closing handshake and closes TCP after the server's FIN. A
+// connection that ends without a close frame (1006, e.g. an idle proxy cut it) is opened again
+// a second later, as the simulated page (a reconnecting library) does.
 
 #include <optional>
 #include <random>
@@ -23,20 +25,12 @@ namespace http = sim::wire::http;
 
 class WebSocketClient final : public LiveClient {
  public:
-  explicit WebSocketClient(const ClientContext& context) : context_(context) {}
+  explicit WebSocketClient(const ClientContext& context)
+      : context_(context), reconnect_timer_(context.connection.io) {}
 
-  ~WebSocketClient() override {
-    if (!connection_) return;
-    connection_->on_bytes = nullptr;  // they point at this client
-    connection_->on_closed = nullptr;
-    connection_->abort();
-  }
+  ~WebSocketClient() override { drop_connection(); }
 
-  void start() override {
-    connection_ = std::make_shared<ClientConnection>(context_.connection);
-    connection_->on_bytes = [this](sim::wire::ByteView bytes) { read(bytes); };
-    connection_->connect([this] { send_handshake(); });
-  }
+  void start() override { open_connection(); }
 
   void send(std::string payload) override {
     if (!open_) {
@@ -48,6 +42,7 @@ class WebSocketClient final : public LiveClient {
 
   void stop() override {
     stopped_ = true;
+    reconnect_timer_.cancel();
     if (!open_) {
       connection_->close();
     } else {
@@ -56,6 +51,36 @@ class WebSocketClient final : public LiveClient {
   }
 
  private:
+  void open_connection() {
+    drop_connection();
+    open_ = false;
+    close_sent_ = false;
+    handshake_ = http::ResponseParser();
+    frames_ = ws::FrameDecoder({.role = ws::Role::client});
+    connection_ = std::make_shared<ClientConnection>(context_.connection);
+    connection_->on_bytes = [this](sim::wire::ByteView bytes) { read(bytes); };
+    connection_->on_closed = [this] { closed(); };
+    connection_->connect([this] { send_handshake(); });
+  }
+
+  void drop_connection() {
+    if (!connection_) return;
+    connection_->on_bytes = nullptr;  // they point at this client
+    connection_->on_closed = nullptr;
+    connection_->abort();
+    connection_.reset();
+  }
+
+  // Section 7.1.5: closed without a close frame is 1006; the page opens a new connection.
+  void closed() {
+    if (stopped_ || close_sent_) return;
+    open_ = false;
+    reconnect_timer_.expires_at(context_.clock.wall(context_.clock.now() + kReconnectDelay));
+    reconnect_timer_.async_wait([this](boost::system::error_code error) {
+      if (!error && !stopped_) open_connection();
+    });
+  }
+
   void send_handshake() {
     key_ = ws::random_key();
     const ws::HandshakeRequestOptions options{
@@ -109,7 +134,11 @@ class WebSocketClient final : public LiveClient {
     return mask_;
   }
 
+  // As the simulator's page: a reconnecting library's first delay.
+  static constexpr sim::Nanoseconds kReconnectDelay = std::chrono::seconds{1};
+
   ClientContext context_;
+  asio::steady_timer reconnect_timer_;
   std::shared_ptr<ClientConnection> connection_;
   std::string key_;
   http::ResponseParser handshake_;

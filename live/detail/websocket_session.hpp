@@ -19,7 +19,11 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession<St
   // An echo session (the /echo endpoint, for measuring round trips) sends back each message it
   // reads, and nothing else.
   WebSocketSession(Stream stream, std::shared_ptr<Shared> shared, int client, bool echo = false)
-      : stream_(std::move(stream)), shared_(std::move(shared)), client_(client), echo_(echo) {}
+      : stream_(std::move(stream)),
+        shared_(std::move(shared)),
+        client_(client),
+        echo_(echo),
+        ping_timer_(stream_.get_executor()) {}
 
   void start(Request request) {
     stream_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
@@ -32,6 +36,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession<St
   }
 
   ~WebSocketSession() {
+    ping_timer_.cancel();
     if (token_) shared_->feed.unsubscribe(client_, *token_);
     --shared_->counts.open_connections;
   }
@@ -39,12 +44,32 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession<St
  private:
   void on_open() {
     if (echo_) return read();
+    last_sent_ = shared_->feed.pushed(client_);
     std::weak_ptr<WebSocketSession> weak = this->shared_from_this();
     token_ = shared_->feed.subscribe(client_, [weak] {
       if (auto self = weak.lock()) self->send_new();
     });
     send_new();
     read();
+    schedule_ping();
+  }
+
+  // Traffic every ping_interval keeps a proxy from closing the connection as idle, as the
+  // simulated server does; the client answers each ping with a pong.
+  void schedule_ping() {
+    const auto interval = shared_->options.scenario.websocket.ping_interval;
+    if (interval <= std::chrono::nanoseconds{0}) return;
+    ping_timer_.expires_after(std::chrono::nanoseconds{static_cast<std::int64_t>(
+        static_cast<double>(interval.count()) / shared_->options.time_scale)});
+    // Weak: a pending ping must not keep a closed session alive.
+    std::weak_ptr<WebSocketSession> weak = this->shared_from_this();
+    ping_timer_.async_wait([weak](beast::error_code error) {
+      auto self = weak.lock();
+      if (error || !self || !self->stream_.is_open()) return;
+      self->stream_.async_ping({}, [weak](beast::error_code ping_error) {
+        if (auto again = weak.lock(); again && !ping_error) again->schedule_ping();
+      });
+    });
   }
 
   void send_new() {
@@ -52,6 +77,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession<St
       last_sent_ = static_cast<std::int64_t>(message.id);
       outbox_.push_back(std::move(message.payload));
     }
+    shared_->feed.mark_pushed(client_, last_sent_);
     if (!writing_) write_next();
   }
 
@@ -98,6 +124,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession<St
   bool writing_ = false;
   std::int64_t last_sent_ = -1;
   std::optional<Feed::Token> token_;
+  asio::steady_timer ping_timer_;
 };
 
 }  // namespace pushlab::live::detail

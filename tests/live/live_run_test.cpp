@@ -43,8 +43,13 @@ sim::Scenario shortened(const std::string& name) {
   return scenario;
 }
 
-void check_live_agrees_with(const sim::Scenario& scenario) {
-  const sim::Trace live = live::run_live(scenario);
+// Loopback adds well under a millisecond (docs/PERFORMANCE.md); 5 ms of wall time leaves room
+// for a busy machine without hiding a missed round trip (50 ms or more). A time scale
+// multiplies it, as it multiplies every wall-clock delay in the Trace.
+void check_live_agrees_with(const sim::Scenario& scenario, double time_scale = 1) {
+  const sim::Trace live = live::run_live(scenario, {.time_scale = time_scale, .progress = {}});
+  const auto tolerance = std::max<sim::Nanoseconds>(
+      20ms, std::chrono::duration_cast<sim::Nanoseconds>(5ms * time_scale));
   const sim::Trace simulated = sim::simulate(scenario);
   CHECK(live.source == "live");
   REQUIRE(live.lanes.size() == simulated.lanes.size());
@@ -62,10 +67,8 @@ void check_live_agrees_with(const sim::Scenario& scenario) {
       CHECK(real.created_at == model.created_at);
       REQUIRE(real.delivered_at.has_value() == model.delivered_at.has_value());
       if (!real.delivered_at) continue;
-      // Loopback adds well under a millisecond (docs/PERFORMANCE.md); 20 ms leaves room for a
-      // busy machine without hiding a missed round trip (50 ms or more).
       const auto difference = *real.delivered_at - *model.delivered_at;
-      CHECK(std::chrono::abs(difference) < 20ms);
+      CHECK(std::chrono::abs(difference) < tolerance);
     }
   }
 }
@@ -84,6 +87,13 @@ TEST_CASE("live through a proxy that strips Upgrade: the WebSocket fails as simu
 
 TEST_CASE("live through a buffering proxy: events held and flushed as simulated") {
   check_live_agrees_with_simulation("buffering-proxy");
+}
+
+TEST_CASE("live through an idle proxy: WebSocket reconnects, SSE resumes, as simulated") {
+  // Five minutes at 20 times the speed; the end falls between two polls.
+  sim::Scenario scenario = sim::load_scenario_file(PUSHLAB_SOURCE_DIR "/scenarios/idle-proxy.json");
+  scenario.duration = 290500ms;
+  check_live_agrees_with(scenario, 20);
 }
 
 TEST_CASE("live over TLS: the application frames, placed by the records that carried them") {
