@@ -199,8 +199,13 @@ class Pair : public std::enable_shared_from_this<Pair> {
 
   void server_read(const std::shared_ptr<Leg>& leg, boost::system::error_code error,
                    std::size_t size) {
-    if (closed_ || leg != leg_) return;  // a leg the proxy dropped after a 504
+    if (closed_) return;
     const Nanoseconds now = clock().now();
+    if (leg != leg_) {  // the proxy dropped it after a 504: only its FIN is still to come
+      if (error == asio::error::eof) cross_fin(relay_.upstream.down, server_hop(*leg).down, now);
+      if (!error) read_server(leg);
+      return;
+    }
     if (error == asio::error::eof) {
       server_fin(*leg, now);
       return;
@@ -296,6 +301,7 @@ class Pair : public std::enable_shared_from_this<Pair> {
   // The proxy closes its client's connection: what its buffer held goes first, then the FIN.
   void close_towards_client(Nanoseconds at) {
     if (record_.client_hop.down.fin) return;
+    hold_timer_.cancel();
     if (filter_) {
       Bytes held = filter_->server_closed();
       if (!held.empty()) {
@@ -323,6 +329,7 @@ class Pair : public std::enable_shared_from_this<Pair> {
 
   void gateway_timeout() {
     if (closed_ || !filter_ || !filter_->awaiting_response() || !leg_) return;
+    if (record_.client_hop.down.fin) return;  // the proxy has closed this connection
     filter_->answered_by_proxy();
     const Nanoseconds now = clock().now();
     Bytes answer = sim::gateway_timeout_response().bytes;

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <map>
@@ -46,7 +47,7 @@ sim::Scenario shortened(const std::string& name) {
 // Loopback adds well under a millisecond (docs/PERFORMANCE.md); 5 ms of wall time leaves room
 // for a busy machine without hiding a missed round trip (50 ms or more). A time scale
 // multiplies it, as it multiplies every wall-clock delay in the Trace.
-void check_live_agrees_with(const sim::Scenario& scenario, double time_scale = 1) {
+sim::Trace check_live_agrees_with(const sim::Scenario& scenario, double time_scale = 1) {
   const sim::Trace live = live::run_live(scenario, {.time_scale = time_scale, .progress = {}});
   const auto tolerance = std::max<sim::Nanoseconds>(
       20ms, std::chrono::duration_cast<sim::Nanoseconds>(5ms * time_scale));
@@ -71,6 +72,7 @@ void check_live_agrees_with(const sim::Scenario& scenario, double time_scale = 1
       CHECK(std::chrono::abs(difference) < tolerance);
     }
   }
+  return live;
 }
 
 void check_live_agrees_with_simulation(const std::string& name) {
@@ -94,6 +96,22 @@ TEST_CASE("live through an idle proxy: WebSocket reconnects, SSE resumes, as sim
   sim::Scenario scenario = sim::load_scenario_file(PUSHLAB_SOURCE_DIR "/scenarios/idle-proxy.json");
   scenario.duration = 290500ms;
   check_live_agrees_with(scenario, 20);
+}
+
+TEST_CASE("live through a proxy that answers 504 to a request held too long, as simulated") {
+  sim::Scenario scenario = shortened("chat");
+  scenario.transports = {sim::Transport::long_poll};
+  scenario.proxy.enabled = true;
+  scenario.proxy.max_request_time = 2s;  // long polls are held up to 30 s: the proxy cuts them
+  scenario.traffic = {{.direction = sim::Direction::server_to_client,
+                       .pattern = sim::At{{1s, 6500ms}},
+                       .payload_bytes = 20}};
+  const sim::Trace live = check_live_agrees_with(scenario);
+  const auto gateway_timeouts = std::count_if(
+      live.lanes[0].frames.begin(), live.lanes[0].frames.end(), [](const sim::WireFrame& frame) {
+        return sim::wire::as_text(frame.bytes).starts_with("HTTP/1.1 504");
+      });
+  CHECK(gateway_timeouts >= 2);
 }
 
 TEST_CASE("live over TLS: the application frames, placed by the records that carried them") {
