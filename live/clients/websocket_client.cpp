@@ -73,7 +73,7 @@ class WebSocketClient final : public LiveClient {
 
   // Section 7.1.5: closed without a close frame is 1006; the page opens a new connection.
   void closed() {
-    if (stopped_ || close_sent_) return;
+    if (stopped_ || close_sent_ || refused_) return;
     open_ = false;
     reconnect_timer_.expires_at(context_.clock.wall(context_.clock.now() + kReconnectDelay));
     reconnect_timer_.async_wait([this](boost::system::error_code error) {
@@ -96,7 +96,8 @@ class WebSocketClient final : public LiveClient {
       const auto response = handshake_.next_message();
       if (!response) return;
       if (ws::check_handshake_response(response->message, key_)) {
-        connection_->close();  // not a WebSocket: the page's socket fails
+        refused_ = true;  // not a WebSocket: the page's socket fails, and it does not retry
+        connection_->close();
         return;
       }
       open_ = true;
@@ -149,6 +150,7 @@ class WebSocketClient final : public LiveClient {
   bool open_ = false;
   bool stopped_ = false;
   bool close_sent_ = false;
+  bool refused_ = false;  // the server (or a proxy) refused the handshake
 };
 
 }  // namespace

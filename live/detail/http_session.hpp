@@ -15,6 +15,7 @@
 #include "live/detail/session_common.hpp"
 #include "live/detail/websocket_session.hpp"
 #include "live/target_query.hpp"
+#include "sim/wire/websocket/handshake.hpp"
 
 namespace pushlab::live::detail {
 
@@ -104,11 +105,24 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     if (path == "/poll") return send(poll_response(request, *client));
     if (path == "/lp") return hold(std::move(request), *client);
     if (path == "/events") return stream_events(std::move(request), *client);
-    if (path == "/ws") {
-      return send(error_response(request, http::status::upgrade_required,
-                                 "a WebSocket handshake (Upgrade: websocket) is needed here"));
-    }
+    if (path == "/ws") return refuse_handshake(request);
     send(error_response(request, http::status::not_found, "no such endpoint"));
+  }
+
+  // A GET /ws that is not a WebSocket handshake (a proxy stripped its Upgrade, say), answered
+  // by sim/wire's own checks (RFC 6455 section 4.2.1): the status the simulated server sends.
+  void refuse_handshake(const Request& request) {
+    sim::wire::http::Request asked{.method = std::string(request.method_string()),
+                                   .target = std::string(request.target()),
+                                   .version = "HTTP/1.1",
+                                   .fields = {},
+                                   .body = {}};
+    for (const auto& field : request) {
+      asked.fields.add(std::string(field.name_string()), std::string(field.value()));
+    }
+    const auto problem = sim::wire::websocket::check_handshake_request(asked);
+    send(error_response(request, static_cast<http::status>(problem ? problem->status : 400),
+                        problem ? problem->reason : "not a WebSocket handshake"));
   }
 
   void serve_page(const Request& request) {
@@ -160,10 +174,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     });
     // Notice the browser leaving while its request is held, as a held request is closed at
     // once in the simulator. Browsers do not pipeline, so anything read here ends the session.
-    stream_.async_read_some(asio::buffer(discard_),
-                            [self = this->shared_from_this()](beast::error_code error, std::size_t) {
-                              if (error != asio::error::operation_aborted) self->close();
-                            });
+    stream_.async_read_some(asio::buffer(discard_), [self = this->shared_from_this()](
+                                                        beast::error_code error, std::size_t) {
+      if (error != asio::error::operation_aborted) self->close();
+    });
   }
 
   void answer_held() {
@@ -208,8 +222,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
       if (auto self = weak.lock()) self->send_events();
     });
     // The reconnection time first, as the simulated server announces it.
-    const auto retry = std::chrono::duration_cast<std::chrono::milliseconds>(
-        shared_->options.scenario.sse.retry);
+    const auto retry =
+        std::chrono::duration_cast<std::chrono::milliseconds>(shared_->options.scenario.sse.retry);
     events_.push_back("retry: " + std::to_string(retry.count()) + "\n");
     send_events();
     // Notice the browser leaving: a read that ends when the connection does.

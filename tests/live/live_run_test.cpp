@@ -21,16 +21,22 @@ namespace {
 using namespace pushlab;
 using namespace std::chrono_literals;
 
-// What a learner reads off a connection: who sent what, of which kind, carrying which messages.
+// What a learner reads off a connection: who sent what, of which kind, carrying which messages,
+// and for an HTTP response its status code ("HTTP/1.1 204" of "HTTP/1.1 204 No Content").
 using FrameShape = std::tuple<sim::EndpointRole, sim::EndpointRole, sim::Layer, std::string,
-                              std::vector<sim::MessageId>>;
+                              std::vector<sim::MessageId>, std::string>;
+
+std::string status_of(const sim::WireFrame& frame) {
+  const std::string_view text = sim::wire::as_text(frame.bytes);
+  return text.starts_with("HTTP/") ? std::string(text.substr(0, text.find(' ', 9))) : "";
+}
 
 std::map<sim::ConnectionId, std::vector<FrameShape>> frames_by_connection(const sim::Lane& lane) {
   std::map<sim::ConnectionId, std::vector<FrameShape>> connections;
   for (const sim::WireFrame& frame : lane.frames) {
     connections[frame.connection].emplace_back(lane.endpoints[frame.from].role,
                                                lane.endpoints[frame.to].role, frame.layer,
-                                               frame.kind, frame.messages);
+                                               frame.kind, frame.messages, status_of(frame));
   }
   return connections;
 }
