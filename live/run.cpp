@@ -43,7 +43,7 @@ struct LaneRun {
 
 }  // namespace
 
-sim::Trace run_live(const sim::Scenario& scenario, const LiveOptions& options) {
+sim::Trace run(const sim::Scenario& scenario, const LiveOptions& options) {
   if (!(options.time_scale > 0)) throw std::invalid_argument("the time scale must be above 0");
   boost::asio::io_context io;
   const LiveClock clock{.origin = std::chrono::steady_clock::now() + kSetupTime,

@@ -23,6 +23,6 @@ struct LiveOptions {
 
 // Runs every transport of the scenario at once and returns what crossed. Throws
 // std::runtime_error when a socket cannot be opened.
-sim::Trace run_live(const sim::Scenario& scenario, const LiveOptions& options = {});
+sim::Trace run(const sim::Scenario& scenario, const LiveOptions& options = {});
 
 }  // namespace pushlab::live

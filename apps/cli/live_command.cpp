@@ -36,7 +36,7 @@ sim::Trace run_with_progress(const sim::Scenario& scenario, double time_scale) {
                                     line.show(0, done, "live over loopback");
                                   }};
   try {
-    return live::run_live(scenario, options);
+    return live::run(scenario, options);
   } catch (const std::runtime_error& error) {
     throw InputError(std::string("live run: ") + error.what());
   }

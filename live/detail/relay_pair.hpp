@@ -19,6 +19,10 @@
 
 namespace pushlab::live::detail {
 
+// Pieces are read up to this size: what loopback hands over at once for the messages of a
+// scenario, without 64 KiB per direction per connection in a run of thousands.
+inline constexpr std::size_t kReadBuffer = 16 * 1024;
+
 class Pair : public std::enable_shared_from_this<Pair> {
  public:
   Pair(RelayCore& relay, tcp::socket client, RecordedConnection& record)
@@ -55,7 +59,7 @@ class Pair : public std::enable_shared_from_this<Pair> {
     Leg(asio::io_context& io, const LiveClock& clock) : socket(io), delivery(socket, clock) {}
     tcp::socket socket;
     TimedDelivery delivery;
-    std::array<std::uint8_t, 64 * 1024> buffer{};
+    std::array<std::uint8_t, kReadBuffer> buffer{};
     std::size_t hop = 0;  // index into record_.server_hops, with a proxy
   };
 
@@ -77,6 +81,7 @@ class Pair : public std::enable_shared_from_this<Pair> {
                                   self->close();
                                   return;
                                 }
+                                leg->socket.set_option(tcp::no_delay(true));
                                 leg->delivery.set_writable(self);
                                 self->read_server(leg);
                               });
@@ -137,10 +142,10 @@ class Pair : public std::enable_shared_from_this<Pair> {
     read_server(leg);
   }
 
-  // Records `bytes` crossing `links`' direction of `hop` from `ready` on; returns the arrival.
-  Nanoseconds cross(sim::Link& link, RecordedFlow& flow, Nanoseconds ready, Bytes bytes) {
+  // Records `bytes` crossing `link` into `flow` from `ready` on; returns the arrival.
+  Nanoseconds cross(sim::Link& link, RecordedFlow& flow, Nanoseconds ready, const Bytes& bytes) {
     const Nanoseconds arrived = arrival_over(link, ready, wire_size(bytes.size()));
-    if (relay_.keep_pieces) flow.pieces.push_back({ready, arrived, std::move(bytes)});
+    if (relay_.keep_pieces) flow.pieces.push_back({ready, arrived, bytes});
     return arrived;
   }
 
@@ -285,7 +290,7 @@ class Pair : public std::enable_shared_from_this<Pair> {
   RecordedConnection& record_;
   tcp::socket client_;
   TimedDelivery to_client_;
-  std::array<std::uint8_t, 64 * 1024> client_buffer_{};
+  std::array<std::uint8_t, kReadBuffer> client_buffer_{};
   LinkPair client_links_;
   std::shared_ptr<Leg> leg_;
   std::optional<ProxyFilter> filter_;  // with a proxy that can read the bytes (no TLS)

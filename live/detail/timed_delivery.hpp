@@ -36,11 +36,6 @@ class TimedDelivery {
     next(std::move(owner));
   }
 
-  void cancel() {
-    items_.clear();
-    timer_.cancel();
-  }
-
  private:
   struct Item {
     sim::Nanoseconds at;
@@ -51,24 +46,29 @@ class TimedDelivery {
   void next(Owner owner) {
     if (busy_ || !writable_ || items_.empty()) return;
     busy_ = true;
+    // A piece already due goes at once: a timer's wait costs tens of microseconds even then.
+    if (clock_.now() >= items_.front().at) return deliver_front(std::move(owner));
     timer_.expires_at(clock_.wall(items_.front().at));
     timer_.async_wait([this, owner](boost::system::error_code error) {
-      if (error) return;  // cancelled: the connection is going
-      Item& item = items_.front();
-      if (item.fin) {
-        boost::system::error_code ignored;
-        socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
-        items_.clear();
-        return;
-      }
-      boost::asio::async_write(socket_, boost::asio::buffer(item.bytes),
-                               [this, owner](boost::system::error_code write_error, std::size_t) {
-                                 if (write_error) return;
-                                 items_.pop_front();
-                                 busy_ = false;
-                                 next(owner);
-                               });
+      if (!error) deliver_front(owner);  // else cancelled: the connection is going
     });
+  }
+
+  void deliver_front(const Owner& owner) {
+    Item& item = items_.front();
+    if (item.fin) {
+      boost::system::error_code ignored;
+      socket_.shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+      items_.clear();
+      return;
+    }
+    boost::asio::async_write(socket_, boost::asio::buffer(item.bytes),
+                             [this, owner](boost::system::error_code write_error, std::size_t) {
+                               if (write_error) return;
+                               items_.pop_front();
+                               busy_ = false;
+                               next(owner);
+                             });
   }
 
   boost::asio::ip::tcp::socket& socket_;

@@ -54,7 +54,7 @@ sim::Scenario shortened(const std::string& name) {
 // for a busy machine without hiding a missed round trip (50 ms or more). A time scale
 // multiplies it, as it multiplies every wall-clock delay in the Trace.
 sim::Trace check_live_agrees_with(const sim::Scenario& scenario, double time_scale = 1) {
-  const sim::Trace live = live::run_live(scenario, {.time_scale = time_scale, .progress = {}});
+  const sim::Trace live = live::run(scenario, {.time_scale = time_scale, .progress = {}});
   const auto tolerance = std::max<sim::Nanoseconds>(
       20ms, std::chrono::duration_cast<sim::Nanoseconds>(5ms * time_scale));
   const sim::Trace simulated = sim::simulate(scenario);
@@ -127,7 +127,7 @@ TEST_CASE("live over TLS: the application frames, placed by the records that car
 }
 
 TEST_CASE("a live run refuses a time scale that is not positive") {
-  CHECK_THROWS_AS(live::run_live(shortened("chat"), {.time_scale = 0, .progress = {}}),
+  CHECK_THROWS_AS(live::run(shortened("chat"), {.time_scale = 0, .progress = {}}),
                   std::invalid_argument);
 }
 

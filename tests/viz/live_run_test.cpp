@@ -28,7 +28,7 @@ sim::Scenario scenario_named(const char* name) {
   return scenario;
 }
 
-// A stand-in for live::run_live that reports half way, then waits until released.
+// A stand-in for live::run that reports half way, then waits until released.
 struct HeldRunner {
   std::promise<void> halfway;
   std::promise<void> release;

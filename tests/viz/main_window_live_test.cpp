@@ -1,4 +1,4 @@
-// The window with a live run beside the simulation, headless, with stand-ins for live::run_live:
+// The window with a live run beside the simulation, headless, with stand-ins for live::run:
 // the live lanes come and go with the scenario they ran, and a failed run is shown, not fatal.
 
 #include "viz/draw/headless_imgui.hpp"

@@ -32,7 +32,7 @@ class MainWindow {
  public:
   // `live_runner` runs the scenario live for the Live button (a stand-in in tests).
   MainWindow(Document document, ViewState view, std::filesystem::path scenarios_dir, Fonts fonts,
-             LiveRunner live_runner = live::run_live);
+             LiveRunner live_runner = live::run);
 
   // Draws the next frame, `wall_seconds` after the last.
   void draw(double wall_seconds);

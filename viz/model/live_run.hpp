@@ -1,7 +1,7 @@
 #pragma once
 // The window's Live button: runs the scenario on real sockets on a thread of its own, so the
 // window keeps drawing (and shows how far the run has come), and keeps what the last run gave.
-// What runs is a function given at construction: live::run_live in the window, a stand-in in
+// What runs is a function given at construction: live::run in the window, a stand-in in
 // tests.
 
 #include <atomic>
