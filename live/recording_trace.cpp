@@ -258,7 +258,8 @@ class LaneBuilder {
 
  private:
   void add_connection(const RecordedConnection& connection, const EndpointLog* log) {
-    const Bytes& first_bytes = log ? log->written : FlowBytes(connection.client_hop.up).bytes();
+    const FlowBytes recorded(connection.client_hop.up);
+    const Bytes& first_bytes = log ? log->written : recorded.bytes();
     const auto client = static_cast<sim::EndpointId>(client_of(first_bytes, scenario_.clients));
     add_hop(connection.client_hop, log, client, proxy_.value_or(server_));
     for (const RecordedHop& hop : connection.server_hops) add_hop(hop, log, *proxy_, server_);
@@ -427,7 +428,8 @@ namespace {
 // Whether any request on the connection asks for this transport's endpoint.
 bool asks_for(const RecordedConnection& connection, sim::Transport transport) {
   http::RequestParser parser;
-  parser.feed(FlowBytes(connection.client_hop.up).bytes());
+  const FlowBytes recorded(connection.client_hop.up);
+  parser.feed(recorded.bytes());
   while (auto event = parser.next()) {
     const auto* head = std::get_if<http::Head<http::Request>>(&*event);
     if (head && endpoint_of(head->message.target) == transport) return true;

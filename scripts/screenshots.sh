@@ -17,3 +17,4 @@ shot main-view scenarios/chat.json --at 1.1
 shot inspector-101 scenarios/chat.json --select 101
 shot inspector-masked-frame scenarios/chat.json --select websocket:10
 shot presentation scenarios/chat.json --presentation --at 1.1
+shot live-lanes scenarios/corporate-proxy.json --live --at 0.4 --panel figures
