@@ -63,29 +63,38 @@ sim::Trace run(const sim::Scenario& scenario, const LiveOptions& options) {
   });
 
   const auto end = clock.wall(scenario.duration + drain_time(scenario)) + 100ms;
-  boost::asio::steady_timer finish(io, end);
-  finish.async_wait([&](boost::system::error_code) {
+  const auto stop = [&] {
     for (const auto& lane : lanes) {
       lane->relay.stop();
       lane->server.close();
     }
     io.stop();
-  });
+  };
+  boost::asio::steady_timer finish(io, end);
+  finish.async_wait([&](boost::system::error_code) { stop(); });
 
-  boost::asio::steady_timer progress(io);
+  // A few times a second: how far the run has come, and whether it is to stop early.
+  bool cancelled = false;
+  boost::asio::steady_timer check(io);
   std::function<void()> report = [&] {
-    if (!options.progress) return;
-    const double done =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - clock.origin) /
-        std::chrono::duration<double>(end - clock.origin);
-    options.progress(std::clamp(done, 0.0, 1.0));
-    progress.expires_after(250ms);
-    progress.async_wait([&report](boost::system::error_code error) {
+    if (options.cancel && options.cancel->load()) {
+      cancelled = true;
+      return stop();
+    }
+    if (options.progress) {
+      const double done =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - clock.origin) /
+          std::chrono::duration<double>(end - clock.origin);
+      options.progress(std::clamp(done, 0.0, 1.0));
+    }
+    check.expires_after(250ms);
+    check.async_wait([&report](boost::system::error_code error) {
       if (!error) report();
     });
   };
   report();
   io.run();
+  if (cancelled) throw std::runtime_error("the live run was stopped before its end");
 
   sim::Trace trace{.scenario = scenario.name, .source = "live", .duration = scenario.duration};
   for (std::size_t i = 0; i < lanes.size(); ++i) {

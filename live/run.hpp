@@ -5,7 +5,9 @@
 // The recording is decoded with sim/wire into a Trace of the form the simulator makes, with
 // source "live". Beast stays in the .cpp files: including this header costs nothing.
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "sim/scenario/scenario.hpp"
@@ -19,10 +21,12 @@ struct LiveOptions {
   double time_scale = 1;
   // How far the run has come, from 0 to 1 (wall time over the run's length), a few times a second.
   std::function<void(double done)> progress;
+  // Set from another thread to stop the run early (a window closing): run() then throws.
+  std::shared_ptr<const std::atomic<bool>> cancel = nullptr;
 };
 
 // Runs every transport of the scenario at once and returns what crossed. Throws
-// std::runtime_error when a socket cannot be opened.
+// std::runtime_error when a socket cannot be opened or the run was cancelled.
 sim::Trace run(const sim::Scenario& scenario, const LiveOptions& options = {});
 
 }  // namespace pushlab::live

@@ -5,10 +5,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <map>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -125,6 +127,18 @@ TEST_CASE("live over TLS: the application frames, placed by the records that car
   sim::Scenario scenario = shortened("chat");
   scenario.network.tls = true;
   check_live_agrees_with(scenario);
+}
+
+TEST_CASE("a live run stops early when cancelled, and says so") {
+  const auto cancel = std::make_shared<std::atomic<bool>>(false);
+  std::thread canceller([cancel] {
+    std::this_thread::sleep_for(500ms);
+    cancel->store(true);
+  });
+  // 9.5 s of scenario: it throws only if the cancel was seen.
+  CHECK_THROWS_AS(live::run(shortened("chat"), {.time_scale = 1, .progress = {}, .cancel = cancel}),
+                  std::runtime_error);
+  canceller.join();
 }
 
 TEST_CASE("a live run refuses a time scale that is not positive") {

@@ -177,7 +177,7 @@ TEST_CASE("headless Chromium on the demo page receives over all four transports,
   }
 }
 
-TEST_CASE("load: 1,000 WebSocket and 1,000 long-polling clients at once, nothing lost") {
+TEST_CASE("load: 1,000 WebSocket and 1,000 long-polling clients through serve, nothing lost") {
   ServerOptions options = test_options();
   options.scenario.clients = 2000;
   options.scenario.traffic.clear();
@@ -186,14 +186,22 @@ TEST_CASE("load: 1,000 WebSocket and 1,000 long-polling clients at once, nothing
   // Two thousand clients connecting at once on a busy machine: give each its full time to send
   // its request (the one-second limit of the other tests is for the slowloris case).
   options.request_timeout = std::chrono::seconds{30};
-  const auto result = run_peer("load_peer.py", "1000 1000 3", std::move(options));
-  const Run run = result.first;
-  const ServerCounts counts = result.second;
+  // As `pushlab-cli serve` runs it: behind the recording relay.
+  RecordingServer server(std::move(options));
+  const Run run = run_peer_against(server, "load_peer.py", "1000 1000 3");
+  const ServerCounts counts = server.counts();
   CAPTURE(run.out);
   CAPTURE(run.err);
   CHECK(run.exit_code == 0);
   CHECK(counts.published == 6000);
   CHECK(counts.connections >= 2000);
+  // And what the relay recorded says the same: each half of the clients got its 3,000.
+  const sim::Trace trace = server.trace();
+  REQUIRE(trace.lanes.size() == 2);
+  for (const sim::Lane& lane : trace.lanes) {
+    CAPTURE(sim::to_string(lane.transport));
+    CHECK(sim::compute_metrics(lane).delivered == 3000);
+  }
 }
 
 TEST_CASE("a port in use, or no address at all, is refused with the address named") {

@@ -16,17 +16,20 @@ constexpr double kTargetWallSeconds = 15;
 LiveRun::LiveRun(LiveRunner runner) : runner_(std::move(runner)) {}
 
 LiveRun::~LiveRun() {
+  cancel_->store(true);
   if (pending_.valid()) pending_.wait();
 }
 
 bool LiveRun::start(const sim::Scenario& scenario, double time_scale) {
   if (running()) return false;
   progress_->store(0);
+  cancel_->store(false);
   wall_length_ = wall_time(scenario.duration, time_scale);
-  live::LiveOptions options{.time_scale = time_scale,
-                            .progress = [progress = progress_](double done) {
-                              progress->store(std::clamp(done, 0.0, 1.0));
-                            }};
+  live::LiveOptions options{
+      .time_scale = time_scale,
+      .progress = [progress =
+                       progress_](double done) { progress->store(std::clamp(done, 0.0, 1.0)); },
+      .cancel = cancel_};
   // The thread gets its own copies: the window may change its scenario while the run goes.
   pending_ = std::async(std::launch::async, [runner = runner_, scenario, options] {
     sim::Trace trace = runner(scenario, options);

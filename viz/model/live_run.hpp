@@ -27,7 +27,7 @@ struct LiveResult {
 class LiveRun {
  public:
   explicit LiveRun(LiveRunner runner);
-  ~LiveRun();  // waits for a run still going: it uses sockets and threads of its own
+  ~LiveRun();  // stops a run still going, and waits for it to let go of its sockets
   LiveRun(const LiveRun&) = delete;
   LiveRun& operator=(const LiveRun&) = delete;
 
@@ -51,6 +51,7 @@ class LiveRun {
   LiveRunner runner_;
   std::future<LiveResult> pending_;
   std::shared_ptr<std::atomic<double>> progress_ = std::make_shared<std::atomic<double>>(0);
+  std::shared_ptr<std::atomic<bool>> cancel_ = std::make_shared<std::atomic<bool>>(false);
   sim::Nanoseconds wall_length_{0};
   std::optional<LiveResult> result_;
   std::string error_;
