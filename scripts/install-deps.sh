@@ -14,6 +14,8 @@ packages=(
   xvfb xauth libgl1-mesa-dri
   # independent peers for the live server's tests: a WebSocket library and a real browser
   python3-websockets chromium
+  # Wireshark's dissectors, to check the captures PushLab writes
+  tshark
   # fuzzing (libFuzzer ships in clang's runtime)
   clang libclang-rt-14-dev
 )

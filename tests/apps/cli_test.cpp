@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -219,4 +220,49 @@ TEST_CASE("demo walks through the RFC examples") {
   CHECK(demo.exit_code == 0);
   CHECK(demo.out.find("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=") != std::string::npos);
   CHECK(demo.out.find("0000  81 85 37 fa 21 3d 7f 9f  4d 51 58") != std::string::npos);
+}
+
+namespace {
+
+// The lines tshark prints for the packets of `capture` that match `filter`.
+std::size_t tshark_count(const std::string& capture, const std::string& filter,
+                         const std::string& options = "") {
+  const Run shark = run_program("tshark", options + " -r " + capture + " -Y '" + filter + "'");
+  CAPTURE(shark.err);
+  REQUIRE(shark.exit_code == 0);
+  return static_cast<std::size_t>(std::count(shark.out.begin(), shark.out.end(), '\n'));
+}
+
+}  // namespace
+
+TEST_CASE("export --format pcap: Wireshark's tshark dissects the requests, the 101, each frame") {
+  const std::string capture = (scratch_dir() / "chat.pcap").string();
+  const Run exported =
+      run("export " PUSHLAB_SOURCE_DIR "/scenarios/chat.json --duration 10 --format pcap --out " +
+          capture);
+  CAPTURE(exported.err);
+  REQUIRE(exported.exit_code == 0);
+  CHECK(tshark_count(capture, "http.response.code == 101") == 1);
+  CHECK(tshark_count(capture, "http.request.method == \"POST\"") >= 2);  // a message each way
+  // A text frame for each message the WebSocket lane carried, either way, then the close
+  // handshake.
+  const auto figures = run_json("run " PUSHLAB_SOURCE_DIR
+                                "/scenarios/chat.json --duration 10 --transport websocket --json");
+  const auto messages = figures["runs"][0]["delivered"].get<std::size_t>();
+  CHECK(messages >= 5);
+  CHECK(tshark_count(capture, "websocket.opcode == 1") == messages);
+  CHECK(tshark_count(capture, "websocket.opcode == 8") == 2);
+  // Every checksum right, and no sequence number that TCP analysis finds out of place.
+  CHECK(tshark_count(capture, "ip.checksum.status == \"Bad\" || tcp.checksum.status == \"Bad\"",
+                     "-o ip.check_checksum:TRUE -o tcp.check_checksum:TRUE") == 0);
+  CHECK(tshark_count(capture, "tcp.analysis.flags") == 0);
+}
+
+TEST_CASE("export: a bad format or a missing file is refused, naming it") {
+  const Run format = run("export " PUSHLAB_SOURCE_DIR "/scenarios/chat.json --format gif --out x");
+  CHECK(format.exit_code != 0);
+  CHECK(format.err.find("gif") != std::string::npos);
+  const Run missing = run("export nowhere.json --format csv --out x.csv");
+  CHECK(missing.exit_code != 0);
+  CHECK(missing.err.find("nowhere.json") != std::string::npos);
 }
