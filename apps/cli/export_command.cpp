@@ -1,8 +1,11 @@
-// pushlab-cli export: a run for handouts: a capture for Wireshark, a table for a spreadsheet.
+// pushlab-cli export: a run for handouts: a capture for Wireshark, a table for a spreadsheet, a
+// sequence diagram for documentation.
 
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -10,23 +13,56 @@
 #include "apps/cli/command.hpp"
 #include "apps/cli/scenario_overrides.hpp"
 #include "sim/json/input_error.hpp"
+#include "sim/json/text_file.hpp"
 #include "sim/trace/trace_csv.hpp"
 #include "sim/trace/trace_json.hpp"
 #include "sim/trace/trace_pcap.hpp"
 #include "sim/transports/simulate.hpp"
+#include "viz/model/trace_mermaid.hpp"
 
 namespace pushlab::cli {
 
 namespace {
 
-enum class ExportFormat { pcap, csv };
+enum class ExportFormat { pcap, csv, mermaid };
 
 struct ExportOptions {
   std::string input;
   ExportFormat format = ExportFormat::pcap;
   std::string out;
   ScenarioOverrides overrides;
+  // For a diagram: one lane, a time window, TCP's own packets or not.
+  std::string lane;
+  std::optional<double> from_s;
+  std::optional<double> to_s;
+  bool tcp = false;
 };
+
+std::optional<sim::Nanoseconds> nanoseconds(const std::optional<double>& seconds) {
+  if (!seconds) return std::nullopt;
+  return std::chrono::duration_cast<sim::Nanoseconds>(std::chrono::duration<double>(*seconds));
+}
+
+// The lane --lane names, or the first.
+const sim::Lane& chosen_lane(const sim::Trace& trace, const std::string& name) {
+  if (trace.lanes.empty()) throw InputError("the trace has no lane to draw");
+  if (name.empty()) return trace.lanes.front();
+  for (const sim::Lane& lane : trace.lanes) {
+    if (sim::to_string(lane.transport) == name) return lane;
+  }
+  std::string present;
+  for (const sim::Lane& lane : trace.lanes) {
+    present += (present.empty() ? "" : ", ") + std::string(sim::to_string(lane.transport));
+  }
+  throw InputError("--lane " + name + ": the trace has no such lane (it has " + present + ")");
+}
+
+void save_mermaid(const sim::Trace& trace, const ExportOptions& options) {
+  const viz::MermaidOptions mermaid{
+      .from = nanoseconds(options.from_s), .to = nanoseconds(options.to_s), .tcp = options.tcp};
+  sim::json::write_text_file(options.out,
+                             viz::to_mermaid(trace, chosen_lane(trace, options.lane), mermaid));
+}
 
 // A trace file says so in its "format"; anything else is taken for a scenario to simulate.
 bool is_trace_file(const std::string& path) {
@@ -51,10 +87,16 @@ sim::Trace trace_of(const ExportOptions& options) {
 int run_export(const ExportOptions& options) {
   const sim::Trace trace = trace_of(options);
   try {
-    if (options.format == ExportFormat::pcap) {
-      sim::save_pcap_file(trace, options.out);
-    } else {
-      sim::save_csv_file(trace, options.out);
+    switch (options.format) {
+      case ExportFormat::pcap:
+        sim::save_pcap_file(trace, options.out);
+        break;
+      case ExportFormat::csv:
+        sim::save_csv_file(trace, options.out);
+        break;
+      case ExportFormat::mermaid:
+        save_mermaid(trace, options);
+        break;
     }
   } catch (const sim::json::InputError& error) {
     throw InputError(std::string("--out: ") + error.what());
@@ -71,26 +113,38 @@ int run_export(const ExportOptions& options) {
 Command add_export_command(CLI::App& parent) {
   auto options = std::make_shared<ExportOptions>();
   CLI::App* app = parent.add_subcommand(
-      "export", "Write a run for handouts: a capture for Wireshark (pcap) or a table (csv)");
+      "export",
+      "Write a run for handouts: a capture for Wireshark (pcap), a table (csv), a sequence "
+      "diagram (mermaid)");
   app->add_option("INPUT", options->input,
                   "A Trace (from --trace-out) or a scenario file, which is simulated first")
       ->required()
       ->check(CLI::ExistingFile);
-  const std::map<std::string, ExportFormat> formats{{"pcap", ExportFormat::pcap},
-                                                    {"csv", ExportFormat::csv}};
+  const std::map<std::string, ExportFormat> formats{
+      {"pcap", ExportFormat::pcap}, {"csv", ExportFormat::csv}, {"mermaid", ExportFormat::mermaid}};
   app->add_option("--format", options->format,
                   "pcap: Ethernet/IPv4/TCP carrying every frame's bytes, one conversation per "
                   "connection (Wireshark, tshark); csv: one row per frame and per delivered "
-                  "message")
+                  "message; mermaid: one lane as a sequenceDiagram")
       ->required()
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
   app->add_option("--out", options->out, "The file to write")->required();
   add_override_options(*app, options->overrides);
+  app->add_option("--lane", options->lane,
+                  "mermaid: the lane to draw (short-poll, long-poll, websocket, sse; default: "
+                  "the first)");
+  app->add_option("--from", options->from_s, "mermaid: frames sent from this second on")
+      ->check(CLI::NonNegativeNumber);
+  app->add_option("--to", options->to_s, "mermaid: frames sent up to this second")
+      ->check(CLI::NonNegativeNumber);
+  app->add_flag("--tcp", options->tcp, "mermaid: TCP's handshakes and FINs too");
   app->footer(
       "Examples:\n"
       "  pushlab-cli export scenarios/chat.json --format pcap --out chat.pcap   then: wireshark "
       "chat.pcap\n"
       "  pushlab-cli export chat.trace.json --format csv --out chat.csv\n"
+      "  pushlab-cli export scenarios/chat.json --format mermaid --lane websocket --to 5 --out "
+      "chat.mmd\n"
       "  tshark -r chat.pcap -Y websocket   lists every WebSocket frame");
   return {app, [options] { return run_export(*options); }};
 }
