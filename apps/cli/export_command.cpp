@@ -6,6 +6,8 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <stdexcept>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -19,23 +21,25 @@
 #include "sim/trace/trace_pcap.hpp"
 #include "sim/transports/simulate.hpp"
 #include "viz/model/trace_mermaid.hpp"
+#include "viz/model/trace_svg.hpp"
 
 namespace pushlab::cli {
 
 namespace {
 
-enum class ExportFormat { pcap, csv, mermaid };
+enum class ExportFormat { pcap, csv, mermaid, svg };
 
 struct ExportOptions {
   std::string input;
   ExportFormat format = ExportFormat::pcap;
   std::string out;
   ScenarioOverrides overrides;
-  // For a diagram: one lane, a time window, TCP's own packets or not.
-  std::string lane;
+  // For a diagram: which lanes, a window of time, TCP's own packets or not, how wide.
+  std::vector<std::string> lanes;
   std::optional<double> from_s;
   std::optional<double> to_s;
   bool tcp = false;
+  float width = 1600;
 };
 
 std::optional<sim::Nanoseconds> nanoseconds(const std::optional<double>& seconds) {
@@ -44,9 +48,10 @@ std::optional<sim::Nanoseconds> nanoseconds(const std::optional<double>& seconds
 }
 
 // The lane --lane names, or the first.
-const sim::Lane& chosen_lane(const sim::Trace& trace, const std::string& name) {
+const sim::Lane& chosen_lane(const sim::Trace& trace, const std::vector<std::string>& names) {
   if (trace.lanes.empty()) throw InputError("the trace has no lane to draw");
-  if (name.empty()) return trace.lanes.front();
+  if (names.empty()) return trace.lanes.front();
+  const std::string& name = names.front();
   for (const sim::Lane& lane : trace.lanes) {
     if (sim::to_string(lane.transport) == name) return lane;
   }
@@ -61,7 +66,20 @@ void save_mermaid(const sim::Trace& trace, const ExportOptions& options) {
   const viz::MermaidOptions mermaid{
       .from = nanoseconds(options.from_s), .to = nanoseconds(options.to_s), .tcp = options.tcp};
   sim::json::write_text_file(options.out,
-                             viz::to_mermaid(trace, chosen_lane(trace, options.lane), mermaid));
+                             viz::to_mermaid(trace, chosen_lane(trace, options.lanes), mermaid));
+}
+
+void save_svg(const sim::Trace& trace, const ExportOptions& options) {
+  viz::SvgOptions svg{.lanes = {},
+                      .from = nanoseconds(options.from_s),
+                      .to = nanoseconds(options.to_s),
+                      .width = options.width};
+  for (const std::string& name : options.lanes) svg.lanes.push_back(*sim::parse_transport(name));
+  try {
+    sim::json::write_text_file(options.out, viz::to_svg(trace, svg));
+  } catch (const std::invalid_argument& error) {
+    throw InputError(std::string("--lane, --from, --to: ") + error.what());
+  }
 }
 
 // A trace file says so in its "format"; anything else is taken for a scenario to simulate.
@@ -97,6 +115,9 @@ int run_export(const ExportOptions& options) {
       case ExportFormat::mermaid:
         save_mermaid(trace, options);
         break;
+      case ExportFormat::svg:
+        save_svg(trace, options);
+        break;
     }
   } catch (const sim::json::InputError& error) {
     throw InputError(std::string("--out: ") + error.what());
@@ -114,30 +135,37 @@ Command add_export_command(CLI::App& parent) {
   auto options = std::make_shared<ExportOptions>();
   CLI::App* app = parent.add_subcommand(
       "export",
-      "Write a run for handouts: a capture for Wireshark (pcap), a table (csv), a sequence "
-      "diagram (mermaid)");
+      "Write a run for handouts: a capture for Wireshark (pcap), a table (csv), sequence "
+      "diagrams (svg, mermaid)");
   app->add_option("INPUT", options->input,
                   "A Trace (from --trace-out) or a scenario file, which is simulated first")
       ->required()
       ->check(CLI::ExistingFile);
-  const std::map<std::string, ExportFormat> formats{
-      {"pcap", ExportFormat::pcap}, {"csv", ExportFormat::csv}, {"mermaid", ExportFormat::mermaid}};
+  const std::map<std::string, ExportFormat> formats{{"pcap", ExportFormat::pcap},
+                                                    {"csv", ExportFormat::csv},
+                                                    {"mermaid", ExportFormat::mermaid},
+                                                    {"svg", ExportFormat::svg}};
   app->add_option("--format", options->format,
                   "pcap: Ethernet/IPv4/TCP carrying every frame's bytes, one conversation per "
                   "connection (Wireshark, tshark); csv: one row per frame and per delivered "
-                  "message; mermaid: one lane as a sequenceDiagram")
+                  "message; mermaid: one lane as a sequenceDiagram; svg: the lanes' sequence "
+                  "diagrams as the window draws them, dark on white, for slides")
       ->required()
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
   app->add_option("--out", options->out, "The file to write")->required();
   add_override_options(*app, options->overrides);
-  app->add_option("--lane", options->lane,
-                  "mermaid: the lane to draw (short-poll, long-poll, websocket, sse; default: "
-                  "the first)");
-  app->add_option("--from", options->from_s, "mermaid: frames sent from this second on")
+  app->add_option("--lane", options->lanes,
+                  "svg, mermaid: the lanes to draw, in this order (repeatable; mermaid draws one; "
+                  "default: all, or the first)")
+      ->check(CLI::IsMember({"short-poll", "long-poll", "websocket", "sse"}));
+  app->add_option("--from", options->from_s, "svg, mermaid: from this second on")
       ->check(CLI::NonNegativeNumber);
-  app->add_option("--to", options->to_s, "mermaid: frames sent up to this second")
+  app->add_option("--to", options->to_s, "svg, mermaid: up to this second")
       ->check(CLI::NonNegativeNumber);
   app->add_flag("--tcp", options->tcp, "mermaid: TCP's handshakes and FINs too");
+  app->add_option("--width", options->width, "svg: the picture's width in pixels")
+      ->capture_default_str()
+      ->check(CLI::Range(400.0, 10000.0));
   app->footer(
       "Examples:\n"
       "  pushlab-cli export scenarios/chat.json --format pcap --out chat.pcap   then: wireshark "
@@ -145,6 +173,7 @@ Command add_export_command(CLI::App& parent) {
       "  pushlab-cli export chat.trace.json --format csv --out chat.csv\n"
       "  pushlab-cli export scenarios/chat.json --format mermaid --lane websocket --to 5 --out "
       "chat.mmd\n"
+      "  pushlab-cli export scenarios/chat.json --format svg --from 0.9 --to 2.2 --out chat.svg\n"
       "  tshark -r chat.pcap -Y websocket   lists every WebSocket frame");
   return {app, [options] { return run_export(*options); }};
 }

@@ -258,6 +258,39 @@ TEST_CASE("export --format pcap: Wireshark's tshark dissects the requests, the 1
   CHECK(tshark_count(capture, "tcp.analysis.flags") == 0);
 }
 
+TEST_CASE("export --format svg and csv: a well-formed picture and a table Python reads") {
+  const std::string picture = (scratch_dir() / "chat.svg").string();
+  const std::string table = (scratch_dir() / "chat.csv").string();
+  for (const std::string& format :
+       {std::string("svg --to 3 --out ") + picture, std::string("csv --out ") + table}) {
+    const Run exported =
+        run("export " PUSHLAB_SOURCE_DIR "/scenarios/chat.json --duration 10 --format " + format);
+    CAPTURE(exported.err);
+    REQUIRE(exported.exit_code == 0);
+  }
+  // Independent readers: Python's XML parser and its csv module.
+  const Run xml = run_program("/usr/bin/python3",
+                              "-c \"import sys, xml.dom.minidom as m; d = m.parse(sys.argv[1]); "
+                              "print(len(d.getElementsByTagName('line')))\" " +
+                                  picture);
+  CAPTURE(xml.err);
+  REQUIRE(xml.exit_code == 0);
+  CHECK(std::stoi(xml.out) > 50);
+  const Run rows =
+      run_program("/usr/bin/python3",
+                  "-c \"import csv, sys; r = list(csv.DictReader(open(sys.argv[1], newline=''))); "
+                  "print(sum(x['record'] == 'message' for x in r), len({len(x) for x in r}))\" " +
+                      table);
+  CAPTURE(rows.err);
+  REQUIRE(rows.exit_code == 0);
+  const auto figures =
+      run_json("run " PUSHLAB_SOURCE_DIR "/scenarios/chat.json --duration 10 --json");
+  std::size_t delivered = 0;
+  for (const auto& lane : figures["runs"]) delivered += lane["delivered"].get<std::size_t>();
+  // A row per delivered message, and every row with the same columns.
+  CHECK(rows.out == std::to_string(delivered) + " 1\n");
+}
+
 TEST_CASE("export: a bad format or a missing file is refused, naming it") {
   const Run format = run("export " PUSHLAB_SOURCE_DIR "/scenarios/chat.json --format gif --out x");
   CHECK(format.exit_code != 0);

@@ -1,6 +1,16 @@
 #include "viz/draw/palette.hpp"
 
+#include "viz/model/colours.hpp"
+
 namespace pushlab::viz {
+
+namespace {
+
+ImU32 opaque(Rgb colour) {
+  return IM_COL32(colour.r, colour.g, colour.b, 255);
+}
+
+}  // namespace
 
 const Palette& dark_palette() {
   static const Palette palette{.background = IM_COL32(24, 26, 31, 255),
@@ -31,27 +41,27 @@ const Palette& dark_palette() {
 
 const Palette& presentation_palette() {
   static const Palette palette{.background = IM_COL32(255, 255, 255, 255),
-                               .lane_background = IM_COL32(246, 246, 246, 255),
-                               .text = IM_COL32(0, 0, 0, 255),
-                               .faint_text = IM_COL32(70, 70, 70, 255),
-                               .lifeline = IM_COL32(60, 60, 60, 255),
+                               .lane_background = opaque(kLaneOnWhite),
+                               .text = opaque(kTextOnWhite),
+                               .faint_text = opaque(kFaintTextOnWhite),
+                               .lifeline = opaque(kLifelineOnWhite),
                                .connection = IM_COL32(0, 114, 178, 80),
                                .playhead = IM_COL32(0, 0, 0, 255),
                                .selection = IM_COL32(0, 0, 0, 255),
                                .frame_colours =
                                    {
-                                       IM_COL32(90, 90, 90, 255),    // TCP
-                                       IM_COL32(160, 60, 120, 255),  // TLS
-                                       IM_COL32(0, 114, 178, 255),   // HTTP: blue
-                                       IM_COL32(190, 110, 0, 255),   // WebSocket
-                                       IM_COL32(0, 130, 90, 255),    // SSE
-                                       IM_COL32(200, 60, 0, 255),    // errors
+                                       opaque(kFrameColoursOnWhite[0]),
+                                       opaque(kFrameColoursOnWhite[1]),
+                                       opaque(kFrameColoursOnWhite[2]),
+                                       opaque(kFrameColoursOnWhite[3]),
+                                       opaque(kFrameColoursOnWhite[4]),
+                                       opaque(kFrameColoursOnWhite[5]),
                                    },
                                .transport_colours = {
-                                   IM_COL32(160, 60, 120, 255),  // short polling
-                                   IM_COL32(0, 114, 178, 255),   // long polling
-                                   IM_COL32(190, 110, 0, 255),   // WebSocket
-                                   IM_COL32(0, 130, 90, 255),    // SSE
+                                   opaque(kFrameColoursOnWhite[1]),  // short polling
+                                   opaque(kFrameColoursOnWhite[2]),  // long polling
+                                   opaque(kFrameColoursOnWhite[3]),  // WebSocket
+                                   opaque(kFrameColoursOnWhite[4]),  // SSE
                                }};
   return palette;
 }
