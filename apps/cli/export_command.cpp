@@ -1,5 +1,5 @@
-// pushlab-cli export: a run for handouts: a capture for Wireshark, a table for a spreadsheet, a
-// sequence diagram for documentation.
+// pushlab-cli export: a run for handouts: a capture for Wireshark, a table for a spreadsheet,
+// sequence diagrams for slides and documentation.
 
 #include <chrono>
 #include <fstream>
@@ -15,27 +15,20 @@
 #include "apps/cli/command.hpp"
 #include "apps/cli/scenario_overrides.hpp"
 #include "sim/json/input_error.hpp"
-#include "sim/json/text_file.hpp"
-#include "sim/trace/trace_csv.hpp"
 #include "sim/trace/trace_json.hpp"
-#include "sim/trace/trace_pcap.hpp"
 #include "sim/transports/simulate.hpp"
-#include "viz/model/trace_mermaid.hpp"
-#include "viz/model/trace_svg.hpp"
+#include "viz/model/trace_export.hpp"
 
 namespace pushlab::cli {
 
 namespace {
 
-enum class ExportFormat { pcap, csv, mermaid, svg };
-
 struct ExportOptions {
   std::string input;
-  ExportFormat format = ExportFormat::pcap;
+  viz::ExportFormat format = viz::ExportFormat::pcap;
   std::string out;
   ScenarioOverrides overrides;
-  // For a diagram: which lanes, a window of time, TCP's own packets or not, how wide.
-  std::vector<std::string> lanes;
+  std::vector<sim::Transport> lanes;
   std::optional<double> from_s;
   std::optional<double> to_s;
   bool tcp = false;
@@ -45,41 +38,6 @@ struct ExportOptions {
 std::optional<sim::Nanoseconds> nanoseconds(const std::optional<double>& seconds) {
   if (!seconds) return std::nullopt;
   return std::chrono::duration_cast<sim::Nanoseconds>(std::chrono::duration<double>(*seconds));
-}
-
-// The lane --lane names, or the first.
-const sim::Lane& chosen_lane(const sim::Trace& trace, const std::vector<std::string>& names) {
-  if (trace.lanes.empty()) throw InputError("the trace has no lane to draw");
-  if (names.empty()) return trace.lanes.front();
-  const std::string& name = names.front();
-  for (const sim::Lane& lane : trace.lanes) {
-    if (sim::to_string(lane.transport) == name) return lane;
-  }
-  std::string present;
-  for (const sim::Lane& lane : trace.lanes) {
-    present += (present.empty() ? "" : ", ") + std::string(sim::to_string(lane.transport));
-  }
-  throw InputError("--lane " + name + ": the trace has no such lane (it has " + present + ")");
-}
-
-void save_mermaid(const sim::Trace& trace, const ExportOptions& options) {
-  const viz::MermaidOptions mermaid{
-      .from = nanoseconds(options.from_s), .to = nanoseconds(options.to_s), .tcp = options.tcp};
-  sim::json::write_text_file(options.out,
-                             viz::to_mermaid(trace, chosen_lane(trace, options.lanes), mermaid));
-}
-
-void save_svg(const sim::Trace& trace, const ExportOptions& options) {
-  viz::SvgOptions svg{.lanes = {},
-                      .from = nanoseconds(options.from_s),
-                      .to = nanoseconds(options.to_s),
-                      .width = options.width};
-  for (const std::string& name : options.lanes) svg.lanes.push_back(*sim::parse_transport(name));
-  try {
-    sim::json::write_text_file(options.out, viz::to_svg(trace, svg));
-  } catch (const std::invalid_argument& error) {
-    throw InputError(std::string("--lane, --from, --to: ") + error.what());
-  }
 }
 
 // A trace file says so in its "format"; anything else is taken for a scenario to simulate.
@@ -105,27 +63,19 @@ sim::Trace trace_of(const ExportOptions& options) {
 int run_export(const ExportOptions& options) {
   const sim::Trace trace = trace_of(options);
   try {
-    switch (options.format) {
-      case ExportFormat::pcap:
-        sim::save_pcap_file(trace, options.out);
-        break;
-      case ExportFormat::csv:
-        sim::save_csv_file(trace, options.out);
-        break;
-      case ExportFormat::mermaid:
-        save_mermaid(trace, options);
-        break;
-      case ExportFormat::svg:
-        save_svg(trace, options);
-        break;
-    }
+    std::cout << viz::export_trace(trace, {.format = options.format,
+                                           .file = options.out,
+                                           .lanes = options.lanes,
+                                           .from = nanoseconds(options.from_s),
+                                           .to = nanoseconds(options.to_s),
+                                           .tcp = options.tcp,
+                                           .width = options.width})
+              << "\n";
   } catch (const sim::json::InputError& error) {
     throw InputError(std::string("--out: ") + error.what());
+  } catch (const std::invalid_argument& error) {
+    throw InputError(std::string("--lane, --from, --to: ") + error.what());
   }
-  std::size_t frames = 0;
-  for (const sim::Lane& lane : trace.lanes) frames += lane.frames.size();
-  std::cout << "wrote " << options.out << ": " << trace.lanes.size() << " lanes, " << frames
-            << " frames of " << trace.scenario << " (" << trace.source << ")\n";
   return kExitOk;
 }
 
@@ -141,23 +91,27 @@ Command add_export_command(CLI::App& parent) {
                   "A Trace (from --trace-out) or a scenario file, which is simulated first")
       ->required()
       ->check(CLI::ExistingFile);
-  const std::map<std::string, ExportFormat> formats{{"pcap", ExportFormat::pcap},
-                                                    {"csv", ExportFormat::csv},
-                                                    {"mermaid", ExportFormat::mermaid},
-                                                    {"svg", ExportFormat::svg}};
+  std::map<std::string, viz::ExportFormat> formats;
+  for (const viz::ExportFormatName& format : viz::kExportFormats) {
+    formats.emplace(std::string(format.name), format.format);
+  }
   app->add_option("--format", options->format,
                   "pcap: Ethernet/IPv4/TCP carrying every frame's bytes, one conversation per "
                   "connection (Wireshark, tshark); csv: one row per frame and per delivered "
-                  "message; mermaid: one lane as a sequenceDiagram; svg: the lanes' sequence "
-                  "diagrams as the window draws them, dark on white, for slides")
+                  "message; svg: the lanes' sequence diagrams as the window draws them, dark on "
+                  "white, for slides; mermaid: one lane as a sequenceDiagram")
       ->required()
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
   app->add_option("--out", options->out, "The file to write")->required();
   add_override_options(*app, options->overrides);
+  std::map<std::string, sim::Transport> transports;
+  for (const sim::Transport transport : sim::kAllTransports) {
+    transports.emplace(std::string(sim::to_string(transport)), transport);
+  }
   app->add_option("--lane", options->lanes,
                   "svg, mermaid: the lanes to draw, in this order (repeatable; mermaid draws one; "
                   "default: all, or the first)")
-      ->check(CLI::IsMember({"short-poll", "long-poll", "websocket", "sse"}));
+      ->transform(CLI::CheckedTransformer(transports));
   app->add_option("--from", options->from_s, "svg, mermaid: from this second on")
       ->check(CLI::NonNegativeNumber);
   app->add_option("--to", options->to_s, "svg, mermaid: up to this second")
@@ -171,9 +125,9 @@ Command add_export_command(CLI::App& parent) {
       "  pushlab-cli export scenarios/chat.json --format pcap --out chat.pcap   then: wireshark "
       "chat.pcap\n"
       "  pushlab-cli export chat.trace.json --format csv --out chat.csv\n"
+      "  pushlab-cli export scenarios/chat.json --format svg --from 0.9 --to 2.2 --out chat.svg\n"
       "  pushlab-cli export scenarios/chat.json --format mermaid --lane websocket --to 5 --out "
       "chat.mmd\n"
-      "  pushlab-cli export scenarios/chat.json --format svg --from 0.9 --to 2.2 --out chat.svg\n"
       "  tshark -r chat.pcap -Y websocket   lists every WebSocket frame");
   return {app, [options] { return run_export(*options); }};
 }

@@ -78,12 +78,13 @@ int main(int argc, char** argv) {
                  "Render that state into this PNG file and exit, without showing a window");
   cli.add_option("--size", options.size, "The window's size, WIDTHxHEIGHT (default 1600x1000)");
   cli.add_option("--panel", options.panel,
-                 "Bring a panel forward: plots, events or figures (under the diagrams), or "
-                 "parameters (beside them)")
+                 "Bring a panel forward: plots, events, figures or export (under the diagrams), "
+                 "or parameters (beside them)")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, viz::Panel>{{"plots", viz::Panel::plots},
                                             {"events", viz::Panel::events},
                                             {"figures", viz::Panel::figures},
+                                            {"export", viz::Panel::exports},
                                             {"parameters", viz::Panel::parameters}}));
   cli.add_flag("--live", options.live,
                "Run the scenario live at once, on real sockets on this machine, and show its "

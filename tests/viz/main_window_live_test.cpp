@@ -65,7 +65,8 @@ TEST_CASE("after a live run each simulated lane has its live lane beside it, in 
   REQUIRE(window.view().selected);
   CHECK(window.view().selected->lane == 2);  // the selection stayed on its (simulated) lane
   CHECK(shown.trace.lanes[2].transport == selected_transport);
-  for (const Panel panel : {Panel::plots, Panel::events, Panel::figures, Panel::parameters}) {
+  for (const Panel panel :
+       {Panel::plots, Panel::events, Panel::figures, Panel::exports, Panel::parameters}) {
     window.view().show_panel = panel;
     draw_one_frame(window);
     CHECK(draw_one_frame(window) > 2000);

@@ -49,7 +49,8 @@ TEST_CASE("every scenario draws, with a frame selected and each panel in front")
     view.playback.set_end(document.trace.duration);
     view.playback.seek(2s);
     MainWindow window(std::move(document), std::move(view), PUSHLAB_SOURCE_DIR "/scenarios", {});
-    for (const Panel panel : {Panel::plots, Panel::events, Panel::figures, Panel::parameters}) {
+    for (const Panel panel :
+         {Panel::plots, Panel::events, Panel::figures, Panel::exports, Panel::parameters}) {
       window.view().show_panel = panel;
       draw_frame(window);
       CHECK(draw_frame(window) > 2000);  // lanes, arrows, labels, a panel: thousands of vertices

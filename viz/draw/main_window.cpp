@@ -233,7 +233,7 @@ void MainWindow::draw_side_panel(const Palette& palette) {
   ImGui::EndTabBar();
 }
 
-// Under the lanes: the plots, the event list, the figures table, one at a time.
+// Under the lanes: the plots, the event list, the figures table, the exports, one at a time.
 void MainWindow::draw_bottom_panel(const Palette& palette) {
   if (!ImGui::BeginTabBar("bottom")) return;
   const auto flags = [this](Panel panel) {
@@ -254,6 +254,10 @@ void MainWindow::draw_bottom_panel(const Palette& palette) {
     ImGui::BeginChild("metrics");
     draw_metrics_table(shown());
     ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem("Export", nullptr, flags(Panel::exports))) {
+    draw_export_tab(shown(), export_controls_);
     ImGui::EndTabItem();
   }
   ImGui::EndTabBar();

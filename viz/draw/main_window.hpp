@@ -13,6 +13,7 @@
 
 #include "live/run.hpp"
 #include "viz/draw/events_view.hpp"
+#include "viz/draw/export_view.hpp"
 #include "viz/draw/live_bar.hpp"
 #include "viz/draw/palette.hpp"
 #include "viz/model/document.hpp"
@@ -73,6 +74,7 @@ class MainWindow {
   std::vector<std::filesystem::path> scenario_files_;
   Fonts fonts_;
   EventsView events_view_;
+  ExportControls export_controls_;
   std::string error_;       // why the last scenario picked could not be opened or saved
   std::string edit_error_;  // why the last change of a parameter was refused
   char file_field_[1024] = "";

@@ -18,7 +18,7 @@ struct ZoomAnchor {
 };
 
 // The panels that can be brought forward: under the diagrams, or (parameters) beside them.
-enum class Panel { plots, events, figures, parameters };
+enum class Panel { plots, events, figures, exports, parameters };
 
 struct ViewState {
   Playback playback;
