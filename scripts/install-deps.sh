@@ -8,6 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   # libraries
   libssl-dev libboost1.81-dev nlohmann-json3-dev doctest-dev libcli11-dev libbenchmark-dev
+  libmd4c-dev
   # the window: Dear ImGui (with its GLFW and OpenGL 3 backends), GLFW, stb for PNGs
   libimgui-dev libglfw3-dev libstb-dev
   # the window without a screen, for tests and screenshots: Xvfb and Mesa's software OpenGL
