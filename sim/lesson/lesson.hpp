@@ -32,7 +32,9 @@ struct StepDirectives {
   std::optional<Nanoseconds> at{};
   std::vector<Transport> lanes{};       // shown lanes; empty: all
   std::optional<std::string> select{};  // a frame, as `pushlab --select` names one
-  // Scenario fields to change, by dotted path ("proxy.strip_upgrade"), in the order written.
+  // Scenario fields to change, by dotted path ("proxy.strip_upgrade"), in the order written:
+  // for this step only, on the scenario as its file has it (a step that wants them again says
+  // so again), so that each step reads on its own.
   std::vector<std::pair<std::string, nlohmann::ordered_json>> set{};
   std::size_t line = 0;  // of the block's opening fence
 };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -298,4 +299,28 @@ TEST_CASE("export: a bad format or a missing file is refused, naming it") {
   const Run missing = run("export nowhere.json --format csv --out x.csv");
   CHECK(missing.exit_code != 0);
   CHECK(missing.err.find("nowhere.json") != std::string::npos);
+}
+
+TEST_CASE("validate reads lessons too: ok with a summary, or the file, line and what is wrong") {
+  const auto root = scratch_dir() / "project";
+  std::filesystem::create_directories(root / "lessons");
+  std::filesystem::create_directories(root / "scenarios");
+  std::filesystem::copy_file(PUSHLAB_SOURCE_DIR "/scenarios/chat.json",
+                             root / "scenarios" / "chat.json",
+                             std::filesystem::copy_options::overwrite_existing);
+  const auto good = root / "lessons" / "01-good.md";
+  std::ofstream(good) << "# Good\n\n## One\n\n```pushlab\n{\"scenario\": "
+                         "\"scenarios/chat.json\", \"select\": \"101\"}\n```\n\n```quiz\n"
+                         "{\"question\": \"q?\", \"choices\": [\"a\", \"b\"], \"answer\": 0, "
+                         "\"why\": \"w\"}\n```\n";
+  const Run ok = run("validate " + good.string());
+  CAPTURE(ok.err);
+  CHECK(ok.exit_code == 0);
+  CHECK(ok.out == good.string() + ": ok (lesson \"Good\": 1 step, 1 quiz question)\n");
+  const auto bad = root / "lessons" / "02-bad.md";
+  std::ofstream(bad) << "# Bad\n\n## One\n\n```pushlab\n{\"scenario\": \"scenarios/chat.json\", "
+                        "\"at\": 999}\n```\n";
+  const Run refused = run("validate " + bad.string());
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.starts_with(bad.string() + ": line 5: /at: "));
 }

@@ -1,0 +1,73 @@
+#include "viz/model/lesson_check.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "sim/json/input_error.hpp"
+#include "sim/lesson/load.hpp"
+
+namespace pushlab::viz {
+
+namespace {
+
+// A project of its own: lessons/ beside scenarios/, with the shipped chat scenario.
+class LessonProject {
+ public:
+  LessonProject() {
+    std::filesystem::create_directories(root_ / "lessons");
+    std::filesystem::create_directories(root_ / "scenarios");
+    std::filesystem::copy_file(PUSHLAB_SOURCE_DIR "/scenarios/chat.json",
+                               root_ / "scenarios" / "chat.json",
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  ~LessonProject() { std::filesystem::remove_all(root_); }
+
+  // Checks a lesson whose one step has this pushlab block; "" if it passes, else the error.
+  std::string check(const std::string& block) const {
+    const auto file = root_ / "lessons" / "01-test.md";
+    std::ofstream(file) << "# Test\n\n## A step\n\n```pushlab\n" << block << "\n```\n";
+    try {
+      check_lesson(sim::load_lesson_file(file), file);
+    } catch (const sim::json::InputError& error) {
+      return error.what();
+    }
+    return "";
+  }
+
+ private:
+  std::filesystem::path root_ = std::filesystem::temp_directory_path() / "pushlab_lesson_check";
+};
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("a lesson step pointing at what exists passes") {
+  const LessonProject project;
+  CHECK(project.check(R"({"scenario": "scenarios/chat.json", "at": 1.1, "lanes": ["websocket"],
+                          "select": "101", "set": {"proxy.enabled": true}})") == "");
+}
+
+TEST_CASE("what a lesson points at must exist: scenario, field, lane, time, frame") {
+  const LessonProject project;
+  CHECK(contains(project.check(R"({"scenario": "scenarios/nope.json"})"),
+                 "01-test.md: line 5: /scenario: "));
+  CHECK(contains(project.check(R"({"scenario": "scenarios/chat.json", "at": 500})"),
+                 "line 5: /at: 8 min 20.000 s is past the end of the run (2 min 00.000 s)"));
+  CHECK(contains(project.check(R"({"scenario": "scenarios/chat.json", "select": "999 Nope"})"),
+                 "line 5: /select: "));
+  CHECK(contains(project.check(R"({"scenario": "scenarios/chat.json",
+                                   "set": {"proxy.strip_upgradex": true}})"),
+                 "line 5: /set: \"proxy.strip_upgradex\" names no field of a scenario"));
+  CHECK(contains(project.check(R"({"scenario": "scenarios/chat.json",
+                                   "set": {"network.latency_ms": -5}})"),
+                 "line 5: /network/latency_ms: "));
+  CHECK(contains(project.check(R"({"at": 1})"), "line 5: no scenario yet"));
+}
+
+}  // namespace pushlab::viz
