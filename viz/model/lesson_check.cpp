@@ -1,11 +1,9 @@
 #include "viz/model/lesson_check.hpp"
 
 #include <algorithm>
-#include <optional>
 
 #include "sim/json/input_error.hpp"
-#include "sim/lesson/settings.hpp"
-#include "sim/scenario/load.hpp"
+#include "sim/lesson/step_scenarios.hpp"
 #include "sim/transports/simulate.hpp"
 #include "viz/model/diagram.hpp"
 #include "viz/model/frame_ref.hpp"
@@ -14,11 +12,6 @@
 namespace pushlab::viz {
 
 namespace {
-
-std::filesystem::path project_root(const std::filesystem::path& lesson_file) {
-  const std::filesystem::path folder = lesson_file.parent_path();
-  return folder.has_parent_path() ? folder.parent_path() : std::filesystem::path(".");
-}
 
 void check_step(const sim::StepDirectives& directives, const sim::Scenario& scenario,
                 const std::string& source) {
@@ -47,28 +40,12 @@ void check_step(const sim::StepDirectives& directives, const sim::Scenario& scen
 }  // namespace
 
 void check_lesson(const sim::Lesson& lesson, const std::filesystem::path& lesson_file) {
-  const std::filesystem::path root = project_root(lesson_file);
-  std::optional<sim::Scenario> scenario;  // the last one a step named, as its file has it
-  for (const sim::LessonStep& step : lesson.steps) {
-    if (!step.directives) continue;
-    const sim::StepDirectives& directives = *step.directives;
-    const std::string source = lesson_file.string() + ": line " + std::to_string(directives.line);
-    if (directives.scenario) {
-      try {
-        scenario = sim::load_scenario_file(root / *directives.scenario);
-      } catch (const sim::json::InputError& error) {
-        throw sim::json::InputError(source, "/scenario", error.what());
-      }
-    }
-    const bool needs_scenario =
-        directives.at || directives.select || !directives.lanes.empty() || !directives.set.empty();
-    if (!scenario) {
-      if (!needs_scenario) continue;
-      throw sim::json::InputError(source, "",
-                                  "no scenario yet: name one (\"scenario\": "
-                                  "\"scenarios/chat.json\") in this block or an earlier one");
-    }
-    check_step(directives, sim::apply_settings(*scenario, directives.set, source), source);
+  const std::vector<std::optional<sim::Scenario>> scenarios =
+      sim::step_scenarios(lesson, lesson_file);
+  for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
+    const auto& directives = lesson.steps[i].directives;
+    if (!directives || !scenarios[i]) continue;
+    check_step(*directives, *scenarios[i], sim::block_source(lesson_file, *directives));
   }
 }
 
