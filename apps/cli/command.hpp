@@ -22,5 +22,6 @@ Command add_sweep_command(CLI::App& parent);
 Command add_serve_command(CLI::App& parent);
 Command add_live_command(CLI::App& parent);
 Command add_export_command(CLI::App& parent);
+Command add_lesson_command(CLI::App& parent);
 
 }  // namespace pushlab::cli

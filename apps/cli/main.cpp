@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
       add_demo_command(app),   add_handshake_command(app), add_frame_command(app),
       add_decode_command(app), add_validate_command(app),  add_run_command(app),
       add_sweep_command(app),  add_serve_command(app),     add_live_command(app),
-      add_export_command(app),
+      add_export_command(app), add_lesson_command(app),
   };
   try {
     app.parse(argc, argv);

@@ -324,3 +324,32 @@ TEST_CASE("validate reads lessons too: ok with a summary, or the file, line and 
   CHECK(refused.exit_code == 1);
   CHECK(refused.err.starts_with(bad.string() + ": line 5: /at: "));
 }
+
+TEST_CASE("lesson: the steps with their frames drawn; --quiz asks and scores") {
+  const auto root = scratch_dir() / "quiz-project";
+  std::filesystem::create_directories(root / "lessons");
+  std::filesystem::create_directories(root / "scenarios");
+  std::filesystem::copy_file(PUSHLAB_SOURCE_DIR "/scenarios/chat.json",
+                             root / "scenarios" / "chat.json",
+                             std::filesystem::copy_options::overwrite_existing);
+  const auto file = root / "lessons" / "01-quiz.md";
+  std::ofstream(file) << "# Holding\n\n## The hold\n\nHeld.\n\n```pushlab\n{\"scenario\": "
+                         "\"scenarios/chat.json\", \"at\": 0.9, \"lanes\": [\"long-poll\"]}\n"
+                         "```\n\n## Quiz\n\n```quiz\n{\"question\": \"Who holds?\", \"choices\": "
+                         "[\"client\", \"server\"], \"answer\": 1, \"why\": \"The server.\"}\n"
+                         "```\n\n```quiz\n{\"question\": \"How many?\", \"choices\": [\"1\", "
+                         "\"2\"], \"answer\": 0, \"why\": \"One.\"}\n```\n";
+  const Run read = run("lesson " + file.string());
+  CAPTURE(read.err);
+  REQUIRE(read.exit_code == 0);
+  CHECK(read.out.starts_with("Holding\n=======\n"));
+  CHECK(read.out.find("Step 1 of 2: The hold") != std::string::npos);
+  CHECK(read.out.find("|------------------------------>|  GET /lp") != std::string::npos);
+  CHECK(read.out.find("(answer: 2. The server.)") != std::string::npos);
+  // One right, one wrong after a reply that is not a choice.
+  const Run quiz = run("lesson " + file.string() + " --quiz", "2\nseven\n2\n");
+  CHECK(quiz.exit_code == 0);
+  CHECK(quiz.out.find("Right. The server.") != std::string::npos);
+  CHECK(quiz.out.find("Not quite: it is 1. One.") != std::string::npos);
+  CHECK(quiz.out.ends_with("You answered 1 of 2 right.\n"));
+}
