@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -38,7 +40,9 @@ class LessonProject {
   }
 
  private:
-  std::filesystem::path root_ = std::filesystem::temp_directory_path() / "pushlab_lesson_check";
+  // Its own per process: ctest runs the cases of this file at once, each in a process.
+  std::filesystem::path root_ = std::filesystem::temp_directory_path() /
+                                ("pushlab_lesson_check_" + std::to_string(::getpid()));
 };
 
 bool contains(const std::string& text, const std::string& part) {

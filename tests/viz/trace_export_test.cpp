@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -30,7 +32,8 @@ TEST_CASE("export: every format writes its file and says what it wrote") {
   sim::Scenario scenario = basic_scenario(sim::Transport::websocket, 5s);
   add_at(scenario, sim::Direction::server_to_client, {1s, 2s});
   const sim::Trace trace = sim::simulate(scenario);
-  const auto dir = std::filesystem::temp_directory_path() / "pushlab_export_test";
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("pushlab_export_test_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   for (const ExportFormatName& format : kExportFormats) {
     CAPTURE(format.name);
