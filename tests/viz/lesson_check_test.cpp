@@ -10,40 +10,11 @@
 
 #include "sim/json/input_error.hpp"
 #include "sim/lesson/load.hpp"
+#include "tests/viz/lesson_project.hpp"
 
 namespace pushlab::viz {
 
 namespace {
-
-// A project of its own: lessons/ beside scenarios/, with the shipped chat scenario.
-class LessonProject {
- public:
-  LessonProject() {
-    std::filesystem::create_directories(root_ / "lessons");
-    std::filesystem::create_directories(root_ / "scenarios");
-    std::filesystem::copy_file(PUSHLAB_SOURCE_DIR "/scenarios/chat.json",
-                               root_ / "scenarios" / "chat.json",
-                               std::filesystem::copy_options::overwrite_existing);
-  }
-  ~LessonProject() { std::filesystem::remove_all(root_); }
-
-  // Checks a lesson whose one step has this pushlab block; "" if it passes, else the error.
-  std::string check(const std::string& block) const {
-    const auto file = root_ / "lessons" / "01-test.md";
-    std::ofstream(file) << "# Test\n\n## A step\n\n```pushlab\n" << block << "\n```\n";
-    try {
-      check_lesson(sim::load_lesson_file(file), file);
-    } catch (const sim::json::InputError& error) {
-      return error.what();
-    }
-    return "";
-  }
-
- private:
-  // Its own per process: ctest runs the cases of this file at once, each in a process.
-  std::filesystem::path root_ = std::filesystem::temp_directory_path() /
-                                ("pushlab_lesson_check_" + std::to_string(::getpid()));
-};
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -52,13 +23,13 @@ bool contains(const std::string& text, const std::string& part) {
 }  // namespace
 
 TEST_CASE("a lesson step pointing at what exists passes") {
-  const LessonProject project;
+  const testing::LessonProject project;
   CHECK(project.check(R"({"scenario": "scenarios/chat.json", "at": 1.1, "lanes": ["websocket"],
                           "select": "101", "set": {"proxy.enabled": true}})") == "");
 }
 
 TEST_CASE("what a lesson points at must exist: scenario, field, lane, time, frame") {
-  const LessonProject project;
+  const testing::LessonProject project;
   CHECK(contains(project.check(R"({"scenario": "scenarios/nope.json"})"),
                  "01-test.md: line 5: /scenario: "));
   CHECK(contains(project.check(R"({"scenario": "scenarios/chat.json", "at": 500})"),
