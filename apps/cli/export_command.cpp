@@ -52,10 +52,10 @@ sim::Trace trace_of(const ExportOptions& options) {
     return sim::simulate(load_with_overrides(options.input, options.overrides));
   }
   if (!options.overrides.transports.empty() || options.overrides.clients ||
-      options.overrides.duration_s) {
+      options.overrides.duration_s || !options.overrides.settings.empty()) {
     throw InputError(options.input +
-                     ": a trace is a finished run: --transport, --clients and --duration apply to "
-                     "scenarios only");
+                     ": a trace is a finished run: --transport, --clients, --duration and --set "
+                     "apply to scenarios only");
   }
   return sim::load_trace_file(options.input);
 }

@@ -1,8 +1,13 @@
 #include "apps/cli/scenario_overrides.hpp"
 
 #include <cmath>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "apps/cli/cli_error.hpp"
+#include "sim/lesson/settings.hpp"
 #include "sim/scenario/load.hpp"
 #include "sim/scenario/scenario_error.hpp"
 
@@ -23,7 +28,28 @@ void add_override_options(CLI::App& app, ScenarioOverrides& overrides) {
   app.add_option("--clients", overrides.clients, "Clients per lane, instead of the scenario's");
   app.add_option("--duration", overrides.duration_s,
                  "Seconds of traffic, instead of the scenario's");
+  app.add_option("--set", overrides.settings,
+                 "Change a scenario field, as a lesson's \"set\" does: PATH=VALUE with a dotted "
+                 "path and a JSON value (short_poll.interval_s=0.25, proxy.enabled=true); "
+                 "repeatable");
 }
+
+namespace {
+
+// "short_poll.interval_s=0.25" as the path and its JSON value; a value that is not JSON is a
+// string (network.tls=true is a bool, name=demo the string "demo").
+std::pair<std::string, nlohmann::ordered_json> setting_of(const std::string& text) {
+  const auto equals = text.find('=');
+  if (equals == std::string::npos || equals == 0) {
+    throw InputError("--set " + text + ": expected PATH=VALUE, e.g. short_poll.interval_s=0.25");
+  }
+  const std::string value = text.substr(equals + 1);
+  nlohmann::ordered_json json = nlohmann::ordered_json::parse(value, nullptr, false);
+  if (json.is_discarded()) json = value;
+  return {text.substr(0, equals), std::move(json)};
+}
+
+}  // namespace
 
 sim::Scenario load_with_overrides(const std::string& file, const ScenarioOverrides& overrides) {
   sim::Scenario scenario;
@@ -56,6 +82,15 @@ sim::Scenario load_with_overrides(const std::string& file, const ScenarioOverrid
                        " is out of range (expected more than 0 and at most 86400 seconds)");
     }
     scenario.duration = sim::Nanoseconds{static_cast<std::int64_t>(std::llround(seconds * 1e9))};
+  }
+  if (!overrides.settings.empty()) {
+    std::vector<std::pair<std::string, nlohmann::ordered_json>> settings;
+    for (const std::string& text : overrides.settings) settings.push_back(setting_of(text));
+    try {
+      scenario = sim::apply_settings(scenario, settings, "--set");
+    } catch (const sim::ScenarioError& error) {
+      throw InputError(error.what());
+    }
   }
   return scenario;
 }

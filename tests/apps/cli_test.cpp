@@ -353,3 +353,19 @@ TEST_CASE("lesson: the steps with their frames drawn; --quiz asks and scores") {
   CHECK(quiz.out.find("Not quite: it is 1. One.") != std::string::npos);
   CHECK(quiz.out.ends_with("You answered 1 of 2 right.\n"));
 }
+
+TEST_CASE("--set changes a scenario field as a lesson's set does, or names what is wrong") {
+  const std::string run_short_poll =
+      "run " PUSHLAB_SOURCE_DIR "/scenarios/chat.json --transport short-poll --duration 10 --json";
+  const auto every_second = run_json(run_short_poll);
+  const auto four_a_second = run_json(run_short_poll + " --set short_poll.interval_s=0.25");
+  CHECK(four_a_second["runs"][0]["http_requests"].get<int>() >
+        3 * every_second["runs"][0]["http_requests"].get<int>());
+  const Run unknown = run(run_short_poll + " --set short_poll.interval=1");
+  CHECK(unknown.exit_code == 1);
+  CHECK(unknown.err.find("\"short_poll.interval\" names no field of a scenario") !=
+        std::string::npos);
+  const Run refused = run(run_short_poll + " --set network.latency_ms=-1");
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("--set: /network/latency_ms: ") != std::string::npos);
+}

@@ -17,7 +17,10 @@
 #include "sim/lesson/step_scenarios.hpp"
 #include "sim/trace/metrics.hpp"
 #include "sim/transports/simulate.hpp"
+#include "sim/wire/websocket/frame_decoder.hpp"
+#include "sim/wire/websocket/frame_encoder.hpp"
 #include "sim/wire/websocket/handshake.hpp"
+#include "sim/wire/websocket/mask.hpp"
 #include "viz/model/frame_label.hpp"
 #include "viz/model/lesson_check.hpp"
 
@@ -167,6 +170,27 @@ std::string hex(const sim::wire::Sha1Digest& digest) {
     out += kDigits[byte & 0xf];
   }
   return out;
+}
+
+// The first `count` bytes as the lessons write them: "81 14".
+std::string hex_bytes(sim::wire::ByteView bytes, std::size_t count) {
+  std::string out;
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (std::size_t i = 0; i < count && i < bytes.size(); ++i) {
+    if (i > 0) out += ' ';
+    out += kDigits[bytes[i] >> 4];
+    out += kDigits[bytes[i] & 0xf];
+  }
+  return out;
+}
+
+// A WebSocket frame of the Trace, taken apart as a reader with no role does.
+sim::wire::websocket::DecodedFrame decoded(const sim::WireFrame& frame) {
+  sim::wire::websocket::FrameDecoder decoder;
+  decoder.feed(frame.bytes);
+  auto result = decoder.next();
+  REQUIRE(result);
+  return *result;
 }
 
 }  // namespace
@@ -477,6 +501,309 @@ TEST_CASE("lesson 3, the WebSocket opening handshake: its bytes are the simulato
     const sim::LaneMetrics metrics = sim::compute_metrics(lane);
     CHECK(metrics.delivered == 0);
     says(text, "run's " + std::to_string(metrics.lost) + " messages, none is delivered");
+  }
+}
+
+TEST_CASE("lesson 4, WebSocket frames: their bytes are the simulator's") {
+  const LoadedLesson lesson = load("04-websocket-frames.md");
+  check_final_quiz(lesson.lesson);
+  const std::string quiz = lesson.quiz_text();
+  namespace ws = sim::wire::websocket;
+
+  SUBCASE("FIN and the opcode: chat's first frame, and Hello built and decoded") {
+    const std::string& text = lesson.step("FIN and the opcode: the first byte").text;
+    const sim::Trace trace = lesson.run("FIN and the opcode: the first byte");
+    const sim::Lane& lane = lane_of(trace, Transport::websocket);
+    const sim::WireFrame& frame = lane.frames.at(5);  // the selected websocket:5
+    REQUIRE(frame.messages == std::vector<sim::MessageId>{0});
+    CHECK(lane.messages[0].created_at == 1s);
+    const ws::DecodedFrame first = decoded(frame);
+    CHECK(first.frame.header.fin);
+    CHECK(first.frame.header.opcode == ws::Opcode::text);
+    CHECK_FALSE(first.frame.header.masked);
+    CHECK(first.header_size == 2);
+    says(text, std::to_string(frame.size()) + " bytes, of which " +
+                   std::to_string(first.frame.payload.size()) + " are\npayload. It begins `" +
+                   hex_bytes(frame.bytes, 2) + "`");
+    says(text, "`0x" + hex_bytes(frame.bytes, 1) + "`, is four fields");
+    says(text,
+         "`0x" + hex_bytes(sim::wire::ByteView(frame.bytes).subspan(1), 1) + "`, is the MASK bit");
+    says(text, "low seven bits: " + std::to_string(first.frame.header.payload_length));
+    says(quiz, "length of " + std::to_string(first.frame.header.payload_length));
+    using Op = ws::Opcode;
+    for (const auto& [op, written] :
+         {std::pair{Op::continuation, "`0x0` continuation"}, std::pair{Op::binary, "`0x2` binary"},
+          std::pair{Op::close, "`0x8` close"}, std::pair{Op::ping, "`0x9` ping"},
+          std::pair{Op::pong, "`0xA` pong"}}) {
+      CHECK(std::string_view(written).ends_with(ws::to_string(op)));
+      CHECK(written[3] == "0123456789A"[static_cast<int>(op)]);
+      says(text, written);
+    }
+    const sim::wire::Bytes hello = ws::encode_frame(ws::text_frame("Hello"));
+    says(text, std::to_string(hello.size()) + " bytes:\n`" + hex_bytes(hello, hello.size()) + "`");
+    says(text, "`pushlab-cli decode --from server " + hex_bytes(hello, hello.size()) + "`");
+  }
+
+  SUBCASE("the 7- and 16-bit lengths: 2 bytes of header up to 125, 4 up to 65535") {
+    CHECK(ws::length_form(125) == ws::LengthForm::bits7);
+    CHECK(ws::length_form(126) == ws::LengthForm::bits16);
+    CHECK(ws::length_form(65535) == ws::LengthForm::bits16);
+    CHECK(ws::length_form(65536) == ws::LengthForm::bits64);
+    CHECK(ws::header_size({.payload_length = 125}) == 2);
+    CHECK(ws::header_size({.payload_length = 126}) == 4);
+    CHECK(ws::header_size({.payload_length = 65535}) == 4);
+    CHECK(ws::header_size({.payload_length = 65536}) == 10);
+    const std::string& text = lesson.step("Three sizes of length: 7, 16 and 64 bits").text;
+    says(text, "length up to 125\nis written in byte 1 itself: the header is 2 bytes");
+    says(text, "For 126 to 65535 bytes");
+    says(text, "4 bytes of header");
+    says(text, "10 bytes of header");
+    const sim::Trace trace = lesson.run("Three sizes of length: 7, 16 and 64 bits");
+    const sim::Lane& lane = lane_of(trace, Transport::websocket);
+    const sim::WireFrame& frame = lane.frames.at(5);
+    const ws::DecodedFrame first = decoded(frame);
+    CHECK(first.header_size == 4);
+    says(text, "messages at 1.0 s and 1.2 s " + std::to_string(first.frame.payload.size()) +
+                   " bytes long");
+    CHECK(decoded(lane.frames.at(6)).frame.payload.size() == first.frame.payload.size());
+    says(text, "now\n" + std::to_string(frame.size()) + " bytes and begins `" +
+                   hex_bytes(frame.bytes, 4) + "`");
+    says(quiz, "payload of " + std::to_string(first.frame.payload.size()) + " bytes");
+  }
+
+  SUBCASE("the 64-bit length") {
+    const std::string& text = lesson.step("The 64-bit length").text;
+    const sim::Trace trace = lesson.run("The 64-bit length");
+    const sim::WireFrame& frame = lane_of(trace, Transport::websocket).frames.at(5);
+    const ws::DecodedFrame first = decoded(frame);
+    CHECK(first.header_size == 10);
+    says(text, "At " + std::to_string(first.frame.payload.size()) + " bytes");
+    says(text, "selected frame is " + std::to_string(frame.size()) + " bytes and\nbegins `" +
+                   hex_bytes(frame.bytes, 10) + "`");
+  }
+
+  SUBCASE("the browser masks: a fresh key per frame, and an unmasked one refused") {
+    const std::string& text = lesson.step("The browser masks every frame").text;
+    const sim::Trace trace = lesson.run("The browser masks every frame");
+    const sim::Lane& lane = lane_of(trace, Transport::websocket);
+    const sim::WireFrame& frame = lane.frames.at(10);  // the selected websocket:10
+    REQUIRE(frame.messages.size() == 1);
+    const sim::Message& sent = lane.messages.at(frame.messages[0]);
+    CHECK(sent.direction == sim::Direction::client_to_server);
+    const ws::DecodedFrame masked = decoded(frame);
+    CHECK(masked.frame.header.masked);
+    CHECK(masked.header_size == 6);
+    says(text, "at " + seconds(sent.created_at, 1) + ", " +
+                   std::to_string(masked.frame.payload.size()) +
+                   " bytes\nof payload in a frame of " + std::to_string(frame.size()) +
+                   " bytes. It begins `" + hex_bytes(frame.bytes, 6) + "`");
+    says(text, "`0x" + hex_bytes(sim::wire::ByteView(frame.bytes).subspan(1), 1) +
+                   "`, the MASK\nbit is set and the length is " +
+                   std::to_string(masked.frame.payload.size()));
+    says(text, "The four bytes after it, `" +
+                   hex_bytes(sim::wire::ByteView(frame.bytes).subspan(2), 4) +
+                   "`, are the masking key");
+    says(text, "the first, `" + std::string(1, static_cast<char>(masked.frame.payload[0])) +
+                   "` (`0x" + hex_bytes(masked.frame.payload, 1) + "`), goes on\nthe wire as `0x" +
+                   hex_bytes(sim::wire::ByteView(frame.bytes).subspan(6), 1) + "`");
+    CHECK((masked.frame.payload[0] ^ frame.bytes[2]) == frame.bytes[6]);
+    // The next frame from the browser, websocket:15, and its own key.
+    const sim::WireFrame& next = lane.frames.at(15);
+    REQUIRE(next.messages.size() == 1);
+    const sim::Message& next_sent = lane.messages.at(next.messages[0]);
+    CHECK(next_sent.direction == sim::Direction::client_to_server);
+    CHECK(hex_bytes(sim::wire::ByteView(next.bytes).subspan(2), 4) !=
+          hex_bytes(sim::wire::ByteView(frame.bytes).subspan(2), 4));
+    says(text, "next message, at " + seconds(next_sent.created_at, 1) + ", has the key\n`" +
+                   hex_bytes(sim::wire::ByteView(next.bytes).subspan(2), 4) + "`");
+    // Every frame the server sends is unmasked; every one the browser sends, masked.
+    for (const sim::WireFrame& f : lane.frames) {
+      if (f.layer != sim::Layer::websocket) continue;
+      CHECK(decoded(f).frame.header.masked == (f.from == lane.frames.at(10).from));
+    }
+    const sim::LaneMetrics metrics = sim::compute_metrics(lane);
+    CHECK(metrics.delivered > 0);
+    says(quiz, "server's frames have 2 bytes of header; the browser's have 6");
+
+    const sim::wire::Bytes hello = ws::encode_frame(ws::text_frame("Hello"));
+    ws::FrameDecoder server({.role = ws::Role::server});
+    server.feed(hello);
+    CHECK_FALSE(server.next());
+    REQUIRE(server.error());
+    says(text, "`pushlab-cli decode --from client " + hex_bytes(hello, hello.size()) +
+                   "` refuses one: \"" + server.error()->reason + "\"");
+    const ws::MaskingKey key{0x37, 0xfa, 0x21, 0x3d};
+    const sim::wire::Bytes rfc = ws::encode_frame(ws::text_frame("Hello", &key));
+    says(text, "`pushlab-cli frame --text Hello --mask 37fa213d`, gives `" +
+                   hex_bytes(rfc, rfc.size()) + "`");
+    CHECK(hex_bytes(rfc, rfc.size()) == "81 85 37 fa 21 3d 7f 9f 4d 51 58");  // section 5.7
+  }
+
+  SUBCASE("why clients mask: the selected frame is a masked one") {
+    const std::string& text = lesson.step("Why clients mask: cache poisoning").text;
+    says(text, "section\n10.3");
+    says(quiz, "section 10.3");
+    const sim::Trace trace = lesson.run("Why clients mask: cache poisoning");
+    const sim::WireFrame& frame = lane_of(trace, Transport::websocket).frames.at(15);
+    CHECK(decoded(frame).frame.header.masked);
+  }
+}
+
+TEST_CASE("lesson 5, heartbeats: the idle proxy's cuts and the pings that prevent them") {
+  const LoadedLesson lesson = load("05-heartbeats.md");
+  check_final_quiz(lesson.lesson);
+  const std::string quiz = lesson.quiz_text();
+  namespace ws = sim::wire::websocket;
+  const Nanoseconds idle_timeout = 60s;  // idle-proxy's proxy.idle_timeout_s
+
+  SUBCASE("a connection that falls silent is cut 60 s after its last byte") {
+    const std::string& text = lesson.step("A connection that falls silent").text;
+    const sim::Trace trace = lesson.run("A connection that falls silent");
+    const sim::Lane& lane = lane_of(trace, Transport::websocket);
+    const sim::WireFrame& response = lane.frames[find_labelled(lane, "101")];
+    says(text, "reaches the browser at " + seconds(*response.received_at, 1));
+    const sim::Message& first = lane.messages.at(0);
+    const std::size_t carried = find_labelled(lane, "WS text");
+    says(text, "created at " + seconds(first.created_at, 1) + ",\npasses the proxy at " +
+                   seconds(*lane.frames[carried].received_at, 3) + " and arrives at " +
+                   seconds(*first.delivered_at, 2));
+    const sim::WireFrame& cut = lane.frames.at(12);  // the selected websocket:12
+    CHECK(cut.layer == sim::Layer::tcp);
+    CHECK(cut.kind == "fin");
+    CHECK(cut.connection == lane.frames.at(carried + 1).connection);  // the browser's side
+    CHECK(cut.sent_at - *lane.frames[carried].received_at == idle_timeout);
+    says(text, "At " + seconds(cut.sent_at, 3) + ", " + std::to_string(idle_timeout / 1s) +
+                   " s after the last byte");
+    says(quiz, "At " + seconds(cut.sent_at, 3) + ", 60 s after the last byte passed it");
+    says(quiz, "passed it at " + seconds(*lane.frames[carried].received_at, 3));
+    CHECK(cut.note.find("1006") == std::string::npos);  // the proxy's FIN; the browser's next
+    const sim::WireFrame& reported = lane.frames.at(14);
+    CHECK(reported.note.find("1006 Abnormal Closure") != std::string::npos);
+    says(text, "code 1006,\nAbnormal Closure, at " + seconds(*cut.received_at, 2));
+    const std::size_t again = find_labelled(lane, "GET /ws", 14);
+    const Nanoseconds reconnect_at = lane.frames.at(again - 3).sent_at;  // its SYN
+    CHECK(lane.frames.at(again - 3).kind == "syn");
+    says(text, std::to_string((reconnect_at - *cut.received_at) / 1s) + " s later, at " +
+                   seconds(reconnect_at, 2));
+  }
+
+  SUBCASE("cut again and again: five connections over the run") {
+    const std::string& text = lesson.step("Cut again and again").text;
+    const sim::Trace trace = lesson.run("Cut again and again");
+    const sim::Lane& lane = lane_of(trace, Transport::websocket);
+    std::vector<Nanoseconds> cuts;
+    for (const sim::WireFrame& f : lane.frames) {
+      if (f.kind == "fin" && f.note.find("idle for 60 s") != std::string::npos &&
+          (cuts.empty() || cuts.back() != f.sent_at))
+        cuts.push_back(f.sent_at);
+    }
+    REQUIRE(cuts.size() == 4);
+    says(text, "cuts it at " + seconds(cuts[1], 3) + "; the next one at " + seconds(cuts[2], 3) +
+                   ",\nand the one after at " + seconds(cuts[3], 3));
+    const sim::LaneMetrics metrics = sim::compute_metrics(lane);
+    CHECK(metrics.http_requests == metrics.connections_opened);
+    says(text, "opens " + std::to_string(metrics.connections_opened) + " connections and makes\n" +
+                   std::to_string(metrics.http_requests) + " opening handshakes: " +
+                   std::to_string(metrics.bytes.setup) + " bytes of setup instead of " +
+                   std::to_string(metrics.bytes.setup / metrics.connections_opened));
+    says(quiz, std::to_string(metrics.connections_opened) + " connections and " +
+                   std::to_string(metrics.bytes.setup) + " bytes of setup");
+    CHECK(metrics.lost == 0);
+    CHECK(metrics.latency.max == metrics.latency.mean);
+    says(text, "all " + std::to_string(metrics.delivered) + ", each " + ms(metrics.latency.mean) +
+                   " after it was created");
+    const sim::WireFrame& selected = lane.frames.at(41);
+    REQUIRE(selected.messages == std::vector<sim::MessageId>{1});
+    says(text, "message of " + seconds(lane.messages[1].created_at, 1) + ", on the third");
+    // The third of the browser's connections: it opened two before this one.
+    std::vector<sim::ConnectionId> browser_connections;
+    for (const sim::WireFrame& f : lane.frames) {
+      if (f.kind == "syn" && f.from == lane.frames.at(0).from)
+        browser_connections.push_back(f.connection);
+    }
+    REQUIRE(browser_connections.size() >= 3);
+    CHECK(selected.connection == browser_connections[2]);
+  }
+
+  SUBCASE("a ping every 30 s, and the browser's masked pong") {
+    const std::string& text = lesson.step("A ping every 30 seconds").text;
+    const sim::Trace trace = lesson.run("A ping every 30 seconds");
+    const sim::Lane& lane = lane_of(trace, Transport::websocket);
+    const sim::WireFrame& ping = lane.frames.at(13);  // the selected websocket:13
+    const ws::DecodedFrame ping_frame = decoded(ping);
+    CHECK(ping_frame.frame.header.opcode == ws::Opcode::ping);
+    CHECK(ping_frame.frame.header.fin);
+    CHECK_FALSE(ping_frame.frame.header.masked);
+    CHECK(ping_frame.frame.payload.empty());
+    const sim::WireFrame& leaving = lane.frames.at(12);
+    CHECK(leaving.bytes == ping.bytes);
+    says(text, "leaves the server at " + seconds(leaving.sent_at, 2) +
+                   " and reaches the browser at " + seconds(*ping.received_at, 1) +
+                   "; it is the selected frame, " + std::to_string(ping.size()) + " bytes,\n`" +
+                   hex_bytes(ping.bytes, ping.size()) + "`");
+    const sim::WireFrame& pong = lane.frames.at(14);
+    const ws::DecodedFrame pong_frame = decoded(pong);
+    CHECK(pong_frame.frame.header.opcode == ws::Opcode::pong);
+    CHECK(pong_frame.frame.header.masked);
+    CHECK(pong_frame.frame.payload.empty());
+    CHECK(pong.sent_at == *ping.received_at);  // at once
+    says(text, "`" + hex_bytes(pong.bytes, 2) + "` and\na masking key, " +
+                   std::to_string(pong.size()) + " bytes");
+    says(quiz, std::to_string(pong.size()) + " bytes for an empty pong");
+    // The longest silence the proxy sees on the browser's side.
+    Nanoseconds longest{0};
+    Nanoseconds last{0};
+    for (const sim::WireFrame& f : lane.frames) {
+      if (f.layer != sim::Layer::websocket || f.connection != ping.connection) continue;
+      longest = std::max(longest, f.sent_at - last);
+      last = f.sent_at;
+    }
+    CHECK(longest <= 30s);
+    CHECK(longest < idle_timeout);
+    says(text, "never sees " + std::to_string(idle_timeout / 1s) + " s\nof silence, only 30");
+  }
+
+  SUBCASE("what the heartbeat costs and saves: the whole run, with and without pings") {
+    const std::string& text = lesson.step("What the heartbeat costs, and what it saves").text;
+    const sim::Trace with_trace = lesson.run("What the heartbeat costs, and what it saves");
+    const sim::Trace without_trace = lesson.run("Cut again and again");
+    const sim::Lane& lane = lane_of(with_trace, Transport::websocket);
+    const sim::LaneMetrics with = sim::compute_metrics(lane);
+    const sim::LaneMetrics without =
+        sim::compute_metrics(lane_of(without_trace, Transport::websocket));
+    CHECK(with.connections_opened == 1);
+    says(text, std::to_string(with.http_requests) + " opening handshake, " +
+                   std::to_string(with.bytes.setup) + " bytes of setup");
+    says(text, "the " + std::to_string(with.delivered) + " messages");
+    CHECK(with.latency.max == with.latency.mean);
+    says(text, "arrive in " + ms(with.latency.mean) + " each as before");
+    CHECK(with.latency.mean == without.latency.mean);
+    const sim::WireFrame& selected = lane.frames.at(51);
+    REQUIRE(selected.messages.size() == 1);
+    CHECK(selected.messages[0] + 1 == lane.messages.size());
+    std::size_t pings = 0;
+    std::size_t pongs = 0;
+    std::uint64_t heartbeat_bytes = 0;
+    for (const sim::WireFrame& f : lane.frames) {
+      // The browser's hop only, as the metrics count it.
+      if (f.layer != sim::Layer::websocket || f.connection != selected.connection) continue;
+      const ws::Opcode op = decoded(f).frame.header.opcode;
+      pings += op == ws::Opcode::ping;
+      pongs += op == ws::Opcode::pong;
+      if (op == ws::Opcode::ping || op == ws::Opcode::pong) heartbeat_bytes += f.size();
+    }
+    says(text, std::to_string(pings) + " pings and " + std::to_string(pongs) + " pongs, " +
+                   std::to_string(heartbeat_bytes) + " bytes");
+    says(quiz, "the " + std::to_string(pings) + " pings and " + std::to_string(pongs) +
+                   " pongs cost " + std::to_string(heartbeat_bytes) + " bytes");
+    says(quiz, std::to_string(with.connections_opened) + " connection and " +
+                   std::to_string(with.bytes.setup) + " bytes");
+    says(text, "fall from " + std::to_string(without.bytes.app) + " to\n" +
+                   std::to_string(with.bytes.app) + ", and with the modelled TCP/IP headers from " +
+                   std::to_string(without.bytes.ip) + " to " + std::to_string(with.bytes.ip));
+    CHECK(with.overhead_bytes_per_message > without.overhead_bytes_per_message);
+    says(text, "rises from " + fixed(without.overhead_bytes_per_message, 1) + " to " +
+                   fixed(with.overhead_bytes_per_message, 1) + "\nbytes");
   }
 }
 

@@ -2,14 +2,8 @@
 
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
 #include <string>
 
-#include "sim/json/input_error.hpp"
-#include "sim/lesson/load.hpp"
 #include "tests/viz/lesson_project.hpp"
 
 namespace pushlab::viz {
