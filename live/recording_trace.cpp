@@ -294,16 +294,13 @@ class LaneBuilder {
                          const std::vector<RecordedPiece>& down, sim::ConnectionId connection,
                          sim::EndpointId from, sim::EndpointId to) {
     const auto add_step = [&](const RecordedPiece& step, bool towards, const char* kind) {
-      add({.from = towards ? from : to,
-           .to = towards ? to : from,
-           .connection = connection,
-           .sent_at = step.sent_at,
-           .received_at = step.arrived_at,
-           .layer = Layer::tls,
-           .kind = kind,
-           .setup = true,
-           .bytes = step.bytes,
-           .note = "TLS records as the relay forwarded them, encrypted"});
+      sim::WireFrame frame = crossing(step, connection, towards ? from : to, towards ? to : from);
+      frame.layer = Layer::tls;
+      frame.kind = kind;
+      frame.setup = true;
+      frame.bytes = step.bytes;
+      frame.note = "TLS records as the relay forwarded them, encrypted";
+      add(std::move(frame));
     };
     for (std::size_t i = 0; i < up.size(); ++i) {
       add_step(up[i], true, i == 0 ? "client-hello" : (i == 1 ? "finished" : "handshake"));
@@ -341,32 +338,36 @@ class LaneBuilder {
     static constexpr const char* kKinds[] = {"syn", "syn-ack", "ack"};
     for (std::size_t i = 0; i < hop.handshake.size(); ++i) {
       const bool towards = i != 1;
-      const RecordedPiece& packet = hop.handshake[i];
-      add({.from = towards ? from : to,
-           .to = towards ? to : from,
-           .connection = connection,
-           .sent_at = packet.sent_at,
-           .received_at = packet.arrived_at,
-           .layer = Layer::tcp,
-           .kind = kKinds[i],
-           .setup = true,
-           .modelled_size = i == 2 ? sim::tcp_model::kSegmentHeader : sim::tcp_model::kSynHeader,
-           .note = "TCP handshake, modelled by the relay on the scenario's latency"});
+      sim::WireFrame frame =
+          crossing(hop.handshake[i], connection, towards ? from : to, towards ? to : from);
+      frame.layer = Layer::tcp;
+      frame.kind = kKinds[i];
+      frame.setup = true;
+      frame.modelled_size = i == 2 ? sim::tcp_model::kSegmentHeader : sim::tcp_model::kSynHeader;
+      frame.note = "TCP handshake, modelled by the relay on the scenario's latency";
+      add(std::move(frame));
     }
   }
 
   void add_fin(const std::optional<RecordedPiece>& fin, sim::ConnectionId connection,
                sim::EndpointId from, sim::EndpointId to) {
     if (!fin) return;
-    add({.from = from,
-         .to = to,
-         .connection = connection,
-         .sent_at = fin->sent_at,
-         .received_at = fin->arrived_at,
-         .layer = Layer::tcp,
-         .kind = "fin",
-         .modelled_size = sim::tcp_model::kSegmentHeader,
-         .note = "FIN: the relay read the end of this side's stream"});
+    sim::WireFrame frame = crossing(*fin, connection, from, to);
+    frame.layer = Layer::tcp;
+    frame.kind = "fin";
+    frame.modelled_size = sim::tcp_model::kSegmentHeader;
+    frame.note = "FIN: the relay read the end of this side's stream";
+    add(std::move(frame));
+  }
+
+  // A frame that crossed from `from` to `to` as `piece` did: sent and received when it was.
+  static sim::WireFrame crossing(const RecordedPiece& piece, sim::ConnectionId connection,
+                                 sim::EndpointId from, sim::EndpointId to) {
+    return {.from = from,
+            .to = to,
+            .connection = connection,
+            .sent_at = piece.sent_at,
+            .received_at = piece.arrived_at};
   }
 
   void add_frame(const FlowBytes& flow, const FrameSpan& span, sim::ConnectionId connection,

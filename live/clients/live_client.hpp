@@ -34,8 +34,4 @@ std::unique_ptr<LiveClient> make_long_poll_client(const ClientContext& context);
 std::unique_ptr<LiveClient> make_sse_client(const ClientContext& context);
 std::unique_ptr<LiveClient> make_websocket_client(const ClientContext& context);
 
-// A message to the server as the polling and streaming pages send it: a POST of its own.
-struct Exchange;
-Exchange post_message(const ClientContext& context, std::string_view payload);
-
 }  // namespace pushlab::live::clients

@@ -3,27 +3,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "live/clients/browser_page.hpp"
-#include "live/clients/live_client.hpp"
+#include "live/clients/page_client.hpp"
 #include "sim/transports/http_server.hpp"
 
 namespace pushlab::live::clients {
 
 namespace {
 
-class LongPollClient final : public LiveClient {
+class LongPollClient final : public PageClient {
  public:
-  explicit LongPollClient(const ClientContext& context)
-      : context_(context), page_(context.connection) {}
+  using PageClient::PageClient;
 
   void start() override { ask(); }
-
-  void send(std::string payload) override { page_.send(post_message(context_, payload)); }
-
-  void stop() override {
-    stopped_ = true;
-    page_.close();
-  }
 
  private:
   void ask() {
@@ -48,12 +39,9 @@ class LongPollClient final : public LiveClient {
     return json.is_array() ? json.size() : 0;
   }
 
-  ClientContext context_;
-  BrowserPage page_;
   std::size_t received_ = 0;
   int status_ = 0;
   sim::wire::Bytes body_;
-  bool stopped_ = false;
 };
 
 }  // namespace

@@ -4,8 +4,7 @@
 
 #include <optional>
 
-#include "live/clients/browser_page.hpp"
-#include "live/clients/live_client.hpp"
+#include "live/clients/page_client.hpp"
 #include "sim/transports/http_server.hpp"
 #include "sim/wire/sse/parser.hpp"
 
@@ -13,20 +12,11 @@ namespace pushlab::live::clients {
 
 namespace {
 
-class SseClient final : public LiveClient {
+class SseClient final : public PageClient {
  public:
-  explicit SseClient(const ClientContext& context)
-      : context_(context), page_(context.connection), timer_(context.connection.io) {}
+  using PageClient::PageClient;
 
   void start() override { open_stream(); }
-
-  void send(std::string payload) override { page_.send(post_message(context_, payload)); }
-
-  void stop() override {
-    stopped_ = true;
-    timer_.cancel();
-    page_.close();
-  }
 
  private:
   void open_stream() {
@@ -54,20 +44,12 @@ class SseClient final : public LiveClient {
   }
 
   void reconnect_later() {
-    if (stopped_) return;
-    timer_.expires_at(context_.clock.wall(context_.clock.now() + retry_));
-    timer_.async_wait([this](boost::system::error_code error) {
-      if (!error) open_stream();
-    });
+    at_time(context_.clock.now() + retry_, [this] { open_stream(); });
   }
 
-  ClientContext context_;
-  BrowserPage page_;
-  asio::steady_timer timer_;
   std::optional<sim::wire::sse::Parser> events_;  // a new one for each stream
   std::string last_event_id_;
   sim::Nanoseconds retry_ = context_.scenario.sse.retry;
-  bool stopped_ = false;
 };
 
 }  // namespace

@@ -6,18 +6,14 @@
 
 #include "sim/transports/simulate.hpp"
 #include "tests/sim/transports/transport_test_support.hpp"
+#include "tests/viz/text_count.hpp"
 
 namespace pushlab::viz {
 
 namespace {
 
 using namespace sim::testing;
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t found = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++found;
-  return found;
-}
+using testing::count_of;
 
 }  // namespace
 
@@ -30,14 +26,14 @@ TEST_CASE("ascii diagram: lifelines, an arrow per frame pointing the way it went
   CHECK(text.starts_with("WebSocket"));
   CHECK(text.find("Client") != std::string::npos);
   CHECK(text.find("Server") != std::string::npos);
-  CHECK(count(text, "|------------------------------>|  GET /ws") == 1);
-  CHECK(count(text, "|<------------------------------|  101 Switching Protocols") == 1);
-  CHECK(count(text, "|<------------------------------|  WS text") == 2);
+  CHECK(count_of(text, "|------------------------------>|  GET /ws") == 1);
+  CHECK(count_of(text, "|<------------------------------|  101 Switching Protocols") == 1);
+  CHECK(count_of(text, "|<------------------------------|  WS text") == 2);
   CHECK(text.find("SYN") == std::string::npos);  // TCP only when asked
   // From a moment on, and no more rows than asked for.
   const std::string later =
       ascii_diagram(trace.lanes[0], diagram.lanes[0], {.from = 1500ms, .most = 1});
-  CHECK(count(later, "\n") == 2);  // the heading and one frame
+  CHECK(count_of(later, "\n") == 2);  // the heading and one frame
   CHECK(later.find("#1 ") != std::string::npos);
 }
 

@@ -6,18 +6,14 @@
 
 #include "sim/transports/simulate.hpp"
 #include "tests/sim/transports/transport_test_support.hpp"
+#include "tests/viz/text_count.hpp"
 
 namespace pushlab::viz {
 
 namespace {
 
 using namespace sim::testing;
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t found = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++found;
-  return found;
-}
+using testing::count_of;
 
 sim::Trace websocket_run() {
   sim::Scenario scenario = basic_scenario(sim::Transport::websocket, 10s);
@@ -36,7 +32,7 @@ TEST_CASE("mermaid: participants, the handshake solid then dashed back, a frame 
   CHECK(diagram.find("  client0->>server1: GET /ws\n") != std::string::npos);
   CHECK(diagram.find("  server1-->>client0: 101 Switching Protocols\n") != std::string::npos);
   // '#' would start a character code in Mermaid: the payloads' "#0" is written as one.
-  CHECK(count(diagram, "server1-->>client0: WS text \"#35;") == 3);
+  CHECK(count_of(diagram, "server1-->>client0: WS text \"#35;") == 3);
   CHECK(diagram.find("SYN") == std::string::npos);  // TCP only when asked
   CHECK(to_mermaid(trace, trace.lanes[0], {.from = {}, .to = {}, .tcp = true}).find("SYN") !=
         std::string::npos);
@@ -46,7 +42,7 @@ TEST_CASE("mermaid: a time window keeps the frames sent within it") {
   const sim::Trace trace = websocket_run();
   const std::string diagram =
       to_mermaid(trace, trace.lanes[0], {.from = 1500ms, .to = 2500ms, .tcp = false});
-  CHECK(count(diagram, "WS text") == 1);
+  CHECK(count_of(diagram, "WS text") == 1);
   CHECK(diagram.find("GET /ws") == std::string::npos);
 }
 
@@ -61,8 +57,8 @@ TEST_CASE("mermaid: a lost frame ends in a cross, and ';' is written as a code")
   }
   trace.scenario = "a;b";
   const std::string diagram = to_mermaid(trace, lane);
-  CHECK(count(diagram, "server1--xclient0: WS text") == 1);
-  CHECK(count(diagram, "(lost)") == 1);
+  CHECK(count_of(diagram, "server1--xclient0: WS text") == 1);
+  CHECK(count_of(diagram, "(lost)") == 1);
   CHECK(diagram.find("title a#59;b: WebSocket (sim)") != std::string::npos);
 }
 

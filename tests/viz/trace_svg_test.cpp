@@ -7,18 +7,14 @@
 
 #include "sim/transports/simulate.hpp"
 #include "tests/sim/transports/transport_test_support.hpp"
+#include "tests/viz/text_count.hpp"
 
 namespace pushlab::viz {
 
 namespace {
 
 using namespace sim::testing;
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t found = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++found;
-  return found;
-}
+using testing::count_of;
 
 sim::Trace two_lanes() {
   sim::Scenario scenario = basic_scenario(sim::Transport::websocket, 10s);
@@ -39,14 +35,14 @@ TEST_CASE("svg: every lane titled, its lifelines named, a label per frame in the
                                          .compress_idle = true});
   CHECK(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200.0\""));
   CHECK(svg.ends_with("</svg>\n"));
-  CHECK(count(svg, ">WebSocket</text>") == 1);
-  CHECK(count(svg, ">Server-Sent Events</text>") == 1);
-  CHECK(count(svg, ">Client</text>") == 2);
+  CHECK(count_of(svg, ">WebSocket</text>") == 1);
+  CHECK(count_of(svg, ">Server-Sent Events</text>") == 1);
+  CHECK(count_of(svg, ">Client</text>") == 2);
   // The three messages, once in each lane; the handshakes are before the window.
-  CHECK(count(svg, ">WS text &quot;#") == 3);
-  CHECK(count(svg, ">SSE event id ") == 3);
+  CHECK(count_of(svg, ">WS text &quot;#") == 3);
+  CHECK(count_of(svg, ">SSE event id ") == 3);
   CHECK(svg.find("GET /ws") == std::string::npos);
-  CHECK(count(svg, " idle</text>") >= 2);  // the seconds between messages, cut out
+  CHECK(count_of(svg, " idle</text>") >= 2);  // the seconds between messages, cut out
 }
 
 TEST_CASE("svg: chosen lanes in their order; a lane not there or an empty window is refused") {
@@ -58,7 +54,7 @@ TEST_CASE("svg: chosen lanes in their order; a lane not there or an empty window
                                          .pixels_per_second = 1200,
                                          .compress_idle = true});
   CHECK(svg.find(">WebSocket</text>") == std::string::npos);
-  CHECK(count(svg, ">SSE event id ") == 3);
+  CHECK(count_of(svg, ">SSE event id ") == 3);
   CHECK_THROWS_AS(to_svg(trace, {.lanes = {sim::Transport::long_poll},
                                  .from = {},
                                  .to = {},

@@ -193,16 +193,8 @@ void draw_arrow(const Canvas& canvas, const Arrow& arrow, ImU32 colour, float th
                          2.5f);
     return;
   }
-  const float dx = arrow.to.x - arrow.from.x;
-  const float dy = arrow.to.y - arrow.from.y;
-  const float length = std::max(1.0f, std::sqrt(dx * dx + dy * dy));
-  const ImVec2 along{dx / length, dy / length};
-  const ImVec2 across{-along.y, along.x};
-  const float head = px(9) + thickness;
-  const ImVec2 base{arrow.to.x - along.x * head, arrow.to.y - along.y * head};
-  canvas.draw->AddTriangleFilled(
-      im(arrow.to), {base.x + across.x * head * 0.45f, base.y + across.y * head * 0.45f},
-      {base.x - across.x * head * 0.45f, base.y - across.y * head * 0.45f}, colour);
+  const ArrowHead head = arrow_head(arrow, px(9) + thickness);
+  canvas.draw->AddTriangleFilled(im(head.tip), im(head.left), im(head.right), colour);
 }
 
 // The label sits above the middle of its arrow, on a backing so it reads over other lines.

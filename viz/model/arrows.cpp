@@ -1,6 +1,7 @@
 #include "viz/model/arrows.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace pushlab::viz {
 
@@ -21,6 +22,19 @@ float distance_squared_to_segment(Point p, Point a, Point b) {
 }
 
 }  // namespace
+
+ArrowHead arrow_head(const Arrow& arrow, float size) {
+  const float dx = arrow.to.x - arrow.from.x;
+  const float dy = arrow.to.y - arrow.from.y;
+  const float length = std::max(1.0f, std::sqrt(dx * dx + dy * dy));
+  const Point along{dx / length, dy / length};
+  const Point across{-along.y, along.x};
+  const Point base{arrow.to.x - along.x * size, arrow.to.y - along.y * size};
+  const float half_width = size * 0.45f;
+  return {arrow.to,
+          {base.x + across.x * half_width, base.y + across.y * half_width},
+          {base.x - across.x * half_width, base.y - across.y * half_width}};
+}
 
 void visible_arrows(const sim::Lane& lane, const LaneDiagram& diagram, const LaneGeometry& geometry,
                     const TimeAxis& axis, float top, TimeSpan window, std::vector<Arrow>& arrows) {

@@ -26,6 +26,14 @@ struct Arrow {
   bool lost = false;
 };
 
+// An arrow's head: its tip at the arrival and the two corners of its base, `size` back along it.
+struct ArrowHead {
+  Point tip;
+  Point left;
+  Point right;
+};
+ArrowHead arrow_head(const Arrow& arrow, float size);
+
 // Appends to `arrows` the arrows of every frame on the wire at some time within `window`, in
 // the coordinates of `geometry` across and, down, of the axis shifted so that its 0 is at `top`.
 void visible_arrows(const sim::Lane& lane, const LaneDiagram& diagram, const LaneGeometry& geometry,

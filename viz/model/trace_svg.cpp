@@ -75,6 +75,11 @@ class SvgWriter {
             "\" y2=\"" + number(b.y) + "\" stroke=\"" + stroke + "\" stroke-width=\"" +
             number(width) + "\"" + extra + "/>\n";
   }
+  void triangle(const ArrowHead& head, const std::string& fill) {
+    out_ += "<polygon points=\"" + number(head.tip.x) + "," + number(head.tip.y) + " " +
+            number(head.left.x) + "," + number(head.left.y) + " " + number(head.right.x) + "," +
+            number(head.right.y) + "\" fill=\"" + fill + "\"/>\n";
+  }
   void rect(float x, float y, float width, float height, const std::string& fill) {
     out_ += "<rect x=\"" + number(x) + "\" y=\"" + number(y) + "\" width=\"" + number(width) +
             "\" height=\"" + number(height) + "\" fill=\"" + fill + "\"/>\n";
@@ -117,18 +122,7 @@ void draw_arrow(SvgWriter& svg, const Arrow& arrow, const std::string& stroke) {
     svg.line({arrow.to.x - r, arrow.to.y + r}, {arrow.to.x + r, arrow.to.y - r}, stroke, 2.5f);
     return;
   }
-  const float dx = arrow.to.x - arrow.from.x;
-  const float dy = arrow.to.y - arrow.from.y;
-  const float length = std::max(1.0f, std::sqrt(dx * dx + dy * dy));
-  const Point along{dx / length, dy / length};
-  const Point across{-along.y, along.x};
-  const float head = 8;
-  const auto barb = [&](float side) {
-    return Point{arrow.to.x - along.x * head + across.x * side * head * 0.45f,
-                 arrow.to.y - along.y * head + across.y * side * head * 0.45f};
-  };
-  svg.line(arrow.to, barb(1), stroke, 1.6f);
-  svg.line(arrow.to, barb(-1), stroke, 1.6f);
+  svg.triangle(arrow_head(arrow, 9), stroke);
 }
 
 }  // namespace
