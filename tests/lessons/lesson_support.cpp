@@ -1,0 +1,178 @@
+// What every lesson test shares: loading a lesson as the window walks it, and writing the
+// simulator's figures the way the lessons write them.
+
+#include "tests/lessons/lesson_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "sim/lesson/load.hpp"
+#include "sim/lesson/step_scenarios.hpp"
+#include "sim/transports/simulate.hpp"
+#include "sim/wire/websocket/frame_decoder.hpp"
+#include "viz/model/frame_label.hpp"
+#include "viz/model/lesson_check.hpp"
+
+namespace pushlab::lesson_test {
+
+namespace {
+
+std::string without_backticks(std::string_view text) {
+  std::string out(text);
+  std::erase(out, '`');
+  return out;
+}
+
+}  // namespace
+
+// By its heading as written; md4c may keep or drop a heading's backticks.
+const sim::LessonStep& LoadedLesson::step(std::string_view title) const {
+  const auto found =
+      std::find_if(lesson.steps.begin(), lesson.steps.end(), [&](const sim::LessonStep& s) {
+        return without_backticks(s.title) == without_backticks(title);
+      });
+  REQUIRE_MESSAGE(found != lesson.steps.end(), "no step titled " << title);
+  return *found;
+}
+
+sim::Trace LoadedLesson::run(std::string_view title) const {
+  const auto index = static_cast<std::size_t>(&step(title) - lesson.steps.data());
+  REQUIRE(scenarios[index]);
+  return sim::simulate(*scenarios[index]);
+}
+
+std::string LoadedLesson::quiz_text() const {
+  std::string text;
+  for (const sim::LessonStep& s : lesson.steps) {
+    for (const sim::QuizQuestion& q : s.quiz) {
+      text += q.question + "\n" + q.why + "\n";
+      for (const std::string& choice : q.choices) text += choice + "\n";
+    }
+  }
+  return text;
+}
+
+LoadedLesson load(const char* name) {
+  const std::filesystem::path file = std::filesystem::path(PUSHLAB_SOURCE_DIR) / "lessons" / name;
+  LoadedLesson loaded{sim::load_lesson_file(file), {}};
+  viz::check_lesson(loaded.lesson, file);  // every scenario, time and frame exists
+  loaded.scenarios = sim::step_scenarios(loaded.lesson, file);
+  return loaded;
+}
+
+// The issue asks that each lesson end with a quiz of at least four questions.
+void check_final_quiz(const sim::Lesson& lesson) {
+  REQUIRE_FALSE(lesson.steps.empty());
+  CHECK(lesson.steps.back().quiz.size() >= 4);
+}
+
+// Runs of spaces and line breaks as one space, so that a phrase may wrap in the Markdown.
+std::string squeezed(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n';
+    if (!space)
+      out += c;
+    else if (out.empty() || out.back() != ' ')
+      out += ' ';
+  }
+  return out;
+}
+
+// The figure, as written, must appear in the text.
+void says(std::string_view text, const std::string& phrase) {
+  CHECK_MESSAGE(squeezed(text).find(squeezed(phrase)) != std::string::npos,
+                "the text should say: " << phrase);
+}
+
+std::string fixed(double value, int decimals) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
+std::string ms(Nanoseconds t) {
+  return fixed(static_cast<double>(t.count()) / 1e6, 1) + " ms";
+}
+std::string seconds(Nanoseconds t, int decimals) {
+  return fixed(static_cast<double>(t.count()) / 1e9, decimals) + " s";
+}
+
+const sim::Lane& lane_of(const sim::Trace& trace, Transport transport) {
+  const auto found = std::find_if(trace.lanes.begin(), trace.lanes.end(),
+                                  [&](const sim::Lane& l) { return l.transport == transport; });
+  REQUIRE(found != trace.lanes.end());
+  return *found;
+}
+
+bool labelled(const sim::WireFrame& frame, std::string_view start) {
+  return viz::frame_label(frame).starts_with(start);
+}
+
+// The index of the first frame at or after `from` whose label starts with `start`.
+std::size_t find_labelled(const sim::Lane& lane, std::string_view start, std::size_t from) {
+  for (std::size_t i = from; i < lane.frames.size(); ++i) {
+    if (labelled(lane.frames[i], start)) return i;
+  }
+  FAIL("no frame labelled " << start);
+  return 0;
+}
+
+std::size_t count_labelled(const sim::Lane& lane, std::string_view start) {
+  return static_cast<std::size_t>(
+      std::count_if(lane.frames.begin(), lane.frames.end(), [&](const sim::WireFrame& frame) {
+        return frame.layer == sim::Layer::http && labelled(frame, start);
+      }));
+}
+
+Nanoseconds latency(const sim::Message& message) {
+  REQUIRE(message.delivered_at);
+  return *message.delivered_at - message.created_at;
+}
+
+std::string text_of(const sim::WireFrame& frame) {
+  return {reinterpret_cast<const char*>(frame.bytes.data()), frame.bytes.size()};
+}
+
+// An HTTP message's head as a Markdown code block shows it: LF line ends, no blank last line.
+std::string head_as_shown(const sim::WireFrame& frame) {
+  const std::string text = text_of(frame);
+  std::string head = text.substr(0, text.find("\r\n\r\n"));
+  std::erase(head, '\r');  // an HTTP head has CR only before LF
+  return head;
+}
+
+std::string hex(const sim::wire::Sha1Digest& digest) {
+  std::string out;
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (const std::uint8_t byte : digest) {
+    out += kDigits[byte >> 4];
+    out += kDigits[byte & 0xf];
+  }
+  return out;
+}
+
+// The first `count` bytes as the lessons write them: "81 14".
+std::string hex_bytes(sim::wire::ByteView bytes, std::size_t count) {
+  std::string out;
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (std::size_t i = 0; i < count && i < bytes.size(); ++i) {
+    if (i > 0) out += ' ';
+    out += kDigits[bytes[i] >> 4];
+    out += kDigits[bytes[i] & 0xf];
+  }
+  return out;
+}
+
+// A WebSocket frame of the Trace, taken apart as a reader with no role does.
+sim::wire::websocket::DecodedFrame decoded(const sim::WireFrame& frame) {
+  sim::wire::websocket::FrameDecoder decoder;
+  decoder.feed(frame.bytes);
+  auto result = decoder.next();
+  REQUIRE(result);
+  return *result;
+}
+
+}  // namespace pushlab::lesson_test
