@@ -3,6 +3,7 @@
 //   pushlab                                   the default scenario (scenarios/chat.json)
 //   pushlab scenarios/idle-proxy.json --at 61.5
 //   pushlab scenarios/chat.json --select 101 --screenshot handshake.png --size 1600x1000
+//   pushlab lessons/03-websocket-handshake.md --step 2
 
 #include <CLI/CLI.hpp>
 
@@ -36,6 +37,7 @@ struct Options {
   bool startup_time = false;
   std::optional<viz::Panel> panel;
   std::optional<float> scale;
+  std::optional<std::size_t> step;  // of a lesson, from 1
 };
 
 // "1600x1000" into the app's width and height; false if it is not that shape.
@@ -58,6 +60,38 @@ int fail(const std::string& message, int code) {
   return code;
 }
 
+// A lesson's steps say where the diagram goes, so --at and --select have no say; the window
+// opens on the step's scenario.
+int open_lesson(const Options& options, viz::AppOptions& app) {
+  if (options.at || options.select) {
+    return fail(
+        "--at and --select do not go with a lesson: its steps place the diagram (use "
+        "--step N)",
+        kExitUsage);
+  }
+  try {
+    app.lesson = viz::LessonSession::open(options.scenario);
+  } catch (const sim::json::InputError& error) {
+    return fail(error.what(), kExitBadInput);
+  }
+  const std::size_t steps = app.lesson->step_count();
+  if (options.step && *options.step > steps) {
+    return fail("--step: " + std::to_string(*options.step) + " is past the lesson's last step (" +
+                    std::to_string(steps) + ")",
+                kExitBadInput);
+  }
+  app.lesson_step = options.step.value_or(1) - 1;
+  viz::ViewState view;
+  view.presentation = options.presentation;
+  view.show_panel = options.panel;
+  // The window starts on the default scenario; the lesson moves it to the step's at once.
+  try {
+    return viz::run_app(viz::open_document(Options{}.scenario), std::move(view), app);
+  } catch (const sim::json::InputError& error) {
+    return fail(error.what(), kExitBadInput);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -68,7 +102,11 @@ int main(int argc, char** argv) {
       "pushlab"};
   cli.set_version_flag("--version", "pushlab " PUSHLAB_VERSION);
   Options options;
-  cli.add_option("SCENARIO", options.scenario, "A scenario file (default: scenarios/chat.json)");
+  cli.add_option("SCENARIO", options.scenario,
+                 "A scenario file (default: scenarios/chat.json), or a lesson (lessons/*.md), "
+                 "opened beside the diagrams");
+  cli.add_option("--step", options.step, "Open the lesson at this step, counted from 1")
+      ->check(CLI::PositiveNumber);
   cli.add_option("--at", options.at, "Put the playhead at this time, in seconds")
       ->check(CLI::NonNegativeNumber);
   cli.add_option("--select", options.select,
@@ -121,6 +159,10 @@ int main(int argc, char** argv) {
   app.scale = options.scale;
   app.start_live = options.live;
 
+  if (std::filesystem::path(options.scenario).extension() == ".md") {
+    return open_lesson(options, app);
+  }
+  if (options.step) return fail("--step goes with a lesson (lessons/*.md)", kExitUsage);
   viz::Document document;
   try {
     document = viz::open_document(options.scenario);

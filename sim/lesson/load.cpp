@@ -57,8 +57,13 @@ class OutlineReader {
     parser.leave_block = [](MD_BLOCKTYPE type, void*, void* self) {
       return static_cast<OutlineReader*>(self)->leave(type);
     };
-    parser.enter_span = [](MD_SPANTYPE, void*, void*) { return 0; };
-    parser.leave_span = [](MD_SPANTYPE, void*, void*) { return 0; };
+    // A heading's code spans keep their backticks, so that its title reads as written.
+    parser.enter_span = [](MD_SPANTYPE type, void*, void* self) {
+      return static_cast<OutlineReader*>(self)->mark_code(type);
+    };
+    parser.leave_span = [](MD_SPANTYPE type, void*, void* self) {
+      return static_cast<OutlineReader*>(self)->mark_code(type);
+    };
     parser.text = [](MD_TEXTTYPE, const MD_CHAR* text, MD_SIZE size, void* self) {
       return static_cast<OutlineReader*>(self)->take(text, size);
     };
@@ -103,6 +108,11 @@ class OutlineReader {
       outline_.fences.push_back(std::move(fence));
       fence_.reset();
     }
+    return 0;
+  }
+
+  int mark_code(MD_SPANTYPE type) {
+    if (heading_ && type == MD_SPAN_CODE) heading_->text += '`';
     return 0;
   }
 

@@ -28,23 +28,45 @@ void report_glfw_error(int code, const char* description) {
   std::fprintf(stderr, "pushlab: GLFW error %d: %s\n", code, description);
 }
 
+// Beyond Latin-1: the punctuation, arrows and signs a lesson may write (dashes, quotes, the
+// bullet, arrows, "<=" as a sign).
+const ImWchar* glyph_ranges() {
+  static const ImWchar ranges[] = {0x0020, 0x00ff, 0x2000, 0x206f, 0x2190, 0x21ff,
+                                   0x2200, 0x22ff, 0x25a0, 0x25ff, 0};
+  return ranges;
+}
+
+ImFont* load_font(const std::filesystem::path& file, float size) {
+  ImGuiIO& io = ImGui::GetIO();
+  return io.Fonts->AddFontFromFileTTF(file.string().c_str(), size, nullptr, glyph_ranges());
+}
+
+TextStyles load_styles(const std::filesystem::path& fonts_dir, float size) {
+  return {.bold = load_font(fonts_dir / "DejaVuSans-Bold.ttf", size),
+          .italic = load_font(fonts_dir / "DejaVuSans-Oblique.ttf", size),
+          .mono = load_font(fonts_dir / "DejaVuSansMono.ttf", size)};
+}
+
 // Fonts rasterized at the size they are shown, times the screen's scale, so text is crisp on a
 // 4K screen and on a projector.
 Fonts load_fonts(const std::filesystem::path& fonts_dir, float scale) {
   ImGuiIO& io = ImGui::GetIO();
-  const std::string regular = (fonts_dir / "DejaVuSans.ttf").string();
+  const std::filesystem::path regular = fonts_dir / "DejaVuSans.ttf";
   Fonts fonts;
-  fonts.regular = io.Fonts->AddFontFromFileTTF(regular.c_str(), kFontSize * scale);
-  fonts.large = io.Fonts->AddFontFromFileTTF(regular.c_str(), kPresentationFontSize * scale);
+  fonts.regular = load_font(regular, kFontSize * scale);
+  fonts.large = load_font(regular, kPresentationFontSize * scale);
   if (!fonts.regular || !fonts.large) {
     std::fprintf(stderr, "pushlab: cannot read %s; using Dear ImGui's built-in font\n",
-                 regular.c_str());
+                 regular.string().c_str());
     io.Fonts->Clear();
     ImFontConfig config;
     config.SizePixels = 13.0f * scale;
     fonts.regular = io.Fonts->AddFontDefault(&config);
     fonts.large = nullptr;
+    return fonts;
   }
+  fonts.regular_styles = load_styles(fonts_dir, kFontSize * scale);
+  fonts.large_styles = load_styles(fonts_dir, kPresentationFontSize * scale);
   return fonts;
 }
 
@@ -103,6 +125,7 @@ int run_app(Document document, ViewState view, const AppOptions& options) {
   int exit_code = 0;
   {
     MainWindow main_window(std::move(document), std::move(view), options.scenarios_dir, fonts);
+    if (options.lesson) main_window.open_lesson(*options.lesson, options.lesson_step);
     if (options.start_live) main_window.start_live_run();
     double last = glfwGetTime();
     int settled_frames = 0;  // drawn with no live run going: a screenshot waits for a few

@@ -5,10 +5,12 @@
 #include <utility>
 
 #include "sim/json/input_error.hpp"
+#include "sim/lesson/load.hpp"
 #include "sim/scenario/save.hpp"
 #include "viz/draw/controls_view.hpp"
 #include "viz/draw/inspector_view.hpp"
 #include "viz/draw/lanes_view.hpp"
+#include "viz/draw/lesson_view.hpp"
 #include "viz/draw/metrics_view.hpp"
 #include "viz/draw/palette.hpp"
 #include "viz/draw/parameters_view.hpp"
@@ -20,11 +22,12 @@ namespace pushlab::viz {
 
 namespace {
 
-std::vector<std::filesystem::path> list_scenarios(const std::filesystem::path& directory) {
+std::vector<std::filesystem::path> list_files(const std::filesystem::path& directory,
+                                              const char* extension) {
   std::vector<std::filesystem::path> files;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-    if (entry.path().extension() == ".json") files.push_back(entry.path());
+    if (entry.path().extension() == extension) files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
   return files;
@@ -43,7 +46,9 @@ MainWindow::MainWindow(Document document, ViewState view, std::filesystem::path 
       live_(std::move(live_runner)),
       view_(std::move(view)),
       scenarios_dir_(std::move(scenarios_dir)),
-      scenario_files_(list_scenarios(scenarios_dir_)),
+      scenario_files_(list_files(scenarios_dir_, ".json")),
+      // Lessons name their scenarios from the folder above lessons/: the two sit side by side.
+      lesson_files_(list_files(scenarios_dir_.parent_path() / "lessons", ".md")),
       fonts_(fonts) {
   view_.scale.pixels_per_second *= fonts_.scale;  // time keeps its length against the type
   view_.playback.set_end(document_.trace.duration);
@@ -91,6 +96,24 @@ void MainWindow::display(std::optional<Document> paired, const Document& simulat
   carry_view_over(view_, shown(), paired ? *paired : simulated);
   paired_ = std::move(paired);
   ++document_version_;
+}
+
+void MainWindow::open_lesson(LessonSession lesson, std::size_t step) {
+  lesson_ = std::move(lesson);
+  show_step(step);
+}
+
+void MainWindow::show_step(std::size_t step) {
+  lesson_->go_to(step);
+  lesson_problem_.clear();
+  error_.clear();
+  // A step without directives (a quiz, a summary) leaves the diagram where the learner has it.
+  if (!lesson_->current().directives) return;
+  const StepView& step_view = lesson_->current_view();
+  // The step's scenario is the file's with the step's changes: not to be saved over the file.
+  if (step_view.scenario) show(make_document(*step_view.scenario));
+  const std::optional<std::string> problem = apply_step_view(step_view, shown(), view_);
+  lesson_problem_ = problem.value_or("");
 }
 
 bool MainWindow::start_live_run() {
@@ -189,6 +212,8 @@ void MainWindow::draw_scenario_bar() {
     }
   }
   ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+  draw_lesson_picker();
+  ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
   draw_live_controls();
   // The button sits at the right edge, after the title if there is room, else below it.
   const char* button = view_.presentation ? "Leave presentation" : "Presentation (F11)";
@@ -204,6 +229,47 @@ void MainWindow::draw_scenario_bar() {
   if (!error_.empty()) ImGui::TextColored({0.9f, 0.4f, 0.2f, 1}, "%s", error_.c_str());
   if (!live_.error().empty()) {
     ImGui::TextColored({0.9f, 0.4f, 0.2f, 1}, "The live run failed: %s", live_.error().c_str());
+  }
+}
+
+// The lessons in lessons/, by title; picking one opens it at its first step.
+void MainWindow::draw_lesson_picker() {
+  if (lesson_files_.empty()) return;
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  if (!ImGui::BeginCombo("##lesson", "Lessons")) return;
+  if (lesson_titles_.empty()) {
+    for (const std::filesystem::path& file : lesson_files_) {
+      try {
+        lesson_titles_.push_back(sim::load_lesson_file(file).title);
+      } catch (const sim::json::InputError&) {
+        lesson_titles_.push_back(file.filename().string() + " (cannot be read: see validate)");
+      }
+    }
+  }
+  for (std::size_t i = 0; i < lesson_files_.size(); ++i) {
+    const bool open = lesson_ && lesson_->file() == lesson_files_[i];
+    const std::string label = std::to_string(i + 1) + ". " + lesson_titles_[i];
+    if (!ImGui::Selectable(label.c_str(), open)) continue;
+    try {
+      open_lesson(LessonSession::open(lesson_files_[i]));
+    } catch (const sim::json::InputError& error) {
+      error_ = error.what();
+    }
+  }
+  ImGui::EndCombo();
+}
+
+// On the left, while a lesson is open: the step's text and quiz.
+void MainWindow::draw_lesson_column(ImVec2 size) {
+  ImGui::BeginChild("lesson", size, true);
+  const TextStyles& styles =
+      view_.presentation && fonts_.large ? fonts_.large_styles : fonts_.regular_styles;
+  const LessonRequest request = draw_lesson_panel(*lesson_, styles, lesson_problem_);
+  ImGui::EndChild();
+  if (request.go_to) show_step(*request.go_to);
+  if (request.close) {
+    lesson_.reset();
+    lesson_problem_.clear();
   }
 }
 
@@ -263,25 +329,8 @@ void MainWindow::draw_bottom_panel(const Palette& palette) {
   ImGui::EndTabBar();
 }
 
-void MainWindow::draw(double wall_seconds) {
-  apply_style();
-  const Palette& palette = view_.presentation ? presentation_palette() : dark_palette();
-  ImFont* font = view_.presentation && fonts_.large ? fonts_.large : fonts_.regular;
-  if (font) ImGui::PushFont(font);
-
-  handle_playback_keys(shown(), view_);
-  view_.playback.advance(wall_seconds);
-
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(viewport->WorkPos);
-  ImGui::SetNextWindowSize(viewport->WorkSize);
-  ImGui::Begin("PushLab", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
-  draw_scenario_bar();
-  draw_playback_bar(shown(), view_);
-  ImGui::Separator();
-
+// The lanes, the side panel beside them and the bottom panel under both, in the space left.
+void MainWindow::draw_diagrams_and_panels(const Palette& palette) {
   const ImVec2 available = ImGui::GetContentRegionAvail();
   const bool show_inspector = !view_.presentation || view_.selected;
   const float inspector_width =
@@ -302,6 +351,35 @@ void MainWindow::draw(double wall_seconds) {
     ImGui::EndChild();
   }
   if (bottom_height > 0) draw_bottom_panel(palette);
+}
+
+void MainWindow::draw(double wall_seconds) {
+  apply_style();
+  const Palette& palette = view_.presentation ? presentation_palette() : dark_palette();
+  ImFont* font = view_.presentation && fonts_.large ? fonts_.large : fonts_.regular;
+  if (font) ImGui::PushFont(font);
+
+  handle_playback_keys(shown(), view_);
+  view_.playback.advance(wall_seconds);
+
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGui::Begin("PushLab", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings);
+  draw_scenario_bar();
+  draw_playback_bar(shown(), view_);
+  ImGui::Separator();
+
+  if (lesson_) {
+    const ImVec2 whole = ImGui::GetContentRegionAvail();
+    draw_lesson_column({std::max(24 * ImGui::GetFontSize(), whole.x * 0.3f), whole.y});
+    ImGui::SameLine();
+  }
+  ImGui::BeginGroup();
+  draw_diagrams_and_panels(palette);
+  ImGui::EndGroup();
   ImGui::End();
   view_.show_panel.reset();  // brought forward once; from now on the learner picks
   if (font) ImGui::PopFont();

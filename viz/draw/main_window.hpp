@@ -1,6 +1,7 @@
 #pragma once
-// The whole window, one Dear ImGui frame at a time: the scenario picker, the playback bar, the
-// lanes, the inspector beside them, the figures under them. Owns what it shows. After a live run
+// The whole window, one Dear ImGui frame at a time: the scenario and lesson pickers, the playback
+// bar, the lanes, the inspector beside them, the figures under them, and an open lesson on the
+// left. Owns what it shows. After a live run
 // of the scenario, its lanes stand beside the simulated ones until the scenario changes.
 
 #include <cstdint>
@@ -17,16 +18,26 @@
 #include "viz/draw/live_bar.hpp"
 #include "viz/draw/palette.hpp"
 #include "viz/model/document.hpp"
+#include "viz/model/lesson_session.hpp"
 #include "viz/model/live_run.hpp"
 #include "viz/model/time_axis.hpp"
 #include "viz/model/view_state.hpp"
 
 namespace pushlab::viz {
 
+// The lesson panel's styles of one size; a missing one is stood in for by the regular font.
+struct TextStyles {
+  ImFont* bold = nullptr;
+  ImFont* italic = nullptr;
+  ImFont* mono = nullptr;  // code
+};
+
 struct Fonts {
   ImFont* regular = nullptr;
   ImFont* large = nullptr;  // presentation mode
   float scale = 1;          // of the whole interface: the screen's, or --scale
+  TextStyles regular_styles{};
+  TextStyles large_styles{};
 };
 
 class MainWindow {
@@ -53,7 +64,18 @@ class MainWindow {
   // it when they are shown.
   const Document& shown() const { return paired_ ? *paired_ : document_; }
 
+  // Opens a lesson beside the diagrams, at `step` (from 0), and moves the view there.
+  void open_lesson(LessonSession lesson, std::size_t step = 0);
+  // Moves the lesson to `step` and the diagram, inspector and parameters to its directives.
+  void show_step(std::size_t step);
+  const std::optional<LessonSession>& lesson() const { return lesson_; }
+  // Why the current step's frame could not be selected (empty if it was, or if none).
+  const std::string& lesson_problem() const { return lesson_problem_; }
+
  private:
+  void draw_lesson_picker();
+  void draw_lesson_column(ImVec2 size);
+  void draw_diagrams_and_panels(const Palette& palette);
   std::optional<Document> pair_with_live(const Document& simulated) const;
   void display(std::optional<Document> paired, const Document& simulated);
   void draw_live_controls();
@@ -72,6 +94,10 @@ class MainWindow {
   ViewState view_;
   std::filesystem::path scenarios_dir_;
   std::vector<std::filesystem::path> scenario_files_;
+  std::vector<std::filesystem::path> lesson_files_;  // in lessons/, beside scenarios/
+  std::vector<std::string> lesson_titles_;           // read when the picker first opens
+  std::optional<LessonSession> lesson_;
+  std::string lesson_problem_;
   Fonts fonts_;
   EventsView events_view_;
   ExportControls export_controls_;

@@ -42,6 +42,7 @@ class QuizAnswers {
     return answers_.at(question);
   }
   bool right(std::size_t question) const { return answers_.at(question) == correct_.at(question); }
+  void clear() { answers_.assign(answers_.size(), std::nullopt); }  // to answer them again
   std::size_t answered() const;
   std::size_t right_count() const;
   std::size_t questions() const { return answers_.size(); }
