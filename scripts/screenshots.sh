@@ -18,3 +18,4 @@ shot inspector-101 scenarios/chat.json --select 101
 shot inspector-masked-frame scenarios/chat.json --select websocket:10
 shot presentation scenarios/chat.json --presentation --at 1.1
 shot live-lanes scenarios/corporate-proxy.json --live --at 0.4 --panel figures
+shot lesson lessons/02-long-polling.md --step 3

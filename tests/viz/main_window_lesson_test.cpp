@@ -108,3 +108,23 @@ TEST_CASE("PageDown and PageUp move through the lesson; a step without directive
 }
 
 }  // namespace pushlab::viz
+
+namespace pushlab::viz {
+
+TEST_CASE("a lesson opened at its quiz shows the diagram of the step before") {
+  Headless imgui;
+  MainWindow window = chat_window();
+  LessonSession lesson =
+      LessonSession::open(PUSHLAB_SOURCE_DIR "/lessons/03-websocket-handshake.md");
+  const std::size_t last = lesson.step_count() - 1;
+  REQUIRE_FALSE(lesson.lesson().steps[last].directives);
+  const auto& before = lesson.lesson().steps[last - 1].directives;
+  REQUIRE(before);
+  window.open_lesson(std::move(lesson), last);
+  CHECK(window.lesson()->step() == last);
+  CHECK(window.document().scenario.transports == before->lanes);
+  CHECK(window.view().selected.has_value());
+  CHECK(draw_one_frame(window) > 0);
+}
+
+}  // namespace pushlab::viz

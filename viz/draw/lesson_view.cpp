@@ -61,12 +61,12 @@ void draw_question(const sim::QuizQuestion& question, std::size_t number, QuizAn
   }
   ImGui::EndDisabled();
   if (given) {
-    if (answers.right(number)) {
-      ImGui::TextColored(kRight, "Right.");
-    } else {
-      ImGui::TextColored(kWrong, "Not quite. The answer: %s",
-                         question.choices[question.answer].c_str());
-    }
+    const bool right = answers.right(number);
+    ImGui::PushStyleColor(ImGuiCol_Text, right ? kRight : kWrong);
+    ImGui::TextWrapped(
+        "%s",
+        right ? "Right." : ("Not quite. The answer: " + question.choices[question.answer]).c_str());
+    ImGui::PopStyleColor();
     draw_markdown(parse_markdown(question.why), fonts);
   }
   ImGui::Spacing();

@@ -100,7 +100,11 @@ void MainWindow::display(std::optional<Document> paired, const Document& simulat
 
 void MainWindow::open_lesson(LessonSession lesson, std::size_t step) {
   lesson_ = std::move(lesson);
-  show_step(step);
+  // Opened at a step without directives (its quiz), the diagram shows the last step that had.
+  std::size_t placed = std::min(step, lesson_->step_count() - 1);
+  while (placed > 0 && !lesson_->lesson().steps[placed].directives) --placed;
+  show_step(placed);
+  lesson_->go_to(step);
 }
 
 void MainWindow::show_step(std::size_t step) {
