@@ -1,6 +1,7 @@
 #include "sim/net/tcp_connection.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <stdexcept>
 
 #include "sim/net/duration_text.hpp"
@@ -10,6 +11,13 @@ namespace pushlab::sim {
 using namespace tcp_model;
 
 namespace {
+
+// A moment of the run to the millisecond, as the window writes times: "12.150 s".
+std::string moment_text(Nanoseconds at) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3f s", static_cast<double>(at.count()) / 1e9);
+  return text;
+}
 
 // Notes are written as phrases; what the network adds follows as a sentence of its own.
 void add_sentence(std::string& note, std::string_view sentence) {
@@ -144,7 +152,7 @@ void TcpConnection::enqueue(Side from, WireFrame frame, bool fin) {
     const Link::Transmission sent = transmit(from, begin, end, wire, 0);
     if (i == 0) frame.sent_at = sent.departure;
   }
-  dir.in_flight.push_back({std::move(frame), dir.queued, next_order(), fin});
+  dir.in_flight.push_back({std::move(frame), start, dir.queued, next_order(), fin});
 }
 
 Link::Transmission TcpConnection::transmit(Side from, std::uint64_t start, std::uint64_t end,
@@ -172,22 +180,33 @@ Link::Transmission TcpConnection::transmit(Side from, std::uint64_t start, std::
 void TcpConnection::arrived(Side from, std::uint64_t start, std::uint64_t end) {
   Direction& dir = direction(from);
   if (end <= dir.delivered) return;
-  if (start != dir.delivered) {
-    dir.out_of_order.emplace(start, end);  // a gap before it: wait for the retransmission
+  if (start != dir.delivered) {  // a gap before it: wait for the retransmission
+    dir.out_of_order.emplace(start, EarlyRange{start, end, net_.simulator.now()});
     return;
   }
   dir.delivered = end;  // the usual case, in order: no bookkeeping
+  const std::uint64_t arrived_now = end;
+  std::vector<EarlyRange> waited;  // what the gap just filled had held back
   for (auto next = dir.out_of_order.find(dir.delivered); next != dir.out_of_order.end();
        next = dir.out_of_order.find(dir.delivered)) {
-    dir.delivered = next->second;
+    waited.push_back(next->second);
+    dir.delivered = next->second.end;
     dir.out_of_order.erase(next);
   }
   while (!dir.in_flight.empty() && dir.in_flight.front().end <= dir.delivered) {
-    deliver(dir, dir.in_flight.pop_front());
+    InFlight item = dir.in_flight.pop_front();
+    std::optional<Nanoseconds> complete_at;
+    if (item.begin >= arrived_now) {  // every byte of it came early, in ranges that waited
+      for (const EarlyRange& range : waited) {
+        if (range.start < item.end && range.end > item.begin)
+          complete_at = std::max(complete_at.value_or(range.at), range.at);
+      }
+    }
+    deliver(dir, std::move(item), complete_at);
   }
 }
 
-void TcpConnection::deliver(Direction& dir, InFlight item) {
+void TcpConnection::deliver(Direction& dir, InFlight item, std::optional<Nanoseconds> complete_at) {
   item.frame.received_at = net_.simulator.now();
   const Side receiver = other(dir.from);
   if (item.fin) {
@@ -196,6 +215,13 @@ void TcpConnection::deliver(Direction& dir, InFlight item) {
     if (dir.on_fin) dir.on_fin();
     record_closed_if_done();
     return;
+  }
+  if (complete_at && *complete_at < net_.simulator.now()) {
+    add_sentence(item.frame.note,
+                 "Its bytes were all in at " + moment_text(*complete_at) + "; TCP held them " +
+                     duration_text(net_.simulator.now() - *complete_at) +
+                     " behind a lost segment, to hand them over in order: head-of-line "
+                     "blocking.");
   }
   if (closed_by(receiver)) {
     item.frame.received_at.reset();

@@ -68,9 +68,17 @@ class TcpConnection {
  private:
   struct InFlight {
     WireFrame frame;
-    std::uint64_t end = 0;  // stream offset just past its last byte
+    std::uint64_t begin = 0;  // stream offset of its first byte
+    std::uint64_t end = 0;    // stream offset just past its last byte
     std::uint64_t send_order = 0;
     bool fin = false;
+  };
+
+  // Bytes [start, end) that arrived at `at` with a gap before them, and so waited for it.
+  struct EarlyRange {
+    std::uint64_t start = 0;
+    std::uint64_t end = 0;
+    Nanoseconds at{0};
   };
 
   // One direction of the byte stream.
@@ -79,9 +87,9 @@ class TcpConnection {
     Link* link = nullptr;
     std::uint64_t queued = 0;     // stream bytes handed to TCP
     std::uint64_t delivered = 0;  // stream bytes released to the receiver in order
-    std::map<std::uint64_t, std::uint64_t> out_of_order;  // arrived ranges [start, end)
-    detail::Fifo<InFlight> in_flight;                     // frames not yet wholly delivered
-    std::vector<WireFrame> waiting;                       // sent before the handshake allowed
+    std::map<std::uint64_t, EarlyRange> out_of_order;  // by start, waiting for a gap to fill
+    detail::Fifo<InFlight> in_flight;                  // frames not yet wholly delivered
+    std::vector<WireFrame> waiting;                    // sent before the handshake allowed
     bool may_send = false;
     bool fin_queued = false;
     std::string fin_note;
@@ -104,7 +112,8 @@ class TcpConnection {
   Link::Transmission transmit(Side from, std::uint64_t start, std::uint64_t end,
                               std::uint64_t wire_bytes, int attempt);
   void arrived(Side from, std::uint64_t start, std::uint64_t end);
-  void deliver(Direction& dir, InFlight item);
+  // `complete_at`: when the frame's last byte arrived, if TCP held it since, behind a loss.
+  void deliver(Direction& dir, InFlight item, std::optional<Nanoseconds> complete_at);
   void record_modelled(Side from, std::string kind, std::uint64_t size,
                        const Link::Transmission& sent, bool setup, std::string note);
   void record_closed_if_done();

@@ -159,7 +159,8 @@ void draw_frame(const Document& document, FrameRef ref, ViewState& view, const P
               lane.endpoints[frame.from].name.c_str(), lane.endpoints[frame.to].name.c_str());
   ImGui::Text("sent %s", format_time(frame.sent_at).c_str());
   if (frame.received_at) {
-    ImGui::Text("received %s (%s on the wire)", format_time(*frame.received_at).c_str(),
+    // Not "on the wire": the time may include TCP holding the frame behind a loss (its note).
+    ImGui::Text("received %s, %s after it was sent", format_time(*frame.received_at).c_str(),
                 format_duration(*frame.received_at - frame.sent_at).c_str());
   } else {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette.frame(FrameColour::error)),
