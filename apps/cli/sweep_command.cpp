@@ -3,7 +3,6 @@
 
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <mutex>
@@ -15,6 +14,7 @@
 #include "apps/cli/progress_line.hpp"
 #include "apps/cli/scenario_overrides.hpp"
 #include "apps/cli/text_table.hpp"
+#include "sim/trace/metrics.hpp"
 #include "sim/transports/simulate.hpp"
 
 namespace pushlab::cli {
@@ -58,13 +58,10 @@ std::vector<int> parse_client_counts(const std::string& text) {
 
 // Every transport at one client count, side by side on the machine's cores.
 std::vector<SweepRow> measure(const sim::Scenario& scenario, const sim::LaneProgress& progress) {
-  const double seconds = std::chrono::duration<double>(scenario.duration).count();
   std::vector<SweepRow> rows;
   for (const sim::LaneMetrics& metrics : sim::simulate_metrics(scenario, progress)) {
-    const double steady =
-        metrics.overhead_bytes_per_message * static_cast<double>(metrics.delivered);
-    rows.push_back({scenario.clients, metrics.transport,
-                    static_cast<double>(metrics.bytes.ip) * 8 / seconds, steady * 8 / seconds,
+    const sim::ServerLoad load = sim::server_load(metrics, scenario.duration);
+    rows.push_back({scenario.clients, metrics.transport, load.bandwidth_bps, load.overhead_bps,
                     metrics.bytes.setup});
   }
   return rows;
@@ -136,6 +133,9 @@ Command add_sweep_command(CLI::App& parent) {
       ->check(CLI::IsMember({"short-poll", "long-poll", "websocket", "sse"}));
   app->add_option("--duration", options->overrides.duration_s,
                   "Seconds of traffic, instead of the scenario's");
+  app->add_option("--set", options->overrides.settings,
+                  "Change a scenario field, as a lesson's \"set\" does: PATH=VALUE "
+                  "(network.latency_ms=20); repeatable");
   app->add_flag("--json", options->json,
                 "Print JSON: {\"scenario\", \"rows\": [{\"clients\", \"transport\", "
                 "\"bandwidth_bps\", \"overhead_bps\", \"setup_bytes\"}]}");

@@ -48,6 +48,14 @@ std::uint64_t peak_open(std::vector<std::pair<Nanoseconds, int>> events) {
 
 }  // namespace
 
+ServerLoad server_load(const LaneMetrics& metrics, Nanoseconds duration) {
+  const double seconds = static_cast<double>(duration.count()) / 1e9;
+  const double overhead =
+      metrics.overhead_bytes_per_message * static_cast<double>(metrics.delivered);
+  return {.bandwidth_bps = static_cast<double>(metrics.bytes.ip) * 8 / seconds,
+          .overhead_bps = overhead * 8 / seconds};
+}
+
 Nanoseconds percentile(const std::vector<Nanoseconds>& sorted, double p) {
   if (sorted.empty()) return Nanoseconds{0};
   // p * n first: p / 100 is inexact (0.07 * 100 is 7.000000000000001, which would round up to 8).

@@ -48,6 +48,15 @@ struct LaneMetrics {
 // link carried. Behind a proxy the same bytes cross a second hop, which is not counted twice.
 LaneMetrics compute_metrics(const Lane& lane);
 
+// What the server's links carried on average over a run of `duration`, in bits per second, as
+// `pushlab-cli sweep` prints it: every byte with the modelled TCP/IP/TLS headers (bandwidth), and
+// the application bytes beyond the payload after setup (overhead).
+struct ServerLoad {
+  double bandwidth_bps = 0;
+  double overhead_bps = 0;
+};
+ServerLoad server_load(const LaneMetrics& metrics, Nanoseconds duration);
+
 // The same figures, gathered record by record as a run goes, without keeping the frames.
 class MetricsAccumulator final : public TraceSink {
  public:

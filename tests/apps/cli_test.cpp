@@ -203,6 +203,24 @@ TEST_CASE("sweep gives a row per client count and transport") {
         json["rows"][1]["overhead_bps"].get<double>());
 }
 
+TEST_CASE("sweep --set changes the scenario it sweeps, as run --set does") {
+  const std::string ticker = PUSHLAB_SOURCE_DIR "/scenarios/ticker.json";
+  const auto every_second = run_json("sweep " + ticker +
+                                     " --clients 3 --duration 20 --transport short-poll "
+                                     "--set short_poll.interval_s=1 --json");
+  const auto every_four = run_json("sweep " + ticker +
+                                   " --clients 3 --duration 20 --transport short-poll "
+                                   "--set short_poll.interval_s=4 --json");
+  REQUIRE(every_second["rows"].size() == 1);
+  REQUIRE(every_four["rows"].size() == 1);
+  // A quarter of the polls: far fewer bytes of HTTP headers on the wire.
+  CHECK(every_four["rows"][0]["bandwidth_bps"].get<double>() <
+        every_second["rows"][0]["bandwidth_bps"].get<double>() * 0.75);
+  const Run bad = run("sweep " + ticker + " --clients 3 --set short_poll.interval_s=-1");
+  CHECK(bad.exit_code == 1);
+  CHECK(bad.err.find("/short_poll/interval_s") != std::string::npos);
+}
+
 TEST_CASE("every command has --help, and --version prints the version") {
   for (const char* command :
        {"", "demo", "handshake", "frame", "decode", "validate", "run", "sweep"}) {
