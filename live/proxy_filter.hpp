@@ -62,7 +62,7 @@ class ProxyFilter {
 
   sim::wire::http::RequestParser requests_;
   StreamWindow request_bytes_;
-  sim::wire::http::ResponseParser responses_;
+  sim::wire::http::ResponseParser responses_{sim::wire::http::kStreamedBodyLimits};
   StreamWindow response_bytes_;
   bool streaming_ = false;  // a chunked response's body is passing
 };

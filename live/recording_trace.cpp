@@ -110,7 +110,7 @@ std::vector<FrameSpan> request_spans(const Bytes& bytes, bool upgraded) {
 // (an SSE event, with its chunk framing), and after a 101, WebSocket frames.
 std::vector<FrameSpan> response_spans(const Bytes& bytes, bool& upgraded) {
   std::vector<FrameSpan> spans;
-  http::ResponseParser parser;
+  http::ResponseParser parser(http::kStreamedBodyLimits);  // an event stream may be long
   parser.feed(bytes);
   std::uint64_t begin = 0;
   bool streamed = false;

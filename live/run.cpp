@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "live/clients.hpp"
@@ -27,6 +28,19 @@ sim::Nanoseconds drain_time(const sim::Scenario& scenario) {
   return std::max<sim::Nanoseconds>(1s, 6 * (network.latency + network.jitter));
 }
 
+// Live clients are one page each: several tabs sharing a browser's connections are the
+// simulator's alone.
+void refuse_what_live_mode_lacks(const sim::Scenario& scenario) {
+  const auto& transports = scenario.transports;
+  const bool has_sse =
+      std::find(transports.begin(), transports.end(), sim::Transport::sse) != transports.end();
+  if (has_sse && scenario.sse.tabs > 1) {
+    throw std::runtime_error("sse.tabs is " + std::to_string(scenario.sse.tabs) +
+                             ", but live mode runs each client as one tab (expected sse.tabs 1, "
+                             "or a run without the sse lane)");
+  }
+}
+
 // One transport's run: its own server, relay and clients.
 struct LaneRun {
   LaneRun(boost::asio::io_context& io, const sim::Scenario& scenario, sim::Transport transport,
@@ -45,6 +59,7 @@ struct LaneRun {
 
 sim::Trace run(const sim::Scenario& scenario, const LiveOptions& options) {
   if (!(options.time_scale > 0)) throw std::invalid_argument("the time scale must be above 0");
+  refuse_what_live_mode_lacks(scenario);
   boost::asio::io_context io;
   const LiveClock clock{.origin = std::chrono::steady_clock::now() + kSetupTime,
                         .time_scale = options.time_scale};

@@ -26,7 +26,8 @@ struct LiveOptions {
 };
 
 // Runs every transport of the scenario at once and returns what crossed. Throws
-// std::runtime_error when a socket cannot be opened or the run was cancelled.
+// std::runtime_error when a socket cannot be opened, the run was cancelled, or the scenario
+// asks for what only the simulator models (an SSE lane with sse.tabs above 1).
 sim::Trace run(const sim::Scenario& scenario, const LiveOptions& options = {});
 
 }  // namespace pushlab::live

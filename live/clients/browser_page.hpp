@@ -41,7 +41,8 @@ class BrowserPage {
  private:
   struct Pooled {
     std::shared_ptr<ClientConnection> connection;
-    sim::wire::http::ResponseParser parser;
+    // As a browser reads: bodies as they come, of any length (an event stream never ends).
+    sim::wire::http::ResponseParser parser{sim::wire::http::kStreamedBodyLimits};
     std::optional<Exchange> exchange;  // the one it is lent to
     bool ready = false;                // connected
   };

@@ -23,7 +23,7 @@ class SseClient final : public PageClient {
     if (stopped_) return;
     sim::wire::http::Fields fields{{"Accept", "text/event-stream"}, {"Cache-Control", "no-cache"}};
     if (!last_event_id_.empty()) fields.add("Last-Event-ID", last_event_id_);
-    events_.emplace();
+    events_.emplace(sim::wire::sse::kBrowserLimits);
     page_.send({.request = context_.http
                                .request("GET", sim::with_client("/events", context_.client),
                                         std::move(fields))

@@ -110,7 +110,7 @@ nlohmann::ordered_json to_json(const Scenario& scenario) {
       {"short_poll", {{"interval_s", seconds(scenario.short_poll.interval)}}},
       {"long_poll", {{"timeout_s", seconds(scenario.long_poll.timeout)}}},
       {"websocket", {{"ping_interval_s", seconds(scenario.websocket.ping_interval)}}},
-      {"sse", {{"retry_ms", milliseconds(scenario.sse.retry)}}},
+      {"sse", {{"retry_ms", milliseconds(scenario.sse.retry)}, {"tabs", scenario.sse.tabs}}},
       {"traffic", traffic_json(scenario.traffic)},
   };
 }

@@ -77,6 +77,10 @@ struct WebSocketOptions {
 
 struct SseOptions {
   Nanoseconds retry = std::chrono::milliseconds{3000};  // reconnection delay the server announces
+  // Tabs of the page open in each client's browser, each with an EventSource of its own; they
+  // share the browser's six connections to the host. The traffic is the newest tab's, and the
+  // earlier tabs get the same events.
+  int tabs = 1;
   bool operator==(const SseOptions&) const = default;
 };
 

@@ -5,6 +5,12 @@
 // the client waits the reconnection time the server announced and asks again with
 // Last-Event-ID; the server resends every event after that one, so nothing is lost. Messages
 // from the client go by POST, on a second connection.
+//
+// With sse.tabs above 1 the page is open in that many tabs of each client's browser, each tab
+// with an EventSource of its own, and all of them share the browser's six connections to the
+// host: a seventh stream, or a POST behind six open streams, waits for a connection to free up.
+// The traffic is the newest tab's (the one in front): its stream delivers the messages and it
+// sends the client's. The earlier tabs' streams carry the same events to the other tabs.
 
 #include <charconv>
 #include <chrono>
@@ -18,6 +24,7 @@
 #include "sim/transports/browser_connections.hpp"
 #include "sim/transports/client_by_socket.hpp"
 #include "sim/transports/http_server.hpp"
+#include "sim/transports/message_payload.hpp"
 #include "sim/transports/send_by_post.hpp"
 #include "sim/transports/transport_model.hpp"
 #include "sim/wire/http/parser.hpp"
@@ -45,6 +52,21 @@ std::uint64_t event_id_named(const std::string* last_event_id) {
   return error == std::errc{} && stop == end ? id : 0;
 }
 
+// The tab a stream request names ("&tab=2", counted from 1 like clients); nullopt for none that
+// exists.
+std::optional<int> tab_of(const http::Request& request, int tabs) {
+  if (tabs == 1) return 0;
+  constexpr std::string_view kKey = "&tab=";
+  const std::string& target = request.target;
+  const auto at = target.find(kKey);
+  if (at == std::string::npos) return std::nullopt;
+  const char* end = target.data() + target.size();
+  int number = 0;
+  const auto [stop, error] = std::from_chars(target.data() + at + kKey.size(), end, number);
+  if (error != std::errc{} || number < 1 || number > tabs) return std::nullopt;
+  return number - 1;
+}
+
 // What an EventSource accepts as a stream: 200 with Content-Type text/event-stream, parameters
 // ignored. Anything else (a proxy's 504) fails the connection for good.
 bool is_event_stream(const http::Response& response) {
@@ -63,51 +85,64 @@ class ServerSentEvents final : public TransportModel {
             [this](Socket& socket, int client, const http::Request& request, const WireFrame&) {
               open_stream(socket, client, request);
             },
-            [this](Socket& socket) { stream_closed(socket); }) {
+            [this](Socket& socket) { stream_closed(socket); }),
+        tabs_(world.scenario.sse.tabs) {
     for (int client = 0; client < world.clients(); ++client) {
-      sources_.push_back(std::make_unique<EventSource>(world.topology, client));
+      browsers_.push_back(std::make_unique<Browser>(world.topology, client, tabs_));
     }
-    streams_.resize(static_cast<std::size_t>(world.clients()));
+    streams_.resize(static_cast<std::size_t>(world.clients()) * static_cast<std::size_t>(tabs_));
   }
 
-  void start_client(int client) override { connect(client); }
+  // The tabs open one after another, the newest last.
+  void start_client(int client) override {
+    for (EventSource& source : at(client).tabs) connect(source);
+  }
 
+  // The event goes to every tab's stream that is open; the others get it when they reconnect.
   void push(int client, MessageId id) override {
-    Stream& stream = streams_[static_cast<std::size_t>(client)];
-    stream.unconfirmed.push_back({.event_id = ++stream.last_event_id, .message = id});
-    if (!stream.socket) return;  // it waits for the client to reconnect
-    PendingEvent& event = stream.unconfirmed.back();
-    send_event(*stream.socket, event,
-               world_.notes ? "event " + std::to_string(event.event_id) +
-                                  ": the message leaves as it is created, on the open stream"
-                            : std::string());
+    const std::string data = world_.messages.payload(id);
+    for (int tab = 0; tab < tabs_; ++tab) {
+      Stream& stream = stream_of(client, tab);
+      stream.unconfirmed.push_back(
+          {.event_id = ++stream.last_event_id, .message = id, .payload_bytes = data.size()});
+      if (!stream.socket) continue;  // it waits for the tab to reconnect
+      PendingEvent& event = stream.unconfirmed.back();
+      send_event(*stream.socket, event, data,
+                 world_.notes ? tab_prefix(tab) + "event " + std::to_string(event.event_id) +
+                                    ": the message leaves as it is created, on the open stream"
+                              : std::string());
+    }
   }
 
   void send(int client, MessageId id) override {
     send_by_post(world_, at(client).connections, client, id);
   }
 
-  // EventSource.close(): the connection ends and the source never reconnects.
+  // EventSource.close() in every tab: the connections end and no source reconnects.
   void stop_client(int client) override {
-    EventSource& source = at(client);
-    source.closed = true;
-    world_.simulator.cancel(source.reconnect_timer);
-    source.connections.close_all();
+    Browser& browser = at(client);
+    for (EventSource& source : browser.tabs) {
+      source.closed = true;
+      world_.simulator.cancel(source.reconnect_timer);
+    }
+    browser.connections.close_all();
   }
 
  private:
   // What the browser reads on one connection: the HTTP response, and the event stream in its
   // chunked body.
   struct Reading {
-    http::ResponseParser response;
-    sse::Parser events;
+    // A browser reads the stream as it comes and keeps none of it: no length is too long.
+    http::ResponseParser response{http::kStreamedBodyLimits};
+    sse::Parser events{sse::kBrowserLimits};
     std::deque<MessageId> arriving;  // messages of events whose bytes have come, oldest first
   };
 
-  // The browser's side: what an EventSource keeps across its connections.
+  // The browser's side: what one tab's EventSource keeps across its connections.
   struct EventSource {
-    EventSource(Topology& topology, int index) : connections(topology, index) {}
-    BrowserConnections connections;
+    int client = 0;
+    int tab = 0;
+    bool delivers = true;       // the newest tab's: its events are the lane's deliveries
     std::string last_event_id;  // sent as Last-Event-ID when it reconnects
     Nanoseconds reconnection_time = kBrowserReconnectionTime;
     EventId reconnect_timer;
@@ -115,56 +150,83 @@ class ServerSentEvents final : public TransportModel {
     std::optional<Reading> reading;
   };
 
+  // One client's browser: the tabs' EventSources and the connections to the host they share.
+  struct Browser {
+    Browser(Topology& topology, int client, int tab_count)
+        : connections(topology, client), tabs(static_cast<std::size_t>(tab_count)) {
+      for (int tab = 0; tab < tab_count; ++tab) {
+        EventSource& source = tabs[static_cast<std::size_t>(tab)];
+        source.client = client;
+        source.tab = tab;
+        source.delivers = tab == tab_count - 1;
+      }
+    }
+    BrowserConnections connections;
+    std::vector<EventSource> tabs;  // sized once: callbacks hold references into it
+  };
+
   // An event the server has given an id, kept until the client's Last-Event-ID shows it arrived.
   struct PendingEvent {
     std::uint64_t event_id = 0;
     MessageId message = 0;
+    std::size_t payload_bytes = 0;  // to send it again, even after another tab delivered it
     bool sent = false;
   };
 
-  // The server's side, by client.
+  // The server's side, by client and tab.
   struct Stream {
     Socket* socket = nullptr;         // the open stream, if any
     std::uint64_t last_event_id = 0;  // ids count this client's events from 1
     std::deque<PendingEvent> unconfirmed;
   };
 
-  EventSource& at(int client) { return *sources_[static_cast<std::size_t>(client)]; }
+  Browser& at(int client) { return *browsers_[static_cast<std::size_t>(client)]; }
+
+  std::size_t stream_index(int client, int tab) const {
+    return static_cast<std::size_t>(client) * static_cast<std::size_t>(tabs_) +
+           static_cast<std::size_t>(tab);
+  }
+  Stream& stream_of(int client, int tab) { return streams_[stream_index(client, tab)]; }
+
+  // Which tab a note is about, when there are several.
+  std::string tab_prefix(int tab) const {
+    return tabs_ == 1 ? std::string() : "tab " + std::to_string(tab + 1) + ": ";
+  }
 
   // --- the client ---
 
   // new EventSource(url), and each reconnection: a GET whose response is the stream.
-  void connect(int client) {
-    EventSource& source = at(client);
-    source.connections.acquire([this, client, &source](PooledConnection& connection) {
+  void connect(EventSource& source) {
+    at(source.client).connections.acquire([this, &source](PooledConnection& connection) {
       if (source.closed) return;
       source.reading.emplace();
       source.reading->response.expect_response_to("GET");
-      connection.on_frame = [this, client, &connection](const WireFrame& frame) {
-        read_stream(client, connection, frame);
+      connection.on_frame = [this, &source, &connection](const WireFrame& frame) {
+        read_stream(source, connection, frame);
       };
-      connection.on_closed = [this, client] { reconnect_later(client); };
-      connection.send(stream_request(client));
+      connection.on_closed = [this, &source] { reconnect_later(source); };
+      connection.send(stream_request(source));
     });
   }
 
-  WireFrame stream_request(int client) {
-    const std::string& last_event_id = at(client).last_event_id;
+  WireFrame stream_request(const EventSource& source) {
+    const std::string& last_event_id = source.last_event_id;
     http::Fields fields{{"Accept", "text/event-stream"}, {"Cache-Control", "no-cache"}};
     if (!last_event_id.empty()) fields.add("Last-Event-ID", last_event_id);
-    WireFrame request =
-        world_.http.request("GET", with_client("/events", client), std::move(fields));
-    request.note = last_event_id.empty()
-                       ? "the EventSource opens its stream: one request for all messages to come"
-                       : "the EventSource reconnects and names the last event it had (" +
-                             last_event_id + "), so the server can resend what came after";
+    std::string target = with_client("/events", source.client);
+    if (tabs_ > 1) target += "&tab=" + std::to_string(source.tab + 1);
+    WireFrame request = world_.http.request("GET", target, std::move(fields));
+    request.note = tab_prefix(source.tab) +
+                   (last_event_id.empty()
+                        ? "the EventSource opens its stream: one request for all messages to come"
+                        : "the EventSource reconnects and names the last event it had (" +
+                              last_event_id + "), so the server can resend what came after");
     return request;
   }
 
   // Every frame of the stream goes through the HTTP parser, which strips the chunk framing, and
   // the body into the event-stream parser: what a browser does with the bytes.
-  void read_stream(int client, PooledConnection& connection, const WireFrame& frame) {
-    EventSource& source = at(client);
+  void read_stream(EventSource& source, PooledConnection& connection, const WireFrame& frame) {
     Reading& reading = *source.reading;
     for (const MessageId id : frame.messages) reading.arriving.push_back(id);
     reading.response.feed(frame.bytes);
@@ -179,8 +241,8 @@ class ServerSentEvents final : public TransportModel {
         take_events(source);
       } else {
         // The server ended the response: the connection is kept alive, the stream reopens.
-        source.connections.release(connection);
-        reconnect_later(client);
+        at(source.client).connections.release(connection);
+        reconnect_later(source);
         return;
       }
     }
@@ -194,7 +256,7 @@ class ServerSentEvents final : public TransportModel {
     while (auto event = reading.events.next()) {
       source.last_event_id = event->last_event_id;
       if (reading.arriving.empty()) continue;
-      world_.messages.deliver(reading.arriving.front());
+      if (source.delivers) world_.messages.deliver(reading.arriving.front());
       reading.arriving.pop_front();
     }
     if (const auto retry = reading.events.retry_ms()) {
@@ -211,27 +273,30 @@ class ServerSentEvents final : public TransportModel {
 
   // "Reestablish the connection": the stream ended or its connection dropped (the server or the
   // proxy closed it); the source waits its reconnection time, then asks again.
-  void reconnect_later(int client) {
-    EventSource& source = at(client);
+  void reconnect_later(EventSource& source) {
     if (source.closed) return;
     source.reconnect_timer =
-        world_.simulator.schedule(source.reconnection_time, [this, client] { connect(client); });
+        world_.simulator.schedule(source.reconnection_time, [this, &source] { connect(source); });
   }
 
   // --- the server ---
 
   void open_stream(Socket& socket, int client, const http::Request& request) {
     if (!request.target.starts_with("/events")) return;
-    Stream& stream = streams_[static_cast<std::size_t>(client)];
+    const std::optional<int> tab = tab_of(request, tabs_);
+    if (!tab) return;
+    const std::size_t index = stream_index(client, *tab);
+    Stream& stream = streams_[index];
     const std::uint64_t had = event_id_named(request.fields.find("Last-Event-ID"));
     forget_confirmed(stream, had);
-    if (stream.socket) client_by_stream_.erase(*stream.socket);
+    if (stream.socket) stream_by_socket_.erase(*stream.socket);
     stream.socket = &socket;
-    client_by_stream_.set(socket, client);
+    stream_by_socket_.set(socket, static_cast<int>(index));
     socket.send(stream_head());
     socket.send(retry_event());
     for (PendingEvent& event : stream.unconfirmed) {
-      send_event(socket, event, world_.notes ? resend_note(event, had) : std::string());
+      send_event(socket, event, message_payload(event.message, event.payload_bytes),
+                 world_.notes ? tab_prefix(*tab) + resend_note(event, had) : std::string());
     }
   }
 
@@ -243,10 +308,10 @@ class ServerSentEvents final : public TransportModel {
   }
 
   void stream_closed(const Socket& socket) {
-    const std::optional<int> client = client_by_stream_.find(socket);
-    if (!client) return;  // a POST's connection
-    streams_[static_cast<std::size_t>(*client)].socket = nullptr;
-    client_by_stream_.erase(socket);
+    const std::optional<int> index = stream_by_socket_.find(socket);
+    if (!index) return;  // a POST's connection
+    streams_[static_cast<std::size_t>(*index)].socket = nullptr;
+    stream_by_socket_.erase(socket);
   }
 
   WireFrame stream_head() const {
@@ -267,9 +332,8 @@ class ServerSentEvents final : public TransportModel {
                 duration_text(world_.scenario.sse.retry) + ", then asks again"};
   }
 
-  void send_event(Socket& socket, PendingEvent& event, std::string note) {
-    const sse::Event encoded{.data = world_.messages.payload(event.message),
-                             .id = std::to_string(event.event_id)};
+  void send_event(Socket& socket, PendingEvent& event, std::string data, std::string note) {
+    const sse::Event encoded{.data = std::move(data), .id = std::to_string(event.event_id)};
     event.sent = true;
     socket.send({.layer = Layer::sse,
                  .kind = "event",
@@ -290,9 +354,10 @@ class ServerSentEvents final : public TransportModel {
 
   LaneWorld& world_;
   HttpServer server_;
-  std::vector<std::unique_ptr<EventSource>> sources_;  // by client
-  std::vector<Stream> streams_;                        // at the server, by client
-  ClientBySocket client_by_stream_;
+  int tabs_;                                        // of the page, in each client's browser
+  std::vector<std::unique_ptr<Browser>> browsers_;  // by client
+  std::vector<Stream> streams_;                     // at the server, by client and tab
+  ClientBySocket stream_by_socket_;                 // which of streams_ a socket carries
 };
 
 }  // namespace

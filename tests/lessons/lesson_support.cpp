@@ -11,6 +11,7 @@
 
 #include "sim/lesson/load.hpp"
 #include "sim/lesson/step_scenarios.hpp"
+#include "sim/scenario/load.hpp"
 #include "sim/transports/simulate.hpp"
 #include "sim/wire/websocket/frame_decoder.hpp"
 #include "viz/model/frame_label.hpp"
@@ -39,9 +40,7 @@ const sim::LessonStep& LoadedLesson::step(std::string_view title) const {
 }
 
 sim::Trace LoadedLesson::run(std::string_view title) const {
-  const auto index = static_cast<std::size_t>(&step(title) - lesson.steps.data());
-  REQUIRE(scenarios[index]);
-  return sim::simulate(*scenarios[index]);
+  return sim::simulate(scenario_of(*this, title));
 }
 
 std::string LoadedLesson::quiz_text() const {
@@ -173,6 +172,49 @@ sim::wire::websocket::DecodedFrame decoded(const sim::WireFrame& frame) {
   auto result = decoder.next();
   REQUIRE(result);
   return *result;
+}
+
+const sim::Scenario& scenario_of(const LoadedLesson& lesson, std::string_view title) {
+  const auto index = static_cast<std::size_t>(&lesson.step(title) - lesson.lesson.steps.data());
+  REQUIRE(lesson.scenarios[index]);
+  return *lesson.scenarios[index];
+}
+
+std::vector<sim::LaneMetrics> sweep_row(sim::Scenario scenario, int clients) {
+  scenario.clients = clients;
+  return sim::simulate_metrics(scenario);
+}
+
+const sim::LaneMetrics& metrics_of(const std::vector<sim::LaneMetrics>& row, Transport transport) {
+  const auto found = std::find_if(
+      row.begin(), row.end(), [&](const sim::LaneMetrics& m) { return m.transport == transport; });
+  REQUIRE(found != row.end());
+  return *found;
+}
+
+double sweep_bandwidth_bps(const sim::LaneMetrics& metrics, Nanoseconds duration) {
+  return sim::server_load(metrics, duration).bandwidth_bps;
+}
+
+std::string mbits(double bits_per_second) {
+  return fixed(bits_per_second / 1e6, 3) + " Mbit/s";
+}
+
+std::vector<sim::LaneMetrics> all_metrics(const sim::Trace& trace) {
+  std::vector<sim::LaneMetrics> row;
+  for (const sim::Lane& lane : trace.lanes) row.push_back(sim::compute_metrics(lane));
+  return row;
+}
+
+std::size_t occurrences(std::string_view text, std::string_view part) {
+  std::size_t count = 0;
+  for (auto at = text.find(part); at != std::string_view::npos; at = text.find(part, at + 1))
+    ++count;
+  return count;
+}
+
+sim::Scenario shipped_scenario(const char* name) {
+  return sim::load_scenario_file(std::filesystem::path(PUSHLAB_SOURCE_DIR) / "scenarios" / name);
 }
 
 }  // namespace pushlab::lesson_test

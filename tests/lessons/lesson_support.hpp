@@ -12,6 +12,7 @@
 
 #include "sim/lesson/lesson.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/trace/metrics.hpp"
 #include "sim/trace/trace.hpp"
 #include "sim/wire/bytes.hpp"
 #include "sim/wire/sha1.hpp"
@@ -71,5 +72,39 @@ std::string hex(const sim::wire::Sha1Digest& digest);
 std::string hex_bytes(sim::wire::ByteView bytes, std::size_t count);
 // A WebSocket frame of the Trace, taken apart as a reader with no role does.
 sim::wire::websocket::DecodedFrame decoded(const sim::WireFrame& frame);
+
+// Sweeps: figures at more clients than a step shows, as `pushlab-cli sweep` computes them.
+
+// The step's scenario, its `set` applied: for runs a step describes without showing them, such
+// as a sweep over client counts.
+const sim::Scenario& scenario_of(const LoadedLesson& lesson, std::string_view title);
+
+// Every lane's figures with `clients` clients, as `pushlab-cli sweep` simulates each row.
+std::vector<sim::LaneMetrics> sweep_row(sim::Scenario scenario, int clients);
+const sim::LaneMetrics& metrics_of(const std::vector<sim::LaneMetrics>& row, Transport transport);
+
+// The bandwidth `pushlab-cli sweep` prints (sim::server_load): every byte the server's links
+// carried, with the modelled TCP/IP/TLS headers, in bits per second over the run.
+double sweep_bandwidth_bps(const sim::LaneMetrics& metrics, Nanoseconds duration);
+// As the sweep's table prints it: mbits(433000.0) "0.433 Mbit/s".
+std::string mbits(double bits_per_second);
+
+// Every lane's figures, in the Trace's order.
+std::vector<sim::LaneMetrics> all_metrics(const sim::Trace& trace);
+
+// A row of a Markdown table with a column per transport: "| mean latency | 465.5 ms | ... |".
+template <typename Cell>
+std::string table_row(const std::string& head, const std::vector<sim::LaneMetrics>& row,
+                      const std::vector<Transport>& columns, Cell cell) {
+  std::string line = "| " + head + " |";
+  for (const Transport transport : columns) line += " " + cell(metrics_of(row, transport)) + " |";
+  return line;
+}
+
+// How many times `part` occurs in the text ("**One-line answer:**").
+std::size_t occurrences(std::string_view text, std::string_view part);
+
+// A scenario file as shipped (scenarios/NAME), before any step's `set`: what a step changed.
+sim::Scenario shipped_scenario(const char* name);
 
 }  // namespace pushlab::lesson_test

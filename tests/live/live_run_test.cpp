@@ -141,6 +141,15 @@ TEST_CASE("a live run stops early when cancelled, and says so") {
   canceller.join();
 }
 
+TEST_CASE("a live run refuses several tabs of a page, which only the simulator models") {
+  sim::Scenario scenario = shortened("chat");
+  scenario.sse.tabs = 7;
+  CHECK_THROWS_WITH_AS(live::run(scenario),
+                       "sse.tabs is 7, but live mode runs each client as one tab (expected "
+                       "sse.tabs 1, or a run without the sse lane)",
+                       std::runtime_error);
+}
+
 TEST_CASE("a live run refuses a time scale that is not positive") {
   CHECK_THROWS_AS(live::run(shortened("chat"), {.time_scale = 0, .progress = {}}),
                   std::invalid_argument);

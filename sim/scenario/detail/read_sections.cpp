@@ -32,6 +32,8 @@ constexpr NumberRange kTimeoutSeconds{.min = 0, .max = 86400};       // 0 = neve
 constexpr NumberRange kTimerSeconds{.min = 0.001, .max = 86400};
 constexpr NumberRange kRetryMs{.min = 0, .max = 3'600'000};
 constexpr std::size_t kMaxBufferBytes = 16 * 1024 * 1024;
+// Far above the six connections per host that tabs run into.
+constexpr int kMaxTabs = 64;
 
 constexpr std::array<std::string_view, 7> kNetworkFields = {"latency_ms",
                                                             "jitter_ms",
@@ -140,10 +142,11 @@ WebSocketOptions read_websocket(const Json& value, const Location& where) {
 }
 
 SseOptions read_sse(const Json& value, const Location& where) {
-  constexpr std::array<std::string_view, 1> kFields = {"retry_ms"};
+  constexpr std::array<std::string_view, 2> kFields = {"retry_ms", "tabs"};
   const ObjectReader object(value, where, kFields);
   SseOptions options;
   object.read_milliseconds("retry_ms", kRetryMs, options.retry);
+  object.read_integer("tabs", 1, kMaxTabs, options.tabs);
   return options;
 }
 

@@ -15,4 +15,9 @@ struct ParserLimits {
   std::size_t max_fields = 100;            // in the header section, and in the trailer section
 };
 
+// For a reader that takes a body piece by piece as it comes and keeps none of it, as a browser
+// reads a response: a body's length is then no sign of hostility, and an event stream may
+// rightly never end.
+inline constexpr ParserLimits kStreamedBodyLimits{.max_body_bytes = UINT64_MAX};
+
 }  // namespace pushlab::sim::wire::http

@@ -28,6 +28,11 @@ struct ParserLimits {
   std::size_t max_event_bytes = 1 << 20;   // the field lines of one event, up to its blank line
 };
 
+// As a browser's EventSource reads: no limit but memory, so an event of any size a scenario
+// sends arrives (a page, unlike a server, trusts the stream it asked for).
+inline constexpr ParserLimits kBrowserLimits{.max_line_bytes = SIZE_MAX,
+                                             .max_event_bytes = SIZE_MAX};
+
 class Parser {
  public:
   explicit Parser(ParserLimits limits = {}) : limits_(limits) {}

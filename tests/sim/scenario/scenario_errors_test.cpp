@@ -40,7 +40,8 @@ TEST_CASE("an unknown field lists the known ones and suggests the nearest") {
         "seed, transports, clients, network, proxy, http, short_poll, long_poll, websocket, sse, "
         "traffic; did you mean seed?)");
   CHECK(error_of(set(minimal_scenario(), "/sse/retry", 5)) ==
-        "t.json: /sse/retry: unknown field (expected one of retry_ms; did you mean retry_ms?)");
+        "t.json: /sse/retry: unknown field (expected one of retry_ms, tabs; did you mean "
+        "retry_ms?)");
 }
 
 TEST_CASE("an unknown field far from every known one gets no suggestion") {
@@ -101,6 +102,10 @@ TEST_CASE("a value out of range names the range, at both ends") {
         "t.json: /seed: -1 is out of range (expected an integer from 0 to 18446744073709551615)");
   CHECK(error_of(set(minimal_scenario(), "/sse/retry_ms", 3600001)) ==
         "t.json: /sse/retry_ms: 3600001 is out of range (expected a number from 0 to 3600000)");
+  CHECK(error_of(set(minimal_scenario(), "/sse/tabs", 0)) ==
+        "t.json: /sse/tabs: 0 is out of range (expected an integer from 1 to 64)");
+  CHECK(error_of(set(minimal_scenario(), "/sse/tabs", 65)) ==
+        "t.json: /sse/tabs: 65 is out of range (expected an integer from 1 to 64)");
   CHECK(error_of(set(minimal_scenario(), "/short_poll/interval_s", 0)) ==
         "t.json: /short_poll/interval_s: 0 is out of range (expected a number from 0.001 to "
         "86400)");
@@ -176,6 +181,8 @@ TEST_CASE("an integer field refuses a fraction") {
                      0.5)) ==
         "t.json: /traffic/0/payload_bytes: 0.5 is not a whole number (expected an integer from 0 "
         "to 16777216)");
+  CHECK(error_of(set(minimal_scenario(), "/sse/tabs", 1.5)) ==
+        "t.json: /sse/tabs: 1.5 is not a whole number (expected an integer from 1 to 64)");
 }
 
 TEST_CASE("times must fall within the scenario's duration") {

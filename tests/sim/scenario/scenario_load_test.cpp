@@ -171,7 +171,7 @@ TEST_CASE("the edges of each range are accepted") {
   json["network"] = {{"latency_ms", 60000}, {"jitter_ms", 0}, {"loss", 0.999999}};
   json["proxy"] = {{"buffer_bytes", 16777216}};
   json["websocket"] = {{"ping_interval_s", 0.001}};
-  json["sse"] = {{"retry_ms", 3600000}};
+  json["sse"] = {{"retry_ms", 3600000}, {"tabs", 64}};
   json["traffic"] = {{{"direction", "server-to-client"},
                       {"pattern", "at"},
                       {"times_s", {0, 86400}},

@@ -46,6 +46,7 @@ Scenario everything_set() {
   scenario.long_poll.timeout = Nanoseconds{12'345'678'901};
   scenario.websocket.ping_interval = 25s;
   scenario.sse.retry = Nanoseconds{1};
+  scenario.sse.tabs = 7;
   scenario.traffic = {
       {Direction::client_to_server, Poisson{123.456}, 0},
       {Direction::server_to_client, Periodic{Nanoseconds{10'000}, Nanoseconds{0}}, 16777216},

@@ -114,6 +114,22 @@ TEST_CASE("SSE: once the stream is open, a message arrives one transit after it 
   CHECK(stream_requests(lane).size() == 1);
 }
 
+TEST_CASE("SSE: a stream may carry any amount: 9.6 MB of events on one connection") {
+  // More than an HTTP parser's default body limit (8 MiB): a browser reads a stream as it comes.
+  Scenario scenario = basic_scenario(Transport::sse, 16s);
+  add_periodic(scenario, Direction::server_to_client, 100ms, 200ms, 64 * 1024);
+  const Lane lane = run_one_lane(scenario);
+  REQUIRE(lane.messages.size() > 150);
+  std::uint64_t carried = 0;
+  for (const Message& message : lane.messages) {
+    if (message.created_at >= 15s) continue;  // may still be on the way at the end
+    CHECK(latency(message) == 50ms);
+    carried += message.payload_bytes;
+  }
+  CHECK(carried > (8u << 20) + (1u << 20));
+  CHECK(stream_requests(lane).size() == 1);  // never dropped and opened again
+}
+
 TEST_CASE("SSE: a buffering proxy holds small events back until 4 KiB have gathered") {
   // The proxy passes the head at once and holds the body. Chunks of 64-byte messages: id 1..9
   // "id: n" LF (6) + "data: " payload LF (71) + LF (1) = 78 = 0x4e, framed "4e" CRLF ... CRLF:
@@ -273,4 +289,122 @@ TEST_CASE("SSE: the stream holds one connection; a message to the server opens a
   CHECK(as_text(requests[1]->bytes).starts_with("POST /send?client=1 HTTP/1.1\r\n"));
   CHECK(requests[0]->connection != requests[1]->connection);
   CHECK(lane.messages[2].delivered_at == 3150ms);
+}
+
+namespace {
+
+// The tab a stream request names ("GET /events?client=1&tab=3 ..." is 3), 0 for none.
+int tab_named(const WireFrame& request) {
+  const std::string_view text = as_text(request.bytes);
+  const auto at = text.find("&tab=");
+  if (at == std::string_view::npos || at > text.find("\r\n")) return 0;
+  return text[at + 5] - '0';
+}
+
+// The events the server sent that carry the message (behind a proxy, not the proxy's copies).
+std::vector<const WireFrame*> events_from_server(const Lane& lane, MessageId id) {
+  std::vector<const WireFrame*> found;
+  for (const WireFrame* event : frames_of(lane, Layer::sse, "event")) {
+    const bool from_server = lane.endpoints[event->from].role == EndpointRole::server;
+    if (from_server && event->messages == std::vector<MessageId>{id}) found.push_back(event);
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("SSE tabs: each tab's EventSource holds a stream of its own, and the newest delivers") {
+  // Two tabs of the page: two GETs naming their tab, on two connections opened at once. Both
+  // streams carry event 1; the lane's message is the newest tab's, delivered at 1.05 s.
+  Scenario scenario = basic_scenario(Transport::sse, 10s);
+  scenario.sse.tabs = 2;
+  add_at(scenario, Direction::server_to_client, {1s});
+  const Lane lane = run_one_lane(scenario);
+  const auto requests = stream_requests(lane);
+  REQUIRE(requests.size() == 2);
+  CHECK(as_text(requests[0]->bytes).starts_with("GET /events?client=1&tab=1 HTTP/1.1\r\n"));
+  CHECK(as_text(requests[1]->bytes).starts_with("GET /events?client=1&tab=2 HTTP/1.1\r\n"));
+  CHECK(requests[0]->connection != requests[1]->connection);
+  CHECK(requests[1]->sent_at == 100ms);
+  const auto events = events_from_server(lane, 0);
+  REQUIRE(events.size() == 2);
+  CHECK(events[0]->connection == requests[0]->connection);
+  CHECK(events[1]->connection == requests[1]->connection);
+  for (const WireFrame* event : events) {
+    CHECK(as_text(event->bytes) == "22\r\nid: 1\ndata: #0 abcdefghijklmnopq\n\n\r\n");
+    CHECK(event->received_at == 1050ms);
+  }
+  REQUIRE(lane.messages.size() == 1);
+  CHECK(lane.messages[0].delivered_at == 1050ms);
+}
+
+TEST_CASE("SSE tabs: six streams fill the browser's six connections, so the seventh tab waits") {
+  // HTTP/1.1 browsers open at most six connections to a host. Six tabs' streams hold them all
+  // for as long as they last: the seventh tab's GET never leaves, and neither does the page's
+  // POST, queued behind it. The newest tab gets nothing, and sends nothing.
+  Scenario scenario = basic_scenario(Transport::sse, 10s);
+  scenario.sse.tabs = 7;
+  add_at(scenario, Direction::server_to_client, {1s});
+  add_at(scenario, Direction::client_to_server, {2s});
+  const Lane lane = run_one_lane(scenario);
+  CHECK(lane.connections.size() == 6);
+  const auto requests = stream_requests(lane);
+  REQUIRE(requests.size() == 6);
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    CAPTURE(i);
+    CHECK(tab_named(*requests[i]) == static_cast<int>(i) + 1);
+  }
+  CHECK(frames_of(lane, Layer::http, "request").size() == 6);  // no POST
+  CHECK(events_from_server(lane, 0).size() == 6);              // tabs 1 to 6 have the event
+  REQUIRE(lane.messages.size() == 2);
+  CHECK_FALSE(lane.messages[0].delivered_at.has_value());
+  CHECK_FALSE(lane.messages[1].delivered_at.has_value());
+  CHECK(compute_metrics(lane).lost == 2);
+}
+
+TEST_CASE("SSE tabs: with six tabs the page's POST waits, with five it opens a sixth connection") {
+  Scenario six = basic_scenario(Transport::sse, 10s);
+  six.sse.tabs = 6;
+  add_at(six, Direction::server_to_client, {1s});
+  add_at(six, Direction::client_to_server, {2s});
+  const Lane lane = run_one_lane(six);
+  REQUIRE(lane.messages.size() == 2);
+  CHECK(lane.messages[0].delivered_at == 1050ms);  // the newest tab's stream is the sixth
+  CHECK_FALSE(lane.messages[1].delivered_at.has_value());
+  CHECK(frames_of(lane, Layer::http, "request").size() == 6);
+
+  Scenario five = six;
+  five.sse.tabs = 5;
+  const Lane room = run_one_lane(five);
+  CHECK(room.connections.size() == 6);
+  CHECK(room.messages[1].delivered_at == 2150ms);  // a handshake of its own first
+}
+
+TEST_CASE("SSE tabs: a connection that frees up goes to the tab waiting for one") {
+  // Behind a proxy that closes streams idle for 10 s. The six streams' heads pass the proxy at
+  // 175 ms, so it closes all six at 10.175 s and the FINs reach the browser at 10.2 s. The
+  // seventh tab, waiting since the start, opens a connection at once and sends its GET after
+  // the 50 ms handshake with the proxy: 10.25 s. Its stream is open when the message of 12 s
+  // is created, which arrives at 12.05 s. The six earlier tabs wait their 3 s and reconnect at
+  // 13.2 s; five find a connection and get the event they missed (sent again although the
+  // newest tab has delivered its message); the sixth waits.
+  Scenario scenario = behind_proxy(20s);
+  scenario.proxy.idle_timeout = 10s;
+  scenario.sse.tabs = 7;
+  add_at(scenario, Direction::server_to_client, {12s});
+  const Lane lane = run_one_lane(scenario);
+  const auto requests = stream_requests(lane);
+  REQUIRE(requests.size() == 12);
+  CHECK(tab_named(*requests[6]) == 7);
+  CHECK(requests[6]->sent_at == 10250ms);
+  for (std::size_t i = 7; i < requests.size(); ++i) CHECK(requests[i]->sent_at == 13250ms);
+  REQUIRE(lane.messages.size() == 1);
+  CHECK(lane.messages[0].delivered_at == 12050ms);
+  const auto events = events_from_server(lane, 0);
+  REQUIRE(events.size() == 6);  // the newest tab's at 12 s, then five earlier tabs'
+  CHECK(events[0]->sent_at == 12s);
+  for (std::size_t i = 1; i < events.size(); ++i) {
+    CHECK(as_text(events[i]->bytes).find("\r\nid: 1\ndata: #0 ") != std::string_view::npos);
+    CHECK(events[i]->sent_at > 13250ms);
+  }
 }

@@ -108,3 +108,26 @@ TEST_CASE("max_fields applies to trailer fields too") {
         "head @0+47 POST / HTTP/1.1 [Transfer-Encoding: chunked]\n"
         "error @56 more than 1 trailer fields\n");
 }
+
+TEST_CASE("a reader of streamed bodies takes an event stream past the default body limit") {
+  // 9 MiB of events in 64 KiB chunks: more than the 8 MiB a default parser accepts.
+  const std::string chunk = "10000\r\n" + std::string(0x10000, 'x') + "\r\n";
+  const auto run = [&](ParserLimits limits) {
+    ResponseParser parser(limits);
+    parser.feed(
+        to_bytes("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                 "Transfer-Encoding: chunked\r\n\r\n"));
+    std::uint64_t body = 0;
+    for (int i = 0; i < 144 && !parser.failed(); ++i) {
+      parser.feed(to_bytes(chunk));
+      while (auto event = parser.next()) {
+        if (const auto* data = std::get_if<BodyData>(&*event)) body += data->data.size();
+      }
+    }
+    return std::pair{body, parser.failed()};
+  };
+  CHECK(run(kStreamedBodyLimits) == std::pair<std::uint64_t, bool>{144u << 16, false});
+  const auto [body, failed] = run(ParserLimits{});
+  CHECK(failed);
+  CHECK(body <= ParserLimits{}.max_body_bytes);
+}
