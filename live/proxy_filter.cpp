@@ -4,6 +4,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "sim/net/proxy_relay.hpp"
 #include "sim/wire/http/serialize.hpp"
 
 namespace pushlab::live {
@@ -82,7 +83,8 @@ void ProxyFilter::read_responses(Bytes& out) {
     if (const auto* head = std::get_if<http::Head<http::Response>>(&*event)) {
       response_bytes_.pass_until(head->offset + head->size, out);  // a head is never held
       if (head->message.status == 101) tunnel_ = true;
-      streaming_ = head->message.fields.has_token("Transfer-Encoding", "chunked");
+      streaming_ = head->message.fields.has_token("Transfer-Encoding", "chunked") &&
+                   !sim::refuses_buffering(head->message.fields);
     } else if (std::holds_alternative<http::MessageEnd>(*event)) {
       streaming_ = false;
     }

@@ -2,6 +2,7 @@
 
 #include "sim/net/duration_text.hpp"
 #include "sim/wire/http/parse_one.hpp"
+#include "sim/wire/http/rfc9110.hpp"
 #include "sim/wire/http/serialize.hpp"
 
 namespace pushlab::sim {
@@ -17,6 +18,11 @@ bool is_request(const WireFrame& frame) {
 // A response's first frame begins with its status line.
 bool starts_response(const WireFrame& frame) {
   return frame.layer == Layer::http && wire::as_text(frame.bytes).starts_with("HTTP/");
+}
+
+// A frame's note, with what the proxy did to it added.
+void add_phrase(std::string& note, std::string_view phrase) {
+  note = note.empty() ? std::string(phrase) : note + "; " + std::string(phrase);
 }
 
 bool ends_stream(const WireFrame& frame) {
@@ -42,6 +48,11 @@ WireFrame gateway_timeout_response() {
           .kind = "response",
           .bytes = http::serialize(response),
           .note = "504 from the proxy itself: the server had not answered within max_request_s"};
+}
+
+bool refuses_buffering(const http::Fields& fields) {
+  const std::string* value = fields.find("X-Accel-Buffering");
+  return value && http::iequals(*value, "no");
 }
 
 ProxyRelay::ProxyRelay(Topology& topology) : topology_(topology) {
@@ -116,7 +127,15 @@ void ProxyRelay::forward_response(Relay& relay, WireFrame frame) {
     relay.hold_timer.reset();
     const auto head = http::parse_response_head(frame.bytes);
     if (head && head->status == 101) relay.tunnel = true;
-    relay.streaming = frame.kind == "response-head";  // its body follows in frames of its own
+    // Its body follows in frames of its own, held unless the response refuses it.
+    relay.streaming = frame.kind == "response-head";
+    if (relay.streaming && head && refuses_buffering(head->fields)) {
+      relay.streaming = false;
+      if (topology_.scenario().proxy.buffer_bytes > 0) {
+        add_phrase(frame.note,
+                   "X-Accel-Buffering: no, so the proxy passes its body on as it comes");
+      }
+    }
     relay.downstream->send(Side::acceptor, std::move(frame));
     return;
   }
@@ -135,7 +154,7 @@ void ProxyRelay::flush(Relay& relay) {
   const std::string note = "held in the proxy's buffer until " +
                            std::to_string(relay.buffered_bytes) + " bytes had gathered";
   for (WireFrame& frame : relay.buffered) {
-    frame.note = frame.note.empty() ? note : frame.note + "; " + note;
+    add_phrase(frame.note, note);
     relay.downstream->send(Side::acceptor, std::move(frame));
   }
   relay.buffered.clear();

@@ -18,11 +18,17 @@
 
 #include "sim/engine/event_id.hpp"
 #include "sim/net/topology.hpp"
+#include "sim/wire/http/fields.hpp"
 
 namespace pushlab::sim {
 
 // What the proxy answers itself when max_request_time runs out (live mode sends the same).
 WireFrame gateway_timeout_response();
+
+// A response asks the proxies it passes not to buffer it, with the header nginx reads for that
+// (X-Accel-Buffering: no): an event stream's way to get through a buffering proxy. Live mode's
+// relay reads it too. (nginx also hides the header from the client; these proxies pass it on.)
+bool refuses_buffering(const wire::http::Fields& fields);
 
 class ProxyRelay {
  public:

@@ -133,8 +133,12 @@ class ServerSentEvents final : public TransportModel {
   // chunked body.
   struct Reading {
     // A browser reads the stream as it comes and keeps none of it: no length is too long.
-    http::ResponseParser response{http::kStreamedBodyLimits};
-    sse::Parser events{sse::kBrowserLimits};
+    // (Initialized here, not at the members: clang cannot use a nested class's member
+    // initializers before the class around it is complete.)
+    Reading() : response(http::kStreamedBodyLimits), events(sse::kBrowserLimits) {}
+
+    http::ResponseParser response;
+    sse::Parser events;
     std::deque<MessageId> arriving;  // messages of events whose bytes have come, oldest first
   };
 

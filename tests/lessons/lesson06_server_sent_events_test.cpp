@@ -13,6 +13,7 @@
 
 #include "sim/trace/metrics.hpp"
 #include "sim/transports/browser_connections.hpp"
+#include "sim/transports/simulate.hpp"
 #include "sim/wire/sse/parser.hpp"
 #include "tests/lessons/lesson_support.hpp"
 
@@ -510,6 +511,17 @@ TEST_CASE("lesson 6, Server-Sent Events: the stream, resuming, a buffering proxy
     CHECK(metrics.latency.max == metrics.latency.mean);
     says(text, "all " + std::to_string(metrics.delivered) + " messages arrive, " +
                    ms(metrics.latency.mean) + " each");
+    // The header instead of the setting: the buffer stays on, and the stream passes it.
+    sim::Scenario with_header = shipped_scenario("buffering-proxy.json");
+    with_header.http.response_headers.push_back({"X-Accel-Buffering", "no"});
+    CHECK(with_header.proxy.buffer_bytes > 0);
+    with_header.transports = {Transport::sse};
+    const sim::LaneMetrics header_metrics =
+        sim::compute_metrics(lane_of(sim::simulate(with_header), Transport::sse));
+    CHECK(header_metrics.lost == 0);
+    CHECK(header_metrics.latency.max == header_metrics.latency.mean);
+    says(text, "the " + std::to_string(header_metrics.delivered) + " messages arrive in " +
+                   ms(header_metrics.latency.mean) + " each, with the buffer still on");
   }
 
   SUBCASE("six connections per host: a seventh tab's stream never opens") {

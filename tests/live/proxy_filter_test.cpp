@@ -68,6 +68,17 @@ TEST_CASE("buffer_bytes holds a streamed body until enough has gathered, then th
   CHECK(std::string(as_text(filter.server_closed())) == event);
 }
 
+TEST_CASE("a stream that says X-Accel-Buffering: no is not held, as nginx does not hold it") {
+  live::ProxyFilter filter(proxy(false, 40));
+  through_client(filter, "GET /events?client=1 HTTP/1.1\r\nHost: h\r\n\r\n");
+  const std::string head =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n"
+      "X-Accel-Buffering: No\r\n\r\n";
+  CHECK(through_server(filter, head) == head);
+  const std::string event = "f\r\ndata: #0 abcd\n\n\r\n";
+  CHECK(through_server(filter, event) == event);  // at once, though the buffer is not full
+}
+
 TEST_CASE("a whole response is not held by the buffer") {
   live::ProxyFilter filter(proxy(false, 4096));
   through_client(filter, "GET /poll?client=1 HTTP/1.1\r\nHost: h\r\n\r\n");

@@ -162,6 +162,9 @@ bool edit_transport_options(sim::Scenario& scenario) {
   changed |=
       edit_seconds("WebSocket: ping every (0: never)", scenario.websocket.ping_interval, 0, 600);
   changed |= edit_milliseconds("SSE: retry", scenario.sse.retry, 0, 60000);
+  // Seven tabs is one more than a browser's six connections to a host: the one that matters.
+  changed |= ImGui::SliderInt("SSE: tabs of the page per browser", &scenario.sse.tabs, 1, 10, "%d",
+                              ImGuiSliderFlags_AlwaysClamp);
   return changed;
 }
 

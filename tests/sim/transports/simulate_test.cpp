@@ -116,19 +116,24 @@ TEST_CASE("buffering proxy: events wait in the proxy, TLS gets them through at o
 TEST_CASE("mobile: lost packets are sent again, no message is lost") {
   const Scenario scenario = shipped("mobile");
   const Trace trace = simulate(scenario);
-  std::size_t lost_packets = 0;
   for (const Lane& lane : trace.lanes) {
     CAPTURE(to_string(lane.transport));
     const LaneMetrics metrics = compute_metrics(lane);
     CHECK(metrics.lost == 0);
+    std::size_t lost_packets = 0;
     for (const WireFrame& frame : lane.frames)
       lost_packets += frame.layer == Layer::tcp && frame.lost();
+    // The description asks the learner to look at each lane's lost segments: the seed gives
+    // every lane some (2% of a few hundred packets).
+    CHECK(lost_packets > 0);
     // 150 ms one way plus up to 50 ms of jitter: without loss no message would take longer than
-    // 200 ms on a push transport; a retransmission adds an RTO of at least 200 ms.
-    if (lane.transport == Transport::websocket) CHECK(ms(metrics.latency.p50) < 200);
+    // 200 ms on a push transport; a retransmission adds an RTO of at least 200 ms, and the one
+    // connection stalls as a whole.
+    if (lane.transport == Transport::websocket || lane.transport == Transport::sse) {
+      CHECK(ms(metrics.latency.p50) < 200);
+      CHECK(ms(metrics.latency.max) > 400);
+    }
   }
-  // 2% of a few hundred packets in each lane.
-  CHECK(lost_packets > 4);
 }
 
 TEST_CASE("notifications: polling asks hundreds of times for a handful of messages") {

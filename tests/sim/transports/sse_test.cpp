@@ -158,6 +158,22 @@ TEST_CASE("SSE: a buffering proxy holds small events back until 4 KiB have gathe
   CHECK(frames_of(lane, Layer::sse, "retry")[1]->received_at == 49050ms);
 }
 
+TEST_CASE("SSE: a stream that says X-Accel-Buffering: no passes the buffering proxy at once") {
+  Scenario scenario = behind_proxy(60s);
+  scenario.proxy.buffer_bytes = 4096;
+  scenario.http.response_headers.push_back({"X-Accel-Buffering", "no"});
+  add_periodic(scenario, Direction::server_to_client, 1s, 1s, 64);
+  const Lane lane = run_one_lane(scenario);
+  REQUIRE(lane.messages.size() == 59);
+  for (const Message& message : lane.messages) CHECK(latency(message) == 50ms);
+  const auto heads = frames_of(lane, Layer::http, "response-head");
+  REQUIRE(heads.size() == 2);
+  CHECK(heads[1]->note.find("X-Accel-Buffering: no") != std::string::npos);
+  // Any other value is no refusal.
+  scenario.http.response_headers.back().value = "yes";
+  CHECK_FALSE(run_one_lane(scenario).messages[0].delivered_at == 1050ms);
+}
+
 TEST_CASE("SSE: with TLS the same buffering proxy cannot read the stream, so cannot hold it") {
   // The proxy relays encrypted bytes it cannot parse: every event passes at once, 50 ms.
   Scenario scenario = behind_proxy(60s);
