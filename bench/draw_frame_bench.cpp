@@ -56,6 +56,30 @@ void draw_frame(benchmark::State& state) {
 
 BENCHMARK(draw_frame)->ArgName("clients")->Arg(1)->Arg(15)->Arg(150)->Unit(benchmark::kMillisecond);
 
+// The same with a lesson open beside the diagrams, at the step given: its Markdown laid out and
+// drawn every frame in four fonts (regular, bold, italic, mono), as the window does.
+void draw_frame_with_lesson(benchmark::State& state) {
+  viz::HeadlessImGui imgui({1920, 1080});
+  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  const viz::Fonts fonts{
+      .regular = atlas.AddFontFromFileTTF(PUSHLAB_FONTS_DIR "/DejaVuSans.ttf", 17),
+      .large = nullptr,
+      .regular_styles = {
+          .bold = atlas.AddFontFromFileTTF(PUSHLAB_FONTS_DIR "/DejaVuSans-Bold.ttf", 17),
+          .italic = atlas.AddFontFromFileTTF(PUSHLAB_FONTS_DIR "/DejaVuSans-Oblique.ttf", 17),
+          .mono = atlas.AddFontFromFileTTF(PUSHLAB_FONTS_DIR "/DejaVuSansMono.ttf", 17)}};
+  imgui.build_fonts();
+  viz::MainWindow window(big_document(1), {}, PUSHLAB_SCENARIOS_DIR, fonts);
+  window.open_lesson(
+      viz::LessonSession::open(PUSHLAB_SCENARIOS_DIR "/../lessons/11-interview-chat-app.md"),
+      static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(viz::draw_one_frame(window));
+  state.counters["vertices"] = ImGui::GetDrawData()->TotalVtxCount;
+}
+
+// Step 3 of lesson 11 holds a table; step 9 is its quiz.
+BENCHMARK(draw_frame_with_lesson)->ArgName("step")->Arg(2)->Arg(8)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

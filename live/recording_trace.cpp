@@ -86,18 +86,21 @@ std::vector<FrameSpan> request_spans(const Bytes& bytes, bool upgraded) {
   std::uint64_t begin = 0;
   std::string target;
   bool upgrade = false;
+  bool opens_stream = false;
   while (auto event = parser.next()) {
     if (const auto* head = std::get_if<http::Head<http::Request>>(&*event)) {
       begin = head->offset;
       target = head->message.target;
       upgrade = head->message.fields.has_token("Upgrade", "websocket");
+      // Opening a connection's WebSocket or event stream is setup, as the simulator counts it.
+      opens_stream = upgrade || target.starts_with("/events");
       if (upgrade && upgraded) parser.mark_upgraded();
     } else if (const auto* end = std::get_if<http::MessageEnd>(&*event)) {
       const ByteView whole = ByteView(bytes).subspan(begin, end->offset - begin);
       spans.push_back({.begin = begin,
                        .end = end->offset,
                        .kind = "request",
-                       .setup = upgrade,
+                       .setup = opens_stream,
                        .text = text_of(whole),
                        .target = target});
     }
@@ -122,7 +125,7 @@ std::vector<FrameSpan> response_spans(const Bytes& bytes, bool& upgraded) {
         spans.push_back({.begin = begin,
                          .end = head->offset + head->size,
                          .kind = streamed ? "response-head" : "response",
-                         .setup = head->message.status == 101});
+                         .setup = head->message.status == 101 || streamed});
         begin = head->offset + head->size;
       }
     } else if (const auto* data = std::get_if<http::BodyData>(&*event)) {
@@ -136,6 +139,7 @@ std::vector<FrameSpan> response_spans(const Bytes& bytes, bool& upgraded) {
            .end = end,
            .layer = Layer::sse,
            .kind = event_data ? "event" : (text.starts_with("retry:") ? "retry" : "comment"),
+           .setup = !event_data && text.starts_with("retry:"),
            .text = text});
       begin = end;
     } else if (const auto* end = std::get_if<http::MessageEnd>(&*event)) {

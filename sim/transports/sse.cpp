@@ -220,6 +220,8 @@ class ServerSentEvents final : public TransportModel {
     std::string target = with_client("/events", source.client);
     if (tabs_ > 1) target += "&tab=" + std::to_string(source.tab + 1);
     WireFrame request = world_.http.request("GET", target, std::move(fields));
+    // Opening a stream is paid once per connection, as a WebSocket's handshake is: setup.
+    request.setup = true;
     request.note = tab_prefix(source.tab) +
                    (last_event_id.empty()
                         ? "the EventSource opens its stream: one request for all messages to come"
@@ -322,6 +324,7 @@ class ServerSentEvents final : public TransportModel {
     WireFrame head = world_.http.streamed_response_head(
         200, {{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"}});
     head.note = "the stream opens: this response does not end, each event is a chunk of its body";
+    head.setup = true;
     return head;
   }
 
@@ -331,6 +334,7 @@ class ServerSentEvents final : public TransportModel {
     return {
         .layer = Layer::sse,
         .kind = "retry",
+        .setup = true,  // part of opening the stream
         .bytes = HttpFrames::chunk(sse::encode_retry(static_cast<std::uint64_t>(retry.count()))),
         .note = "the reconnection time: if the stream drops, the client waits " +
                 duration_text(world_.scenario.sse.retry) + ", then asks again"};

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <tuple>
@@ -200,6 +201,18 @@ TEST_CASE("lesson 6, Server-Sent Events: the stream, resuming, a buffering proxy
     CHECK(retry.sent_at == head.sent_at);
     says(text, "The first chunk comes with the head, " + std::to_string(retry.size()) +
                    " bytes: `" + retry_line(retry) + "`");
+
+    // The stream's opening is setup, as a WebSocket's handshake is; no event is.
+    CHECK(request.setup);
+    CHECK(head.setup);
+    CHECK(retry.setup);
+    for (const sim::WireFrame* event : frames_of(lane, Layer::sse, "event")) {
+      CHECK_FALSE(event->setup);
+    }
+    const std::uint64_t opening = request.size() + head.size() + retry.size();
+    CHECK(sim::compute_metrics(lane).bytes.setup == opening);  // one stream in the whole run
+    says(text, "The request, the head and this chunk open the stream: " + std::to_string(opening) +
+                   " bytes, paid once per connection, as a\nWebSocket's opening handshake is");
   }
 
   SUBCASE("the first event, byte by byte: chunk framing, id and data lines, the blank line") {
@@ -307,10 +320,25 @@ TEST_CASE("lesson 6, Server-Sent Events: the stream, resuming, a buffering proxy
     says(text, "as " + std::to_string(masked) + " masked frames, " + std::to_string(masked_bytes) +
                    " bytes");
     CHECK(sse.frames[find_labelled(sse, "POST /send")].connection != event.connection);
-    says(text, "shows " + fixed(sim::compute_metrics(sse).overhead_bytes_per_message, 1) +
+    const sim::LaneMetrics sse_metrics = sim::compute_metrics(sse);
+    const sim::LaneMetrics ws_metrics = sim::compute_metrics(ws);
+    says(text, "shows " + fixed(sse_metrics.overhead_bytes_per_message, 1) +
                    "\nbytes of overhead per message for SSE and " +
-                   fixed(sim::compute_metrics(ws).overhead_bytes_per_message, 1) +
-                   " for WebSocket");
+                   fixed(ws_metrics.overhead_bytes_per_message, 1) + " for WebSocket");
+    // Setup, left out of both: the stream's GET, 200 head and retry chunk; the GET and the 101.
+    const sim::WireFrame& stream_request = sse.frames[find_labelled(sse, "GET /events")];
+    const sim::WireFrame& stream_head = *frames_of(sse, Layer::http, "response-head").front();
+    const sim::WireFrame& stream_retry = *frames_of(sse, Layer::sse, "retry").front();
+    CHECK(sse_metrics.bytes.setup ==
+          stream_request.size() + stream_head.size() + stream_retry.size());
+    CHECK(count_labelled(sse, "GET /events") == 1);  // one stream: its opening paid once
+    const sim::WireFrame& upgrade = ws.frames[find_labelled(ws, "GET /ws")];
+    const sim::WireFrame& switching = ws.frames[find_labelled(ws, "101")];
+    CHECK(ws_metrics.bytes.setup == upgrade.size() + switching.size());
+    says(text, "Both figures leave setup out: the\nstream's opening, " +
+                   std::to_string(sse_metrics.bytes.setup) +
+                   " bytes, and the WebSocket's handshake, " +
+                   std::to_string(ws_metrics.bytes.setup) + " bytes, each paid once");
   }
 
   const std::string resume_title = "The stream drops and resumes with `Last-Event-ID`";

@@ -190,6 +190,18 @@ TEST_CASE("lesson 11, the chat app interview: its figures are the simulator's") 
                    " bytes of header from the server and " +
                    std::to_string(header_bytes(ws, sim::EndpointRole::client)) +
                    " from the browser");
+
+    // SSE's stream opening: setup too, paid once, and so not in the overhead per message.
+    const sim::LaneMetrics& sse_metrics = metrics_of(lanes, Transport::sse);
+    const StreamOpening opening = stream_opening(sse);
+    CHECK(opening.streams == 1);
+    CHECK(opening.bytes == sse_metrics.bytes.setup);
+    CHECK(sse_metrics.overhead_bytes_per_message ==
+          doctest::Approx(static_cast<double>(sse_metrics.bytes.app - sse_metrics.bytes.setup -
+                                              sse_metrics.bytes.payload) /
+                          static_cast<double>(sse_metrics.delivered)));
+    says(text, "SSE + POST pays once too: " + std::to_string(opening.bytes) +
+                   " bytes to open its stream");
   }
 
   SUBCASE("scale it up: the sweep at 100 and 200 users, and the straight line to a million") {

@@ -213,6 +213,30 @@ std::size_t occurrences(std::string_view text, std::string_view part) {
   return count;
 }
 
+StreamOpening stream_opening(const sim::Lane& lane) {
+  StreamOpening opening;
+  std::size_t heads = 0;
+  std::size_t retries = 0;
+  for (const sim::WireFrame& f : lane.frames) {
+    const bool get = f.layer == sim::Layer::http && labelled(f, "GET /events");
+    const bool head = f.layer == sim::Layer::http && f.kind == "response-head";
+    const bool retry = f.layer == sim::Layer::sse && f.kind == "retry";
+    opening.streams += get ? 1 : 0;
+    heads += head ? 1 : 0;
+    retries += retry ? 1 : 0;
+    if (head) CHECK(text_of(f).starts_with("HTTP/1.1 200 "));
+    if (get || head || retry) {
+      CHECK(f.setup);
+      opening.bytes += f.size();
+    } else if (f.layer != sim::Layer::tcp) {
+      CHECK_FALSE(f.setup);
+    }
+  }
+  CHECK(heads == opening.streams);
+  CHECK(retries == opening.streams);
+  return opening;
+}
+
 sim::Scenario shipped_scenario(const char* name) {
   return sim::load_scenario_file(std::filesystem::path(PUSHLAB_SOURCE_DIR) / "scenarios" / name);
 }

@@ -104,6 +104,14 @@ std::string table_row(const std::string& head, const std::vector<sim::LaneMetric
 // How many times `part` occurs in the text ("**One-line answer:**").
 std::size_t occurrences(std::string_view text, std::string_view part);
 
+// What opens an event stream, all of it setup: the `GET /events`, the stream's response head and
+// its `retry:` chunk, one of each per stream. Checks that no other application bytes are setup.
+struct StreamOpening {
+  std::size_t streams = 0;
+  std::uint64_t bytes = 0;
+};
+StreamOpening stream_opening(const sim::Lane& lane);
+
 // A scenario file as shipped (scenarios/NAME), before any step's `set`: what a step changed.
 sim::Scenario shipped_scenario(const char* name);
 

@@ -2,6 +2,7 @@
 
 #include <cfloat>
 #include <string_view>
+#include <vector>
 
 #include "viz/model/text_flow.hpp"
 
@@ -76,13 +77,36 @@ void draw_code_block(const StyledText& text, const TextStyles& fonts) {
   ImGui::Dummy({width, end.y - origin.y});
 }
 
+// The widest word of a cell: the narrowest the cell can be without cutting a word.
+float widest_word(const StyledText& text, std::uint8_t extra_style, const TextStyles& fonts) {
+  float widest = 0;
+  for (const PlacedText& piece : flow_text(text, 0, [&](std::string_view word, std::uint8_t style) {
+         return text_width(word, style | extra_style, fonts);
+       })) {
+    widest = std::max(widest, piece.width);
+  }
+  return widest;
+}
+
 void draw_table(const MarkdownBlock& block, const TextStyles& fonts) {
   std::size_t columns = 0;
   for (const auto& row : block.rows) columns = std::max(columns, row.size());
   if (columns == 0) return;
+  // Each column's share of the width follows its widest word, so that words are cut as little
+  // as the panel allows.
+  std::vector<float> weights(columns, 1);
+  for (std::size_t r = 0; r < block.rows.size(); ++r) {
+    for (std::size_t c = 0; c < block.rows[r].size(); ++c) {
+      const std::uint8_t style = r == 0 ? text_strong : text_plain;
+      weights[c] = std::max(weights[c], widest_word(block.rows[r][c], style, fonts));
+    }
+  }
   const ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("table", static_cast<int>(columns), flags)) return;
+  for (const float weight : weights) {
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, weight);
+  }
   for (std::size_t r = 0; r < block.rows.size(); ++r) {
     ImGui::TableNextRow(r == 0 ? ImGuiTableRowFlags_Headers : ImGuiTableRowFlags_None);
     for (std::size_t c = 0; c < block.rows[r].size(); ++c) {

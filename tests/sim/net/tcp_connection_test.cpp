@@ -122,17 +122,26 @@ TEST_CASE("frames arrive whole and in order") {
   for (std::size_t i = 0; i < 40; ++i) CHECK(bench.at_server[i].frame.size() == (i + 1) * 97);
 }
 
+namespace {
+
+// Ten frames from the client as soon as the connection opens; frame i has 1000 + i bytes.
+Lane send_ten_frames(Bench& bench) {
+  TcpConnection& connection = bench.connect();
+  connection.open([&] {
+    for (std::size_t i = 0; i < 10; ++i) connection.send(Side::opener, data(1000 + i));
+  });
+  return bench.finish();
+}
+
+}  // namespace
+
 TEST_CASE("a lost segment is sent again after the RTO, and everything behind it waits") {
   // Seeds differ in which packets the 30% loss takes; every seed must show the same rules.
   // Frame i has 1000 + i bytes, so a lost copy's size (plus 52 bytes of header) names its frame.
   for (std::uint64_t seed = 1; seed <= 40; ++seed) {
     CAPTURE(seed);
     Bench bench({.latency = 50ms, .loss = 0.3}, seed);
-    TcpConnection& connection = bench.connect();
-    connection.open([&] {
-      for (std::size_t i = 0; i < 10; ++i) connection.send(Side::opener, data(1000 + i));
-    });
-    const Lane lane = bench.finish();
+    const Lane lane = send_ten_frames(bench);
     // Loss never loses a frame: TCP repairs it, in order.
     REQUIRE(bench.at_server.size() == 10);
     for (std::size_t i = 0; i < bench.at_server.size(); ++i) {
@@ -157,11 +166,7 @@ TEST_CASE("a frame held behind a lost segment says when its own bytes were all i
   for (std::uint64_t seed = 1; seed <= 40; ++seed) {
     CAPTURE(seed);
     Bench bench({.latency = 50ms, .loss = 0.3}, seed);
-    TcpConnection& connection = bench.connect();
-    connection.open([&] {
-      for (std::size_t i = 0; i < 10; ++i) connection.send(Side::opener, data(1000 + i));
-    });
-    const Lane lane = bench.finish();
+    const Lane lane = send_ten_frames(bench);
     for (const WireFrame& frame : lane.frames) {
       if (frame.note.find("behind a lost segment") == std::string::npos) continue;
       ++held;
@@ -182,11 +187,7 @@ TEST_CASE("a frame held behind a lost segment says when its own bytes were all i
   CHECK(held > 0);
   // Without loss nothing is ever held.
   Bench bench({.latency = 50ms}, 1);
-  TcpConnection& connection = bench.connect();
-  connection.open([&] {
-    for (std::size_t i = 0; i < 10; ++i) connection.send(Side::opener, data(1000 + i));
-  });
-  for (const WireFrame& frame : bench.finish().frames) {
+  for (const WireFrame& frame : send_ten_frames(bench).frames) {
     CHECK(frame.note.find("behind a lost segment") == std::string::npos);
   }
 }
