@@ -6,6 +6,7 @@
 #include <stb_image.h>
 
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <set>
 #include <string>
@@ -102,6 +103,36 @@ TEST_CASE("the inspector opens the frame --select names") {
   CHECK(colours_in(image, 900, 150, 1270, 600) > 20);
 }
 
+TEST_CASE("a lesson opens on the left at the step --step names, its diagram beside it") {
+  const std::filesystem::path with_lesson = scratch_dir() / "lesson.png";
+  const std::filesystem::path without = scratch_dir() / "no-lesson.png";
+  Run result = run_pushlab(PUSHLAB_SOURCE_DIR
+                           "/lessons/03-websocket-handshake.md --step 2 --size 1280x800 "
+                           "--screenshot " +
+                           with_lesson.string());
+  CAPTURE(result.err);
+  REQUIRE(result.exit_code == 0);
+  // The step's own view, without the lesson: its scenario, lane, moment and frame.
+  result = run_pushlab(PUSHLAB_SOURCE_DIR
+                       "/scenarios/chat.json --select 101 --size 1280x800 --screenshot " +
+                       without.string());
+  REQUIRE(result.exit_code == 0);
+  const Image lesson = load_png(with_lesson);
+  const Image plain = load_png(without);
+  REQUIRE(lesson.pixels);
+  REQUIRE(plain.pixels);
+  // The left third holds the lesson's text (anti-aliased type in many shades), where without
+  // it the lanes begin.
+  CHECK(colours_in(lesson, 10, 150, 370, 600) > 20);
+  std::size_t differing = 0;
+  for (int y = 150; y < 600; ++y) {
+    for (int x = 10; x < 370; ++x) differing += lesson.pixel(x, y) != plain.pixel(x, y);
+  }
+  CHECK(differing > 10'000);
+  // The step selects the 101: the inspector on the right shows it, as with --select.
+  CHECK(colours_in(lesson, 900, 150, 1270, 600) > 20);
+}
+
 TEST_CASE("bad input is refused with a message, before any window opens") {
   Run result = run_program(PUSHLAB_GUI, "/no/such/scenario.json");
   CHECK(result.exit_code == 1);
@@ -121,6 +152,26 @@ TEST_CASE("bad input is refused with a message, before any window opens") {
   CHECK(result.exit_code == 1);
   CHECK(result.err.find("--at: 8 min 20.000 s") != std::string::npos);
   CHECK(result.err.find("past the end of the run") != std::string::npos);
+
+  result =
+      run_program(PUSHLAB_GUI, PUSHLAB_SOURCE_DIR "/lessons/03-websocket-handshake.md --step 99");
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("--step: 99 is past the lesson's last step") != std::string::npos);
+
+  result = run_program(PUSHLAB_GUI, PUSHLAB_SOURCE_DIR "/lessons/03-websocket-handshake.md --at 1");
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("do not go with a lesson") != std::string::npos);
+
+  result = run_program(PUSHLAB_GUI, PUSHLAB_SOURCE_DIR "/scenarios/chat.json --step 2");
+  CHECK(result.exit_code == 2);
+  CHECK(result.err.find("--step goes with a lesson") != std::string::npos);
+
+  const std::filesystem::path broken = scratch_dir() / "broken-lesson.md";
+  std::ofstream(broken) << "# T\n\n## S\n\n```pushlab\n{\"at\": \"soon\"}\n```\n";
+  result = run_program(PUSHLAB_GUI, broken.string());
+  CHECK(result.exit_code == 1);
+  CHECK(result.err.find("broken-lesson.md") != std::string::npos);
+  CHECK(result.err.find("line 5: /at") != std::string::npos);  // the block that holds it
 
   result = run_program(PUSHLAB_GUI, "--size 12by34");
   CHECK(result.exit_code == 2);
