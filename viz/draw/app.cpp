@@ -28,11 +28,12 @@ void report_glfw_error(int code, const char* description) {
   std::fprintf(stderr, "pushlab: GLFW error %d: %s\n", code, description);
 }
 
-// Beyond Latin-1: the punctuation, arrows and signs a lesson may write (dashes, quotes, the
-// bullet, arrows, "<=" as a sign).
+// Latin-1 and the few signs beyond it a lesson may write: dashes, quotes, the bullet and the
+// ellipsis, arrows, minus, about, not equal, at most, at least. Few on purpose: every glyph is
+// rasterized in eight fonts before the first frame.
 const ImWchar* glyph_ranges() {
-  static const ImWchar ranges[] = {0x0020, 0x00ff, 0x2000, 0x206f, 0x2190, 0x21ff,
-                                   0x2200, 0x22ff, 0x25a0, 0x25ff, 0};
+  static const ImWchar ranges[] = {0x0020, 0x00ff, 0x2010, 0x2027, 0x2190, 0x2195, 0x2212,
+                                   0x2212, 0x2248, 0x2248, 0x2260, 0x2260, 0x2264, 0x2265, 0};
   return ranges;
 }
 
