@@ -73,6 +73,8 @@ TEST_CASE("markdown blocks: entities, quotes, hard breaks and inline text") {
   CHECK(plain_text(blocks) == "a & b # \u2192 &bogus;\nnext\n");
   CHECK(parse_inline("The `101`") == StyledText{{"The ", text_plain}, {"101", text_code}});
   CHECK(parse_inline("").empty());
+  // A title as a list shows it: the words without the Markdown.
+  CHECK(plain_text(parse_inline("Why `ws://` *fails*")) == "Why ws:// fails");
   CHECK(parse_markdown("").empty());
 }
 

@@ -29,7 +29,8 @@ void draw_step_bar(const LessonSession& session, LessonRequest& request) {
   ImGui::SetNextItemWidth(ImGui::CalcTextSize(place.c_str()).x + ImGui::GetFrameHeight() * 1.6f);
   if (ImGui::BeginCombo("##step", place.c_str())) {
     for (std::size_t i = 0; i < session.step_count(); ++i) {
-      const std::string title = std::to_string(i + 1) + ". " + session.lesson().steps[i].title;
+      const std::string title =
+          std::to_string(i + 1) + ". " + plain_text(parse_inline(session.lesson().steps[i].title));
       if (ImGui::Selectable(title.c_str(), i == step)) request.go_to = i;
     }
     ImGui::EndCombo();
@@ -95,7 +96,7 @@ void draw_quiz(LessonSession& session, const TextStyles& fonts) {
 LessonRequest draw_lesson_panel(LessonSession& session, const TextStyles& fonts,
                                 const std::string& problem) {
   LessonRequest request;
-  draw_styled_text({{session.lesson().title, text_strong}}, fonts);
+  draw_styled_text(parse_inline(session.lesson().title), fonts, text_strong);
   draw_step_bar(session, request);
   ImGui::SameLine();
   const char* close = "Close";

@@ -244,7 +244,7 @@ void MainWindow::draw_lesson_picker() {
   if (lesson_titles_.empty()) {
     for (const std::filesystem::path& file : lesson_files_) {
       try {
-        lesson_titles_.push_back(sim::load_lesson_file(file).title);
+        lesson_titles_.push_back(plain_text(parse_inline(sim::load_lesson_file(file).title)));
       } catch (const sim::json::InputError&) {
         lesson_titles_.push_back(file.filename().string() + " (cannot be read: see validate)");
       }

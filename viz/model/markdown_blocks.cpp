@@ -233,16 +233,16 @@ class BlockBuilder {
   int quotes_ = 0;
 };
 
-std::string joined(const StyledText& text) {
-  std::string out;
-  for (const TextSpan& span : text) out += span.text;
-  return out;
-}
-
 }  // namespace
 
 std::vector<MarkdownBlock> parse_markdown(std::string_view markdown) {
   return BlockBuilder{}.read(markdown);
+}
+
+std::string plain_text(const StyledText& text) {
+  std::string out;
+  for (const TextSpan& span : text) out += span.text;
+  return out;
 }
 
 StyledText parse_inline(std::string_view markdown) {
@@ -255,9 +255,9 @@ std::string plain_text(const std::vector<MarkdownBlock>& blocks) {
   std::string out;
   for (const MarkdownBlock& block : blocks) {
     if (!block.marker.empty()) out += block.marker + " ";
-    out += joined(block.text);
+    out += plain_text(block.text);
     for (const auto& row : block.rows) {
-      for (std::size_t i = 0; i < row.size(); ++i) out += (i ? " | " : "") + joined(row[i]);
+      for (std::size_t i = 0; i < row.size(); ++i) out += (i ? " | " : "") + plain_text(row[i]);
       out += "\n";
     }
     if (block.rows.empty()) out += "\n";

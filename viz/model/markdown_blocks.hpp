@@ -48,5 +48,6 @@ StyledText parse_inline(std::string_view markdown);
 
 // The text alone, each block on a line of its own: what a reader would copy.
 std::string plain_text(const std::vector<MarkdownBlock>& blocks);
+std::string plain_text(const StyledText& text);
 
 }  // namespace pushlab::viz
