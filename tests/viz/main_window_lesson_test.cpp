@@ -94,6 +94,15 @@ TEST_CASE("PageDown and PageUp move through the lesson; a step without directive
   press(kPageUp, window);  // at the first step already
   CHECK(window.lesson()->step() == 0);
 
+  // Steps on the same scenario keep its run: the document is not simulated again.
+  // (Steps 2 and 3 of lesson 3 both show chat's WebSocket lane; a new run has new lanes.)
+  window.show_step(1);
+  const sim::Lane* run = window.document().trace.lanes.data();
+  window.show_step(2);
+  CHECK(window.document().trace.lanes.data() == run);
+  window.show_step(3);  // the proxy that strips Upgrade: another scenario, another run
+  CHECK(window.document().trace.lanes.data() != run);
+
   // The quiz at the end has no directives: the diagram stays on the step before.
   window.show_step(last - 1);
   const sim::Scenario before = window.document().scenario;

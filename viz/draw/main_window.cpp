@@ -115,7 +115,11 @@ void MainWindow::show_step(std::size_t step) {
   if (!lesson_->current().directives) return;
   const StepView& step_view = lesson_->current_view();
   // The step's scenario is the file's with the step's changes: not to be saved over the file.
-  if (step_view.scenario) show(make_document(*step_view.scenario));
+  // Steps often share one: it is simulated again only when it changes (a thousand clients take
+  // a moment).
+  if (step_view.scenario && !(*step_view.scenario == document_.scenario)) {
+    show(make_document(*step_view.scenario));
+  }
   const std::optional<std::string> problem = apply_step_view(step_view, shown(), view_);
   lesson_problem_ = problem.value_or("");
 }
