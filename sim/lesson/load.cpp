@@ -122,7 +122,13 @@ class OutlineReader {
       if (heading_->line == 0 && in_document) last_line_ = heading_->line = line_of(text);
       heading_->text.append(text, size);
     } else if (fence_) {
-      if (fence_->line == 0 && in_document) fence_->line = line_of(text) - 1;
+      // The fence is above the first line of the block's own text, and above any blank lines
+      // before it (md4c hands those as line ends of its own, outside the document).
+      if (fence_->line == 0 && in_document) {
+        const auto blank = static_cast<std::size_t>(
+            std::count(fence_->content.begin(), fence_->content.end(), '\n'));
+        fence_->line = line_of(text) - 1 - blank;
+      }
       fence_->content.append(text, size);
     } else if (in_document) {
       last_line_ = line_of(text);
@@ -242,9 +248,26 @@ std::string lines(std::string_view markdown, std::size_t first, std::size_t last
   return out + "\n";
 }
 
+// CRLF and a lone CR as LF. Markdown (and md4c) ends a line at any of the three, as editors do;
+// with one kind only, every count of lines here agrees with md4c's and with the editor's.
+std::string with_lf_line_ends(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      out += text[i];
+    } else if (i + 1 == text.size() || text[i + 1] != '\n') {
+      out += '\n';
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-Lesson parse_lesson(std::string_view markdown, std::string_view source_name) {
+Lesson parse_lesson(std::string_view original, std::string_view source_name) {
+  const std::string normalized = with_lf_line_ends(original);
+  const std::string_view markdown = normalized;
   const Outline outline = OutlineReader(markdown).read();
   const std::string file(source_name);
   Lesson lesson;

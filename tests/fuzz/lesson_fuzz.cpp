@@ -22,7 +22,11 @@ void check(bool condition) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  // Lines as Markdown ends them: at LF, CR or CRLF.
+  std::size_t lines = 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    lines += text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+  }
   try {
     const Lesson lesson = parse_lesson(text, "fuzz.md");
     check(!lesson.title.empty() && !lesson.steps.empty());

@@ -107,6 +107,14 @@ TEST_CASE("lesson errors name the file, the line and what is wrong") {
             .starts_with("lessons/x.md: line 5: /answer: "));
   CHECK(error_of("# T\n\n## S\n\n```pushlab\n{\"lanes\": [\"carrier-pigeon\"]}\n```\n")
             .starts_with("lessons/x.md: line 5: /lanes/0: "));
+  // Blank lines at the top of a block: still counted from the fence.
+  CHECK(error_of("# T\n\n## S\n\n```pushlab\n\n\n{\"at\": 1,\n \"lanes\" [] }\n```\n")
+            .starts_with("lessons/x.md: line 9, column 10: "));
+  // Lines end at LF, CRLF or a lone CR, as Markdown and editors count them: the same line 7.
+  CHECK(error_of("# T\r\n\r\n## S\r\n\r\n```pushlab\r\n{\"at\": 1,\r\n \"lanes\" [] }\r\n```\r\n")
+            .starts_with("lessons/x.md: line 7, column 10: "));
+  CHECK(error_of("# T\r\r## S\r\r```pushlab\r{\"at\": 1,\r \"lanes\" [] }\r```\r")
+            .starts_with("lessons/x.md: line 7, column 10: "));
   CHECK(error_of("# T\n\n## S\n\n```pushlab\n{}\n```\n\n```pushlab\n{}\n```\n") ==
         "lessons/x.md: line 9, column 1: a step has one `pushlab` block; this one is its second "
         "(the first is at line 5)");
