@@ -212,24 +212,11 @@ TEST_CASE("lesson 11, the chat app interview: its figures are the simulator's") 
     says(text, "`pushlab-cli sweep scenarios/chat.json --clients " + std::to_string(fewer) + "," +
                    std::to_string(more) + "`");
     says(text, "simulates " + std::to_string(fewer) + " users, then " + std::to_string(more));
-    const std::vector<sim::LaneMetrics> row_fewer = sweep_row(scenario, fewer);
-    const std::vector<sim::LaneMetrics> row_more = sweep_row(scenario, more);
-    const auto bandwidth = [&](const sim::LaneMetrics& m) {
-      return sweep_bandwidth_bps(m, scenario.duration);
-    };
-    says(text, table_row(std::to_string(fewer), row_fewer, kColumns,
-                         [&](const sim::LaneMetrics& m) { return mbits(bandwidth(m)); }));
-    says(text, table_row(std::to_string(more), row_more, kColumns,
-                         [&](const sim::LaneMetrics& m) { return mbits(bandwidth(m)); }));
-    // A straight line: the cost per user is the same at both counts, within 1%.
-    for (const Transport t : kColumns) {
-      const double per_user_fewer = bandwidth(metrics_of(row_fewer, t)) / fewer;
-      const double per_user_more = bandwidth(metrics_of(row_more, t)) / more;
-      CHECK(per_user_more == doctest::Approx(per_user_fewer).epsilon(0.01));
-    }
-    const double ws_fewer = bandwidth(metrics_of(row_fewer, Transport::websocket)) / fewer;
-    const double ws_more = bandwidth(metrics_of(row_more, Transport::websocket)) / more;
-    const double poll_more = bandwidth(metrics_of(row_more, Transport::short_poll)) / more;
+    const DoubledSweep sweep = doubled_sweep(scenario, text, kColumns);
+    const std::vector<sim::LaneMetrics>& row_more = sweep.row_more;
+    const double ws_fewer = sweep.per_client(Transport::websocket, false);
+    const double ws_more = sweep.per_client(Transport::websocket, true);
+    const double poll_more = sweep.per_client(Transport::short_poll, true);
     says(text, "WebSocket costs " + fixed(ws_fewer, 1) + " bit/s at " + std::to_string(fewer) +
                    " users and\n" + fixed(ws_more, 1) + " bit/s at " + std::to_string(more));
     says(quiz, fixed(ws_fewer, 1) + " bit/s at " + std::to_string(fewer) + " users, " +

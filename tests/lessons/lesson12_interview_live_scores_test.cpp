@@ -282,23 +282,10 @@ TEST_CASE("lesson 12, the live scores interview: its figures are the simulator's
     says(text, "`pushlab-cli sweep scenarios/live-scores.json --clients " + std::to_string(fewer) +
                    "," + std::to_string(more) + "`");
     says(text, "simulates " + std::to_string(fewer) + " readers, then\n" + std::to_string(more));
-    const std::vector<sim::LaneMetrics> row_fewer = sweep_row(scenario, fewer);
-    const std::vector<sim::LaneMetrics> row_more = sweep_row(scenario, more);
-    const auto bandwidth = [&](const sim::LaneMetrics& m) {
-      return sweep_bandwidth_bps(m, scenario.duration);
-    };
-    says(text, table_row(std::to_string(fewer), row_fewer, kColumns,
-                         [&](const sim::LaneMetrics& m) { return mbits(bandwidth(m)); }));
-    says(text, table_row(std::to_string(more), row_more, kColumns,
-                         [&](const sim::LaneMetrics& m) { return mbits(bandwidth(m)); }));
-    for (const Transport t : kColumns) {
-      const double per_reader_fewer = bandwidth(metrics_of(row_fewer, t)) / fewer;
-      const double per_reader_more = bandwidth(metrics_of(row_more, t)) / more;
-      CHECK(per_reader_more == doctest::Approx(per_reader_fewer).epsilon(0.01));
-    }
-    const double sse_fewer = bandwidth(metrics_of(row_fewer, Transport::sse)) / fewer;
-    const double sse_more = bandwidth(metrics_of(row_more, Transport::sse)) / more;
-    const double poll_more = bandwidth(metrics_of(row_more, Transport::short_poll)) / more;
+    const DoubledSweep sweep = doubled_sweep(scenario, text, kColumns);
+    const double sse_fewer = sweep.per_client(Transport::sse, false);
+    const double sse_more = sweep.per_client(Transport::sse, true);
+    const double poll_more = sweep.per_client(Transport::short_poll, true);
     says(text, "SSE costs " + fixed(sse_fewer, 1) + " bit/s at " + std::to_string(fewer) +
                    " readers and " + fixed(sse_more, 1) + " bit/s at " + std::to_string(more));
     says(text, "a million readers need " + fixed(sse_more * kReaders / 1e9, 2) +
@@ -330,7 +317,7 @@ TEST_CASE("lesson 12, the live scores interview: its figures are the simulator's
                    0) +
              " MB with the modelled TCP/IP bytes");
     says(text, "all " + std::to_string(copies.size()) + " copies\nleave at the same instant");
-    const sim::LaneMetrics& sse_at_more = metrics_of(row_more, Transport::sse);
+    const sim::LaneMetrics& sse_at_more = metrics_of(sweep.row_more, Transport::sse);
     CHECK(sse_at_more.peak_server_connections == static_cast<std::uint64_t>(more));
     says(text, std::to_string(sse_at_more.peak_server_connections) + " connections at " +
                    std::to_string(more) + " readers");

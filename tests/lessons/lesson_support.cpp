@@ -200,6 +200,30 @@ std::string mbits(double bits_per_second) {
   return fixed(bits_per_second / 1e6, 3) + " Mbit/s";
 }
 
+double DoubledSweep::per_client(Transport transport, bool at_more) const {
+  const sim::LaneMetrics& metrics = metrics_of(at_more ? row_more : row_fewer, transport);
+  return sweep_bandwidth_bps(metrics, duration) / (at_more ? more : fewer);
+}
+
+DoubledSweep doubled_sweep(const sim::Scenario& scenario, std::string_view text,
+                           const std::vector<Transport>& columns) {
+  DoubledSweep sweep{.fewer = scenario.clients,
+                     .more = 2 * scenario.clients,
+                     .row_fewer = sweep_row(scenario, scenario.clients),
+                     .row_more = sweep_row(scenario, 2 * scenario.clients),
+                     .duration = scenario.duration};
+  const auto cell = [&](const sim::LaneMetrics& m) {
+    return mbits(sweep_bandwidth_bps(m, sweep.duration));
+  };
+  says(text, table_row(std::to_string(sweep.fewer), sweep.row_fewer, columns, cell));
+  says(text, table_row(std::to_string(sweep.more), sweep.row_more, columns, cell));
+  for (const Transport transport : columns) {
+    CHECK(sweep.per_client(transport, true) ==
+          doctest::Approx(sweep.per_client(transport, false)).epsilon(0.01));
+  }
+  return sweep;
+}
+
 std::vector<sim::LaneMetrics> all_metrics(const sim::Trace& trace) {
   std::vector<sim::LaneMetrics> row;
   for (const sim::Lane& lane : trace.lanes) row.push_back(sim::compute_metrics(lane));

@@ -89,6 +89,22 @@ double sweep_bandwidth_bps(const sim::LaneMetrics& metrics, Nanoseconds duration
 // As the sweep's table prints it: mbits(433000.0) "0.433 Mbit/s".
 std::string mbits(double bits_per_second);
 
+// A sweep at the scenario's own client count and at twice it, as the interview walkthroughs run
+// it: the text must show both rows of the sweep's table (Mbit/s per transport in `columns`), and
+// the cost per client must be the same at both counts, within 1%.
+struct DoubledSweep {
+  int fewer = 0;
+  int more = 0;
+  std::vector<sim::LaneMetrics> row_fewer;
+  std::vector<sim::LaneMetrics> row_more;
+  Nanoseconds duration{};
+
+  // Bits per second per client, at the smaller count or the larger.
+  double per_client(Transport transport, bool at_more) const;
+};
+DoubledSweep doubled_sweep(const sim::Scenario& scenario, std::string_view text,
+                           const std::vector<Transport>& columns);
+
 // Every lane's figures, in the Trace's order.
 std::vector<sim::LaneMetrics> all_metrics(const sim::Trace& trace);
 
