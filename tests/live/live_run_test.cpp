@@ -126,7 +126,10 @@ TEST_CASE("live through a proxy that answers 504 to a request held too long, as 
 TEST_CASE("live over TLS: the application frames, placed by the records that carried them") {
   sim::Scenario scenario = shortened("chat");
   scenario.network.tls = true;
-  check_live_agrees_with(scenario);
+  // Half speed: a TLS handshake under a sanitizer can take the processor long enough to move a
+  // delivery by more than 20 ms of wall time (1 run in 3 on a 2-core machine); at half speed it
+  // moves the Trace by half that. A missed poll is still a second off.
+  check_live_agrees_with(scenario, 0.5);
 }
 
 TEST_CASE("a live run stops early when cancelled, and says so") {
