@@ -1,7 +1,8 @@
 # Two commands for a fresh Debian 12 or Ubuntu machine:
 #   make run   install what is missing, build, open PushLab's window on the default scenario
-#   make test  install what is missing, build with sanitizers, run every test
-.PHONY: run test deps build format clean
+#   make test  install what is missing, build with sanitizers, run every test; compile the
+#              Release build (g++, -Werror) as a distribution would
+.PHONY: run test deps build release package format clean
 
 run: deps
 	cmake --preset default
@@ -11,6 +12,8 @@ run: deps
 test: deps
 	cmake --preset sanitize
 	cmake --build --preset sanitize
+	cmake --preset release
+	cmake --build --preset release --target pushlab pushlab-cli
 	ctest --preset sanitize -j2
 
 deps:
@@ -19,6 +22,16 @@ deps:
 build: deps
 	cmake --preset default
 	cmake --build --preset default
+
+release: deps
+	cmake --preset release
+	cmake --build --preset release
+
+# A .deb for machines that will not build PushLab: build/release/pushlab_<version>_<arch>.deb
+package: deps
+	cmake --preset release
+	cmake --build --preset release
+	cd build/release && cpack
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -28,7 +28,9 @@ struct RecordingServer::Impl {
         listen{options.bind, options.port},
         server(io, behind_the_relay(std::move(options))),
         relay(io, scenario, server.port(), clock, listen),
-        signals(io) {}
+        signals(io) {
+    server.serve_pages_of(listen.bind, relay.port());  // the page comes through the relay
+  }
 
   void close() {
     stopped_at = clock.now();

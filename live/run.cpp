@@ -12,6 +12,7 @@
 #include "live/recording_trace.hpp"
 #include "live/relay.hpp"
 #include "live/server.hpp"
+#include "sim/wire/http/rfc9110.hpp"
 
 namespace pushlab::live {
 
@@ -41,12 +42,23 @@ void refuse_what_live_mode_lacks(const sim::Scenario& scenario) {
   }
 }
 
+// The Origin a scenario's browser sends, copied with its other request fields: the page this
+// server serves, so that its requests are not refused as another site's.
+std::vector<std::string> origin_of_the_page(const sim::Scenario& scenario) {
+  for (const sim::HeaderField& field : scenario.http.request_headers) {
+    if (sim::wire::http::iequals(field.name, "Origin")) return {field.value};
+  }
+  return {};
+}
+
 // One transport's run: its own server, relay and clients.
 struct LaneRun {
   LaneRun(boost::asio::io_context& io, const sim::Scenario& scenario, sim::Transport transport,
           const LiveClock& clock)
-      : server(io,
-               {.scenario = scenario, .time_scale = clock.time_scale, .tls = scenario.network.tls}),
+      : server(io, {.scenario = scenario,
+                    .time_scale = clock.time_scale,
+                    .tls = scenario.network.tls,
+                    .allowed_origins = origin_of_the_page(scenario)}),
         relay(io, scenario, server.port(), clock),
         clients(io, scenario, transport, relay.port(), clock) {}
 

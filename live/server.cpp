@@ -47,6 +47,9 @@ struct Server::Impl {
                                std::to_string(shared->options.port) + ": " +
                                error.code().message());
     }
+    shared->origins = {.own = own_origins(shared->options.tls, shared->options.bind,
+                                          acceptor.local_endpoint().port()),
+                       .allowed = shared->options.allowed_origins};
   }
 
   // Each client is a socket, and so a file: raise this process's limit of open files to what
@@ -61,8 +64,8 @@ struct Server::Impl {
 
   static std::shared_ptr<Shared> make_shared_state(ServerOptions options) {
     const int clients = options.scenario.clients;
-    return std::make_shared<Shared>(
-        Shared{.options = std::move(options), .feed = Feed(clients), .counts = {}});
+    return std::make_shared<Shared>(Shared{
+        .options = std::move(options), .feed = Feed(clients), .counts = {}, .origins = {}});
   }
 
   void use_self_signed_certificate() {
@@ -181,6 +184,10 @@ void Server::stop() {
     impl->signals.cancel(ignored);
     impl->io.stop();
   });
+}
+
+void Server::serve_pages_of(const std::string& bind, unsigned short port) {
+  impl_->shared->origins.own = own_origins(impl_->shared->options.tls, bind, port);
 }
 
 bool Server::tls() const {

@@ -13,6 +13,10 @@
 //   GET  /echo              WebSocket that sends back each message: for measuring round trips
 //   GET  /                  the demo page (assets/web/index.html)
 //
+// A request from a web page of another origin than the server's own gets 403 on every
+// endpoint (origin_policy.hpp); a WebSocket handshake is decided by sim/wire's own checks, as
+// the simulated server decides it, before Beast accepts it.
+//
 // Clients are numbered from 1 as in the simulator; `client` defaults to 1. The scenario's
 // server-to-client traffic is published at its planned moments (sim::plan_traffic), divided
 // by the time scale. Beast stays in server.cpp: including this header costs nothing.
@@ -22,6 +26,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "sim/scenario/scenario.hpp"
 
@@ -38,6 +43,9 @@ struct ServerOptions {
   sim::Scenario scenario{};
   double time_scale = 1;  // scenario seconds per second of wall time
   bool tls = false;       // https:// and wss://, with a self-signed certificate made at start
+  // Pages of other origins that may use the endpoints, besides the server's own ("*": any page);
+  // any other page's request is answered 403 (origin_policy.hpp).
+  std::vector<std::string> allowed_origins{};
   // Limits against careless and hostile clients.
   std::size_t header_limit = 8 * 1024;
   std::size_t body_limit = 64 * 1024;
@@ -52,6 +60,7 @@ struct ServerCounts {
   std::uint64_t requests = 0;
   std::uint64_t published = 0;  // messages sent towards clients
   std::uint64_t received = 0;   // messages from clients
+  std::uint64_t forbidden = 0;  // requests from pages of another origin, answered 403
 };
 
 class Server {
@@ -66,6 +75,10 @@ class Server {
 
   unsigned short port() const;
   bool tls() const;
+
+  // Browsers reach this server at another address, a relay's: its own origin is that one's.
+  // Before start().
+  void serve_pages_of(const std::string& bind, unsigned short port);
 
   // Serves until stop() (from any thread) or, with `stop_on_signals`, SIGINT or SIGTERM.
   void run(bool stop_on_signals = false);

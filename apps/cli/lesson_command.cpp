@@ -1,11 +1,13 @@
 // pushlab-cli lesson: a lesson in a terminal, step by step, each step's frames drawn as text;
 // with --quiz, its questions asked and scored.
 
+#include <filesystem>
 #include <iostream>
 #include <string>
 
 #include "apps/cli/cli_error.hpp"
 #include "apps/cli/command.hpp"
+#include "apps/common/data_dirs.hpp"
 #include "sim/json/input_error.hpp"
 #include "sim/lesson/load.hpp"
 #include "sim/lesson/step_scenarios.hpp"
@@ -80,8 +82,9 @@ void show(const sim::QuizQuestion& question) {
 }
 
 int run_lesson(const LessonOptions& options) {
-  const sim::Lesson lesson = sim::load_lesson_file(options.file);
-  const auto scenarios = sim::step_scenarios(lesson, options.file);
+  const std::filesystem::path file = apps::find_data_file(options.file);
+  const sim::Lesson lesson = sim::load_lesson_file(file);
+  const auto scenarios = sim::step_scenarios(lesson, file);
   std::cout << underlined(lesson.title, '=') << "\n";
   if (!lesson.introduction.empty()) std::cout << lesson.introduction << "\n";
   std::size_t asked = 0;

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "apps/cli/cli_error.hpp"
+#include "apps/common/data_dirs.hpp"
 #include "sim/lesson/settings.hpp"
 #include "sim/scenario/load.hpp"
 #include "sim/scenario/scenario_error.hpp"
@@ -54,7 +55,7 @@ std::pair<std::string, nlohmann::ordered_json> setting_of(const std::string& tex
 sim::Scenario load_with_overrides(const std::string& file, const ScenarioOverrides& overrides) {
   sim::Scenario scenario;
   try {
-    scenario = sim::load_scenario_file(file);
+    scenario = sim::load_scenario_file(apps::find_data_file(file));
   } catch (const sim::ScenarioError& error) {
     throw InputError(error.what());
   }

@@ -6,10 +6,14 @@
 #include <iostream>
 #include <optional>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "apps/cli/cli_error.hpp"
 #include "apps/cli/command.hpp"
 #include "apps/cli/scenario_overrides.hpp"
+#include "apps/common/data_dirs.hpp"
+#include "live/origin_policy.hpp"
 #include "live/recording_server.hpp"
 #include "sim/json/input_error.hpp"
 #include "sim/trace/trace_json.hpp"
@@ -19,11 +23,12 @@ namespace pushlab::cli {
 namespace {
 
 struct ServeOptions {
-  std::string scenario_file = PUSHLAB_SOURCE_DIR "/scenarios/chat.json";
+  std::string scenario_file = "scenarios/chat.json";  // found in the data when not here
   std::string bind = "127.0.0.1";
   unsigned short port = 8080;
   double time_scale = 1;
   bool tls = false;
+  std::vector<std::string> allowed_origins;
   std::string trace_out;
 };
 
@@ -53,8 +58,18 @@ int run_serve(const ServeOptions& options) {
   server_options.port = options.port;
   server_options.time_scale = options.time_scale;
   server_options.tls = options.tls || server_options.scenario.network.tls;
+  for (const std::string& origin : options.allowed_origins) {
+    if (const auto why = live::why_not_an_allowed_origin(origin)) {
+      throw InputError("--allow-origin: " + *why);
+    }
+  }
+  server_options.allowed_origins = options.allowed_origins;
   const int clients = server_options.scenario.clients;
-  server_options.web_dir = PUSHLAB_SOURCE_DIR "/assets/web";
+  try {
+    server_options.web_dir = apps::find_data_dirs().web;
+  } catch (const std::runtime_error& error) {
+    throw InputError(error.what());
+  }
   if (!options.trace_out.empty() && server_options.tls) {
     throw InputError(
         "--trace-out needs plain http: over TLS the relay sees only records that the browser's "
@@ -70,14 +85,17 @@ int run_serve(const ServeOptions& options) {
   std::cout << "PushLab is serving \"" << options.scenario_file << "\" on "
             << (tls ? "https://" : "http://") << options.bind << ":" << server->port()
             << "/ (Ctrl+C stops it)\n"
-            << "  endpoints /poll /lp /events /ws /send, ?client=1 to " << clients << "\n";
+            << "  endpoints /poll /lp /events /ws /send, ?client=1 to " << clients << "\n"
+            << "  for pages served from here"
+            << (options.allowed_origins.empty() ? "" : " and from the origins allowed")
+            << "; --allow-origin lets others in\n";
   if (tls) std::cout << "  with a self-signed certificate made now: browsers will warn\n";
   std::cout << std::flush;
   server->run(/*stop_on_signals=*/true);
   const live::ServerCounts counts = server->counts();
   std::cout << "stopped: " << counts.connections << " connections, " << counts.requests
             << " requests, " << counts.published << " messages sent, " << counts.received
-            << " received\n";
+            << " received, " << counts.forbidden << " refused as another site's page\n";
   if (!options.trace_out.empty()) save_what_crossed(*server, options.trace_out);
   return kExitOk;
 }
@@ -102,6 +120,11 @@ Command add_serve_command(CLI::App& parent) {
   app->add_option("--time-scale", options->time_scale,
                   "Scenario seconds per second of wall time (default 1)")
       ->check(CLI::Range(0.001, 1000.0));
+  app->add_option("--allow-origin", options->allowed_origins,
+                  "Let pages of this origin (scheme://host:port) use the endpoints too; "
+                  "repeatable; '*' for any page. Others get 403, as cross-site WebSocket "
+                  "hijacking must (RFC 6455 section 10.2)")
+      ->allow_extra_args(false);
   app->add_option("--trace-out", options->trace_out,
                   "When stopped, write what the browsers' connections carried (one lane per "
                   "transport they used, every frame's bytes) to this Trace JSON file");
@@ -110,6 +133,7 @@ Command add_serve_command(CLI::App& parent) {
       "  pushlab-cli serve                       then open http://127.0.0.1:8080/\n"
       "  pushlab-cli serve --scenario scenarios/ticker.json --bind 0.0.0.0 --port 9000\n"
       "  pushlab-cli serve --trace-out class.trace.json   (written at Ctrl+C)\n"
+      "  pushlab-cli serve --bind 0.0.0.0 --allow-origin http://teacher.local:8080\n"
       "Browsers reach the server through a relay that applies the scenario's network and "
       "proxy (latency, jitter, bandwidth, interference) and records every byte.");
   return {app, [options] { return run_serve(*options); }};

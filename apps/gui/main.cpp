@@ -12,8 +12,10 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
+#include "apps/common/data_dirs.hpp"
 #include "sim/json/input_error.hpp"
 #include "viz/draw/app.hpp"
 #include "viz/model/frame_ref.hpp"
@@ -27,7 +29,7 @@ constexpr int kExitBadInput = 1;
 constexpr int kExitUsage = 2;
 
 struct Options {
-  std::string scenario = PUSHLAB_SOURCE_DIR "/scenarios/chat.json";
+  std::string scenario;  // default: chat.json in the data's scenarios
   std::optional<double> at;
   std::optional<std::string> select;
   std::optional<std::string> screenshot;
@@ -62,7 +64,7 @@ int fail(const std::string& message, int code) {
 
 // A lesson's steps say where the diagram goes, so --at and --select have no say; the window
 // opens on the step's scenario.
-int open_lesson(const Options& options, viz::AppOptions& app) {
+int open_lesson(const Options& options, const apps::DataDirs& data, viz::AppOptions& app) {
   if (options.at || options.select) {
     return fail(
         "--at and --select do not go with a lesson: its steps place the diagram (use "
@@ -86,7 +88,7 @@ int open_lesson(const Options& options, viz::AppOptions& app) {
   view.show_panel = options.panel;
   // The window starts on the default scenario; the lesson moves it to the step's at once.
   try {
-    return viz::run_app(viz::open_document(Options{}.scenario), std::move(view), app);
+    return viz::run_app(viz::open_document(data.scenarios / "chat.json"), std::move(view), app);
   } catch (const sim::json::InputError& error) {
     return fail(error.what(), kExitBadInput);
   }
@@ -139,6 +141,8 @@ int main(int argc, char** argv) {
       "Keys: Space play/pause, Left/Right step, Home/End, +/- speed, F11 presentation.\n"
       "Mouse: click an arrow to inspect its frame, click the time gutter to move the playhead,\n"
       "Ctrl+wheel to zoom, wheel or right-drag to pan.\n"
+      "Data (scenarios, lessons, fonts) is found in share/pushlab beside the program, or in\n"
+      "the source tree of a build; PUSHLAB_DATA_DIR names another such folder.\n"
       "Exit codes: 0 fine, 1 bad input, 2 usage.");
   try {
     cli.parse(argc, argv);
@@ -146,9 +150,17 @@ int main(int argc, char** argv) {
     return cli.exit(error) == 0 ? 0 : kExitUsage;
   }
 
+  apps::DataDirs data;
+  try {
+    data = apps::find_data_dirs();
+  } catch (const std::runtime_error& error) {
+    return fail(error.what(), kExitBadInput);
+  }
+  options.scenario = options.scenario.empty() ? (data.scenarios / "chat.json").string()
+                                              : apps::find_data_file(options.scenario).string();
   viz::AppOptions app;
-  app.fonts_dir = PUSHLAB_SOURCE_DIR "/assets/fonts";
-  app.scenarios_dir = PUSHLAB_SOURCE_DIR "/scenarios";
+  app.fonts_dir = data.fonts;
+  app.scenarios_dir = data.scenarios;
   if (!parse_size(options.size, app)) {
     return fail(
         "--size: \"" + options.size + "\" is not WIDTHxHEIGHT between 320x240 and 7680x4320",
@@ -160,7 +172,7 @@ int main(int argc, char** argv) {
   app.start_live = options.live;
 
   if (std::filesystem::path(options.scenario).extension() == ".md") {
-    return open_lesson(options, app);
+    return open_lesson(options, data, app);
   }
   if (options.step) return fail("--step goes with a lesson (lessons/*.md)", kExitUsage);
   viz::Document document;

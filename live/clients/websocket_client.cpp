@@ -84,7 +84,7 @@ class WebSocketClient final : public LiveClient {
   void send_handshake() {
     key_ = ws::random_key();
     const ws::HandshakeRequestOptions options{
-        .host = std::string(sim::kHost),
+        .host = std::string(context_.scenario.http.host()),
         .target = sim::with_client("/ws", context_.client),
         .extra_fields = sim::fields_of(context_.scenario.http.request_headers)};
     connection_->write(http::serialize(ws::handshake_request(key_, options)));

@@ -16,6 +16,7 @@
 #include "live/detail/websocket_session.hpp"
 #include "live/target_query.hpp"
 #include "sim/wire/websocket/handshake.hpp"
+#include "sim/wire/websocket/rfc6455.hpp"
 
 namespace pushlab::live::detail {
 
@@ -89,14 +90,20 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
   void route(Request request) {
     const std::string_view target = request.target();
     const std::string_view path = path_of(target);
-    const auto client = client_index(target, shared_->feed.clients());
     if (path == "/" || path == "/index.html") return serve_page(request);
+    if (const auto origin = request.find(http::field::origin);
+        origin != request.end() && !shared_->origins.allows(origin->value())) {
+      ++shared_->counts.forbidden;
+      return send(error_response(request, http::status::forbidden,
+                                 shared_->origins.refusal(origin->value())));
+    }
+    const auto client = client_index(target, shared_->feed.clients());
     if (!client) {
       return send(error_response(request, http::status::bad_request,
                                  "client must be 1 to " + std::to_string(shared_->feed.clients())));
     }
-    if ((path == "/ws" || path == "/echo") && websocket::is_upgrade(request)) {
-      return upgrade(std::move(request), *client, path == "/echo");
+    if (path == "/ws" || path == "/echo") {
+      return open_websocket(std::move(request), *client, path == "/echo");
     }
     if (path == "/send") return receive(request, *client);
     if (request.method() != http::verb::get) {
@@ -105,24 +112,36 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     if (path == "/poll") return send(poll_response(request, *client));
     if (path == "/lp") return hold(std::move(request), *client);
     if (path == "/events") return stream_events(std::move(request), *client);
-    if (path == "/ws") return refuse_handshake(request);
     send(error_response(request, http::status::not_found, "no such endpoint"));
   }
 
-  // A GET /ws that is not a WebSocket handshake (a proxy stripped its Upgrade, say), answered
-  // by sim/wire's own checks (RFC 6455 section 4.2.1): the status the simulated server sends.
-  void refuse_handshake(const Request& request) {
-    sim::wire::http::Request asked{.method = std::string(request.method_string()),
-                                   .target = std::string(request.target()),
-                                   .version = "HTTP/1.1",
-                                   .fields = {},
-                                   .body = {}};
+  // Every handshake is decided by sim/wire's own checks (RFC 6455 section 4.2.1), as the
+  // simulated server decides it, before Beast accepts it: both servers answer alike.
+  void open_websocket(Request request, int client, bool echo) {
+    namespace ws = sim::wire::websocket;
+    if (const auto problem = ws::check_handshake_request(as_wire_request(request))) {
+      Response refusal = error_response(request, static_cast<http::status>(problem->status),
+                                        problem->reason);
+      if (problem->status == 426) {
+        refusal.set(http::field::sec_websocket_version, std::string(ws::kVersion));
+      }
+      return send(std::move(refusal));
+    }
+    upgrade(std::move(request), client, echo);
+  }
+
+  static sim::wire::http::Request as_wire_request(const Request& request) {
+    const unsigned version = request.version();
+    sim::wire::http::Request asked{
+        .method = std::string(request.method_string()),
+        .target = std::string(request.target()),
+        .version = "HTTP/" + std::to_string(version / 10) + "." + std::to_string(version % 10),
+        .fields = {},
+        .body = {}};
     for (const auto& field : request) {
       asked.fields.add(std::string(field.name_string()), std::string(field.value()));
     }
-    const auto problem = sim::wire::websocket::check_handshake_request(asked);
-    send(error_response(request, static_cast<http::status>(problem ? problem->status : 400),
-                        problem ? problem->reason : "not a WebSocket handshake"));
+    return asked;
   }
 
   void serve_page(const Request& request) {

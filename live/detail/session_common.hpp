@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "live/feed.hpp"
+#include "live/origin_policy.hpp"
 #include "live/server.hpp"
 
 namespace pushlab::live::detail {
@@ -39,6 +40,7 @@ struct Shared {
   ServerOptions options;
   Feed feed;
   ServerCounts counts;
+  OriginPolicy origins;
 };
 
 // A JSON array of the messages' payloads, which never hold '"', '\\' or line breaks.

@@ -1,5 +1,7 @@
 #include "sim/scenario/scenario.hpp"
 
+#include "sim/scenario/detail/header_syntax.hpp"
+
 namespace pushlab::sim {
 
 Nanoseconds client_proxy_hop_latency(const Network& network) {
@@ -8,6 +10,13 @@ Nanoseconds client_proxy_hop_latency(const Network& network) {
 
 Nanoseconds proxy_server_hop_latency(const Network& network) {
   return network.proxy_server_latency.value_or(network.latency - network.latency / 2);
+}
+
+std::string_view HttpHeaders::host() const {
+  for (const HeaderField& field : request_headers) {
+    if (detail::equal_ignoring_case(field.name, "Host")) return field.value;
+  }
+  return kDefaultHost;
 }
 
 }  // namespace pushlab::sim

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/scenario/nanoseconds.hpp"
@@ -53,11 +54,18 @@ struct HeaderField {
   bool operator==(const HeaderField&) const = default;
 };
 
-// Extra fields added to every HTTP message, in the order of the file.
+// The host a scenario's browser asks when its request fields name none.
+inline constexpr std::string_view kDefaultHost = "pushlab.example";
+
+// Extra fields added to every HTTP message, in the order of the file. A field the message
+// writes itself (Host, Accept on an event stream, Connection on a handshake) is written once.
 struct HttpHeaders {
   std::vector<HeaderField> request_headers;
   std::vector<HeaderField> response_headers;
   bool operator==(const HttpHeaders&) const = default;
+
+  // The request fields' Host (as copied from a browser, say), or kDefaultHost.
+  std::string_view host() const;
 };
 
 struct ShortPollOptions {

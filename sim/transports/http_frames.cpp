@@ -17,10 +17,13 @@ namespace http = wire::http;
 
 namespace {
 
-// The scenario's fields as written at the end of a head, with the empty line that ends it.
-wire::Bytes written_tail(const std::vector<HeaderField>& extra) {
-  http::Fields fields;
-  for (const HeaderField& field : extra) fields.add(field.name, field.value);
+http::Fields without_host(http::Fields fields) {
+  fields.remove("Host");
+  return fields;
+}
+
+// Fields as written at the end of a head, with the empty line that ends it.
+wire::Bytes written_tail(const http::Fields& fields) {
   wire::Bytes tail;
   http::write_field_lines(tail, fields);
   wire::append(tail, "\r\n");
@@ -28,19 +31,39 @@ wire::Bytes written_tail(const std::vector<HeaderField>& extra) {
 }
 
 // Content-Type (when there is one) and Content-Length, as set_body would add them.
-void write_body_fields(wire::Bytes& out, std::size_t size, std::string_view content_type) {
-  http::Fields fields;
+void add_body_fields(http::Fields& fields, std::size_t size, std::string_view content_type) {
   if (!content_type.empty()) fields.add("Content-Type", std::string(content_type));
   fields.add("Content-Length", std::to_string(size));
-  http::write_field_lines(out, fields);
+}
+
+bool shares_a_name(const http::Fields& own, const http::Fields& scenario) {
+  for (const http::Field& field : scenario) {
+    if (own.find(field.name) != nullptr) return true;
+  }
+  return false;
 }
 
 }  // namespace
 
 HttpFrames::HttpFrames(const Scenario& scenario)
     : headers_(scenario.http),
-      request_tail_(written_tail(scenario.http.request_headers)),
-      response_tail_(written_tail(scenario.http.response_headers)) {}
+      request_fields_(without_host(fields_of(scenario.http.request_headers))),
+      response_fields_(fields_of(scenario.http.response_headers)),
+      request_tail_(written_tail(request_fields_)),
+      response_tail_(written_tail(response_fields_)) {}
+
+void HttpFrames::write_fields_and_tail(wire::Bytes& out, const http::Fields& own,
+                                       const http::Fields& scenario, const wire::Bytes& tail) {
+  if (!shares_a_name(own, scenario)) {
+    http::write_field_lines(out, own);
+    wire::append(out, tail);
+    return;
+  }
+  http::Fields merged = own;
+  http::add_missing_fields(merged, scenario);
+  http::write_field_lines(out, merged);
+  wire::append(out, "\r\n");
+}
 
 WireFrame HttpFrames::request(std::string_view method, std::string_view target,
                               const http::Fields& fields, std::string_view body,
@@ -53,15 +76,13 @@ WireFrame HttpFrames::request(std::string_view method, std::string_view target,
 wire::Bytes HttpFrames::write_request(std::string_view method, std::string_view target,
                                       const http::Fields& fields, std::string_view body,
                                       std::string_view content_type) const {
+  http::Fields own{{"Host", std::string(headers_.host())}};
+  for (const http::Field& field : fields) own.add(field.name, field.value);
+  if (!body.empty()) add_body_fields(own, body.size(), content_type);
   wire::Bytes out;
   out.reserve(method.size() + target.size() + 64 + request_tail_.size() + body.size());
   http::write_request_line(out, method, target);
-  wire::append(out, "Host: ");
-  wire::append(out, kHost);
-  wire::append(out, "\r\n");
-  http::write_field_lines(out, fields);
-  if (!body.empty()) write_body_fields(out, body.size(), content_type);
-  wire::append(out, request_tail_);
+  write_fields_and_tail(out, own, request_fields_, request_tail_);
   wire::append(out, body);
   return out;
 }
@@ -82,22 +103,22 @@ wire::Bytes HttpFrames::write_response(int status, const http::Fields& fields,
     throw std::invalid_argument("HttpFrames: a " + std::to_string(status) +
                                 " response has no body");
   }
+  http::Fields own = fields;
+  if (may_have_body) add_body_fields(own, body.size(), content_type);
   wire::Bytes out;
   out.reserve(64 + response_tail_.size() + body.size());
   http::write_status_line(out, status, http::reason_phrase(status));
-  http::write_field_lines(out, fields);
-  if (may_have_body) write_body_fields(out, body.size(), content_type);
-  wire::append(out, response_tail_);
+  write_fields_and_tail(out, own, response_fields_, response_tail_);
   wire::append(out, body);
   return out;
 }
 
 WireFrame HttpFrames::streamed_response_head(int status, const http::Fields& fields) const {
+  http::Fields own = fields;
+  own.add("Transfer-Encoding", "chunked");
   wire::Bytes out;
   http::write_status_line(out, status, http::reason_phrase(status));
-  http::write_field_lines(out, fields);
-  wire::append(out, "Transfer-Encoding: chunked\r\n");
-  wire::append(out, response_tail_);
+  write_fields_and_tail(out, own, response_fields_, response_tail_);
   return {.layer = Layer::http, .kind = "response-head", .bytes = std::move(out)};
 }
 

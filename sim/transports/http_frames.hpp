@@ -2,7 +2,8 @@
 // The HTTP messages a lane sends, as real bytes from sim/wire: every request carries Host and
 // the scenario's request header fields (a browser's User-Agent, cookies), every response the
 // scenario's response header fields, so that the overhead a learner sees is what a real browser
-// and server would spend.
+// and server would spend. A scenario field the message writes itself (Accept on an event
+// stream's request, say) is written once, with the message's value.
 
 #include <string_view>
 #include <vector>
@@ -13,8 +14,6 @@
 
 namespace pushlab::sim {
 
-inline constexpr std::string_view kHost = "pushlab.example";
-
 // The scenario's header fields as HTTP fields, in the order of the file.
 wire::http::Fields fields_of(const std::vector<HeaderField>& headers);
 
@@ -22,8 +21,8 @@ class HttpFrames {
  public:
   explicit HttpFrames(const Scenario& scenario);
 
-  // Host, then `fields`, then Content-Type and Content-Length for a body, then the scenario's
-  // request fields. Kind "request".
+  // Host (the scenario's), then `fields`, then Content-Type and Content-Length for a body, then
+  // the scenario's other request fields. Kind "request".
   WireFrame request(std::string_view method, std::string_view target,
                     const wire::http::Fields& fields, std::string_view body = {},
                     std::string_view content_type = {}) const;
@@ -52,10 +51,17 @@ class HttpFrames {
                             std::string_view content_type) const;
   wire::Bytes write_response(int status, const wire::http::Fields& fields, std::string_view body,
                              std::string_view content_type) const;
+  // `own` (the message's fields after its start line, and Host), then the scenario's fields it
+  // lacks, then the empty line.
+  static void write_fields_and_tail(wire::Bytes& out, const wire::http::Fields& own,
+                                    const wire::http::Fields& scenario, const wire::Bytes& tail);
 
   const HttpHeaders& headers_;
-  // The scenario's fields as written at the end of every head, with the empty line after them:
-  // written (and checked) once, as a server sends the same ones thousands of times.
+  // The scenario's fields but Host, which every request writes itself.
+  wire::http::Fields request_fields_;
+  wire::http::Fields response_fields_;
+  // The same as written at the end of a head, with the empty line after them: written once, as
+  // a server sends the same ones thousands of times, for the heads that write none of them.
   wire::Bytes request_tail_;
   wire::Bytes response_tail_;
 };

@@ -190,7 +190,7 @@ class WebSocket final : public TransportModel {
     if (connection.phase != ClientConnection::Phase::connecting) return;  // closed meanwhile
     connection.key = ws::make_key(random_nonce(world_.rng));
     const ws::HandshakeRequestOptions options{
-        .host = std::string(kHost),
+        .host = std::string(world_.scenario.http.host()),
         .target = with_client("/ws", client),
         .extra_fields = fields_of(world_.scenario.http.request_headers)};
     connection.phase = ClientConnection::Phase::handshaking;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "viz/model/fitted_title.hpp"
 #include "viz/model/time_format.hpp"
 
 namespace pushlab::viz {
@@ -16,7 +17,8 @@ namespace {
 using Line = const StepSeries LaneSeries::*;
 
 struct Chart {
-  const char* title;
+  std::vector<std::string_view> titles;  // from the full title to the shortest (fitted_title)
+  const char* about;                     // shown on hovering the title
   const char* unit;
   Line line = nullptr;       // none: the latency of each delivered message, as dots
   Line reference = nullptr;  // drawn faint beside each lane's line: the payload
@@ -116,7 +118,7 @@ void draw_hover(const Document& document, const ChartArea& area, const Chart& ch
   ImGui::GetWindowDrawList()->AddLine({x, area.min.y}, {x, area.max.y}, palette.faint_text);
   const Nanoseconds time = area.time_at(x);
   ImGui::BeginTooltip();
-  ImGui::Text("%s at %s", chart.title, format_time(time).c_str());
+  ImGui::Text("%s at %s", std::string(chart.titles.front()).c_str(), format_time(time).c_str());
   for (std::size_t lane = 0; lane < document.series.size(); ++lane) {
     const LaneSeries& series = document.series[lane];
     double value = 0;
@@ -135,15 +137,31 @@ void draw_hover(const Document& document, const ChartArea& area, const Chart& ch
   ImGui::EndTooltip();
 }
 
+// The longest wording that fits the chart's width, over the axis labels too; on hover, the full
+// title and what the chart shows.
+void draw_title(const Chart& chart, ImVec2 at, float width, const Palette& palette) {
+  const std::string title = fitted_title(chart.titles, width, [](std::string_view text) {
+    return ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
+  });
+  const ImVec2 title_at{at.x + px(4), at.y};
+  ImGui::GetWindowDrawList()->AddText(title_at, palette.text, title.c_str());
+  const ImVec2 end{title_at.x + width, title_at.y + ImGui::GetTextLineHeight()};
+  if (!ImGui::IsMouseHoveringRect(title_at, end)) return;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
+  ImGui::TextUnformatted(chart.titles.front().data(),
+                         chart.titles.front().data() + chart.titles.front().size());
+  ImGui::TextDisabled("%s", chart.about);
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 void draw_chart(const Document& document, const ViewState& view, const Chart& chart,
                 const Palette& palette, ImVec2 size) {
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();
-  // Clipped to the chart: on a narrow window a long title must not run into the next one.
-  const ImVec4 title_clip{at.x, at.y, at.x + size.x - px(8), at.y + line};
-  draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), {at.x + px(58), at.y}, palette.text,
-                chart.title, nullptr, 0, &title_clip);
+  draw_title(chart, at, size.x - px(12), palette);
   ChartArea area{.min = {at.x + px(58), at.y + line + 4},
                  .max = {at.x + size.x - 8, at.y + size.y - line - 4},
                  .duration = document.trace.duration};
@@ -167,11 +185,22 @@ void draw_chart(const Document& document, const ViewState& view, const Chart& ch
 
 const std::vector<Chart>& charts() {
   static const std::vector<Chart> all{
-      {"Latency of each message (ms)", "ms"},
-      {"Bytes on the client's link (faint: payload)", "B", &LaneSeries::app_bytes,
-       &LaneSeries::payload_bytes},
-      {"Overhead bytes per message (setup excluded)", "B", &LaneSeries::overhead_per_message},
-      {"Connections open at the server", "", &LaneSeries::server_connections},
+      {{"Latency of each message (ms)", "Latency per message (ms)", "Latency (ms)"},
+       "A dot for each delivered message: when it arrived, and how long after it was sent.",
+       "ms"},
+      {{"Bytes on the client's link (faint: payload)", "Bytes on the client's link",
+        "Client link (B)"},
+       "The application bytes (HTTP, WebSocket frames, events) sent on the client's link so "
+       "far; the faint line is the payload among them.",
+       "B", &LaneSeries::app_bytes, &LaneSeries::payload_bytes},
+      {{"Overhead bytes per message (setup excluded)", "Overhead per message (B)",
+        "Overhead (B)"},
+       "The bytes beyond the payload for each message delivered so far, the connection's setup "
+       "(handshakes) not counted.",
+       "B", &LaneSeries::overhead_per_message},
+      {{"Connections open at the server", "Server connections", "Connections"},
+       "How many connections the server holds open at each moment.", "",
+       &LaneSeries::server_connections},
   };
   return all;
 }

@@ -1,7 +1,7 @@
 #include "sim/scenario/detail/header_syntax.hpp"
 
 #include <algorithm>
-#include <array>
+#include <cctype>
 
 namespace pushlab::sim::detail {
 
@@ -22,12 +22,6 @@ bool is_blank(char c) {
   return c == ' ' || c == '\t';
 }
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [&](char x, char y) { return lower(x) == lower(y); });
-}
-
 }  // namespace
 
 bool is_http_token(std::string_view name) {
@@ -39,22 +33,11 @@ bool is_header_value(std::string_view value) {
   return value.empty() || (!is_blank(value.front()) && !is_blank(value.back()));
 }
 
-bool is_simulator_field(std::string_view name) {
-  constexpr std::array<std::string_view, 13> kWritten = {"Host",
-                                                         "Content-Length",
-                                                         "Transfer-Encoding",
-                                                         "Connection",
-                                                         "Upgrade",
-                                                         "Keep-Alive",
-                                                         "TE",
-                                                         "Trailer",
-                                                         "Sec-WebSocket-Key",
-                                                         "Sec-WebSocket-Accept",
-                                                         "Sec-WebSocket-Version",
-                                                         "Sec-WebSocket-Extensions",
-                                                         "Last-Event-ID"};
-  return std::any_of(kWritten.begin(), kWritten.end(),
-                     [&](std::string_view written) { return equal_ignoring_case(name, written); });
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
 }
 
 }  // namespace pushlab::sim::detail

@@ -17,10 +17,7 @@ bool is_http_token(std::string_view name);
 // a decoder strips spaces and tabs at either end (RFC 9110, section 5.5).
 bool is_header_value(std::string_view value);
 
-// A field the simulator writes itself, because it frames the message or the connection (Host,
-// Content-Length, Transfer-Encoding, Connection, Upgrade, Keep-Alive, TE, Trailer, and the
-// fields of the WebSocket handshake and of an event stream's resume): a scenario's copy would
-// contradict it. Compared without regard to case, as field names are.
-bool is_simulator_field(std::string_view name);
+// ASCII case-insensitive equality, as field names and tokens are compared (RFC 9110 5.1, 5.6.2).
+bool equal_ignoring_case(std::string_view a, std::string_view b);
 
 }  // namespace pushlab::sim::detail

@@ -6,6 +6,7 @@
 #include "sim/json/object_reader.hpp"
 #include "sim/json/read_value.hpp"
 #include "sim/json/units.hpp"
+#include "sim/scenario/detail/header_rules.hpp"
 #include "sim/scenario/detail/header_syntax.hpp"
 
 namespace pushlab::sim::detail {
@@ -46,7 +47,8 @@ constexpr std::array<std::string_view, 5> kProxyFields = {
     "enabled", "strip_upgrade", "idle_timeout_s", "max_request_s", "buffer_bytes"};
 constexpr std::array<std::string_view, 2> kHttpFields = {"request_headers", "response_headers"};
 
-std::vector<HeaderField> read_header_fields(const Json& value, const Location& where) {
+std::vector<HeaderField> read_header_fields(const Json& value, const Location& where,
+                                            HeaderSide side) {
   if (!value.is_object()) fail_type(value, where, "an object of header names and values");
   std::vector<HeaderField> fields;
   for (const auto& [name, field_value] : value.items()) {
@@ -55,15 +57,20 @@ std::vector<HeaderField> read_header_fields(const Json& value, const Location& w
       field_where.fail(describe(Json(name)) + " is not a valid header name (expected " +
                        std::string(kHttpTokenDescription) + ")");
     }
-    if (is_simulator_field(name)) {
-      field_where.fail(describe(Json(name)) +
-                       " is written by the simulator itself (expected another header name: a "
-                       "scenario adds fields such as User-Agent or Cookie, not framing ones)");
+    for (const HeaderField& earlier : fields) {
+      if (equal_ignoring_case(earlier.name, name)) {
+        field_where.fail(describe(Json(name)) + " is given twice, as " +
+                         describe(Json(earlier.name)) + " before (expected each field once)");
+      }
     }
     const std::string& text = read_string(field_value, field_where);
     if (!is_header_value(text)) {
       field_where.fail(describe(field_value) + " is not a valid header value (expected " +
                        std::string(kHeaderValueDescription) + ")");
+    }
+    if (const auto why = why_not_settable(name, text, side)) {
+      field_where.fail(describe(Json(name)) + ": " + describe(field_value) +
+                       " cannot be set by a scenario: " + *why);
     }
     fields.push_back({name, text});
   }
@@ -100,10 +107,11 @@ HttpHeaders read_http(const Json& value, const Location& where) {
   const ObjectReader object(value, where, kHttpFields);
   HttpHeaders http;
   if (const Json* fields = object.find("request_headers")) {
-    http.request_headers = read_header_fields(*fields, object.location("request_headers"));
+    http.request_headers = read_header_fields(*fields, object.location("request_headers"), HeaderSide::request);
   }
   if (const Json* fields = object.find("response_headers")) {
-    http.response_headers = read_header_fields(*fields, object.location("response_headers"));
+    http.response_headers = read_header_fields(*fields, object.location("response_headers"),
+                                               HeaderSide::response);
   }
   return http;
 }

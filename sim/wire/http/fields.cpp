@@ -47,4 +47,32 @@ bool Fields::has_token(std::string_view name, std::string_view token) const {
   return false;
 }
 
+namespace {
+
+// `extra`'s options that `own` lacks, then `own`'s, as one list.
+std::string joined_options(const std::string& own, std::string_view extra) {
+  const std::vector<std::string_view> own_options = split_list(own);
+  std::string joined;
+  for (const std::string_view option : split_list(extra)) {
+    const bool known = std::any_of(own_options.begin(), own_options.end(),
+                                   [option](std::string_view mine) { return iequals(mine, option); });
+    if (known || option.empty()) continue;
+    joined.append(option).append(", ");
+  }
+  return joined + own;
+}
+
+}  // namespace
+
+void add_missing_fields(Fields& message, const Fields& extra) {
+  for (const Field& field : extra) {
+    const std::string* own = message.find(field.name);
+    if (own == nullptr) {
+      message.add(field.name, field.value);
+    } else if (iequals(field.name, "Connection")) {
+      message.set("Connection", joined_options(*own, field.value));
+    }
+  }
+}
+
 }  // namespace pushlab::sim::wire::http

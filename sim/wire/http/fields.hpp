@@ -54,4 +54,9 @@ class Fields {
   std::vector<Field> fields_;
 };
 
+// Adds the fields of `extra` that `message` lacks, so that each is written once. A field the
+// message has keeps its value, except Connection, a list of this hop's options: the options of
+// `extra` it lacks go before its own (`keep-alive, Upgrade`, as Firefox writes a handshake).
+void add_missing_fields(Fields& message, const Fields& extra);
+
 }  // namespace pushlab::sim::wire::http

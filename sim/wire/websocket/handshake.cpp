@@ -79,7 +79,7 @@ http::Request handshake_request(std::string_view key, const HandshakeRequestOpti
     request.fields.add("Sec-WebSocket-Protocol", join(options.protocols, ", "));
   }
   request.fields.add("Sec-WebSocket-Version", std::string(kVersion));
-  for (const http::Field& field : options.extra_fields) request.fields.add(field.name, field.value);
+  http::add_missing_fields(request.fields, options.extra_fields);
   return request;
 }
 
@@ -92,7 +92,7 @@ http::Response handshake_response(std::string_view key, const std::optional<std:
   response.fields.add("Connection", "Upgrade");
   response.fields.add("Sec-WebSocket-Accept", compute_accept(key).accept);
   if (protocol) response.fields.add("Sec-WebSocket-Protocol", *protocol);
-  for (const http::Field& field : extra_fields) response.fields.add(field.name, field.value);
+  http::add_missing_fields(response.fields, extra_fields);
   return response;
 }
 

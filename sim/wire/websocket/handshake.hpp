@@ -33,7 +33,9 @@ struct HandshakeRequestOptions {
   std::string target = "/chat";
   std::optional<std::string> origin = std::nullopt;
   std::vector<std::string> protocols = {};  // Sec-WebSocket-Protocol, in order of preference
-  http::Fields extra_fields = {};           // appended after the handshake's own fields
+  // After the handshake's own fields; one the handshake writes itself is written once (its
+  // Connection options joined), as http::add_missing_fields does.
+  http::Fields extra_fields = {};
 };
 
 // The client's request, fields in the order of the example in section 1.2.

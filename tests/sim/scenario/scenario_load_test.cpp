@@ -5,6 +5,7 @@
 
 #include "sim/scenario/load.hpp"
 #include "tests/sim/scenario/scenario_test_support.hpp"
+#include "tests/support/browser_headers.hpp"
 
 using namespace pushlab::sim;
 using namespace pushlab::sim::testing;
@@ -177,4 +178,22 @@ TEST_CASE("the edges of each range are accepted") {
                       {"times_s", {0, 86400}},
                       {"payload_bytes", 16777216}}};
   CHECK(error_of(json) == "no error");
+}
+
+TEST_CASE("request header sets copied from Chrome, Firefox and the 2010 Firefox 3.5 load") {
+  for (const auto& headers :
+       {pushlab::testing::chrome_poll_headers(), pushlab::testing::firefox_poll_headers(),
+        pushlab::testing::firefox_2010_poll_headers()}) {
+    Json json = minimal_scenario();
+    json["transports"] = Json::array({"short-poll", "long-poll", "websocket", "sse"});
+    for (const auto& [name, value] : headers) json["http"]["request_headers"][name] = value;
+    const Scenario scenario = parse_scenario(json, "t.json");
+    REQUIRE(scenario.http.request_headers.size() == headers.size());
+    for (std::size_t i = 0; i < headers.size(); ++i) {
+      CHECK(scenario.http.request_headers[i].name == headers[i].first);
+      CHECK(scenario.http.request_headers[i].value == headers[i].second);
+    }
+    CHECK(scenario.http.host() == "localhost:8080");
+  }
+  CHECK(parse_scenario(minimal_scenario(), "t.json").http.host() == kDefaultHost);
 }

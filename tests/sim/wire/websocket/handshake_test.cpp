@@ -4,6 +4,7 @@
 
 #include "sim/wire/hex.hpp"
 #include "sim/wire/http/serialize.hpp"
+#include "tests/support/handshake_rejections.hpp"
 
 using namespace pushlab::sim::wire;
 using namespace pushlab::sim::wire::websocket;
@@ -21,7 +22,7 @@ HandshakeRequestOptions rfc_options() {
 }
 
 http::Request valid_request() {
-  return handshake_request(kRfcKey, rfc_options());
+  return pushlab::testing::valid_handshake_request();
 }
 
 }  // namespace
@@ -72,30 +73,7 @@ TEST_CASE("a server accepts the RFC's request and each variation it must tolerat
 }
 
 TEST_CASE("a server refuses each broken request with the status the RFC asks for") {
-  struct Case {
-    std::string name;
-    void (*change)(http::Request&);
-    int status;
-    std::string reason;
-  };
-  const Case cases[] = {
-      {"POST", [](http::Request& r) { r.method = "POST"; }, 400, "method is POST, not GET"},
-      {"HTTP/1.0", [](http::Request& r) { r.version = "HTTP/1.0"; }, 400,
-       "HTTP/1.0 is older than HTTP/1.1"},
-      {"no Host", [](http::Request& r) { r.fields.remove("Host"); }, 400,
-       "exactly one Host header field is required"},
-      {"no Upgrade", [](http::Request& r) { r.fields.remove("Upgrade"); }, 400,
-       "Upgrade header field does not contain \"websocket\""},
-      {"Connection: keep-alive", [](http::Request& r) { r.fields.set("Connection", "keep-alive"); },
-       400, "Connection header field does not contain \"Upgrade\""},
-      {"no key", [](http::Request& r) { r.fields.remove("Sec-WebSocket-Key"); }, 400,
-       "exactly one Sec-WebSocket-Key header field is required"},
-      {"short key", [](http::Request& r) { r.fields.set("Sec-WebSocket-Key", "c2hvcnQ="); }, 400,
-       "Sec-WebSocket-Key is not the base64 of 16 bytes"},
-      {"version 8", [](http::Request& r) { r.fields.set("Sec-WebSocket-Version", "8"); }, 426,
-       "Sec-WebSocket-Version is not 13"},
-  };
-  for (const Case& c : cases) {
+  for (const pushlab::testing::HandshakeRejection& c : pushlab::testing::handshake_rejections()) {
     CAPTURE(c.name);
     http::Request request = valid_request();
     c.change(request);
