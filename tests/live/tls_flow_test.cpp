@@ -12,9 +12,12 @@ using sim::wire::Bytes;
 
 // A record of `type` whose body is `body_size` bytes (the content does not matter here).
 Bytes record(std::uint8_t type, std::size_t body_size) {
-  Bytes bytes{type, 0x03, 0x03, static_cast<std::uint8_t>(body_size >> 8),
-              static_cast<std::uint8_t>(body_size & 0xff)};
-  bytes.resize(bytes.size() + body_size, 0xAA);
+  Bytes bytes(5 + body_size, 0xAA);
+  bytes[0] = type;
+  bytes[1] = 0x03;  // TLS 1.2 on the record layer, as TLS 1.3 writes it
+  bytes[2] = 0x03;
+  bytes[3] = static_cast<std::uint8_t>(body_size >> 8);
+  bytes[4] = static_cast<std::uint8_t>(body_size & 0xff);
   return bytes;
 }
 

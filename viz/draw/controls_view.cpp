@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 
+#include "viz/draw/same_line_if_room.hpp"
 #include "viz/model/time_format.hpp"
 
 namespace pushlab::viz {
@@ -68,13 +69,17 @@ void draw_playback_bar(const Document& document, ViewState& view) {
 
   ImGui::SameLine();
   const std::string now = format_time(playback.time()) + " / " + format_time(playback.end());
-  // The scrubber takes what the zoom slider and the checkbox after it leave.
+  // The scrubber takes what the zoom slider and the checkbox after it leave, but never less
+  // than its text; they go to the next line if that leaves them no room.
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float after = kZoomWidth * ImGui::GetFontSize() + ImGui::GetFrameHeight() +
-                      ImGui::CalcTextSize("compress idle").x + 3 * style.ItemSpacing.x +
-                      style.ItemInnerSpacing.x;
-  ImGui::SetNextItemWidth(
-      std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().x - after));
+  const float zoom_width = kZoomWidth * ImGui::GetFontSize();
+  const float checkbox_width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                               ImGui::CalcTextSize("compress idle").x;
+  const float after = zoom_width + checkbox_width + 2 * style.ItemSpacing.x;
+  const float least = ImGui::CalcTextSize(now.c_str()).x + 2 * style.FramePadding.x +
+                      ImGui::GetFontSize();  // the grab
+  const float room = ImGui::GetContentRegionAvail().x;
+  ImGui::SetNextItemWidth(room - after >= least ? room - after : std::max(least, room));
   double seconds = std::chrono::duration<double>(playback.time()).count();
   const double end_seconds = std::chrono::duration<double>(playback.end()).count();
   if (ImGui::SliderScalar("##time", ImGuiDataType_Double, &seconds, &kZeroSeconds, &end_seconds,
@@ -82,8 +87,8 @@ void draw_playback_bar(const Document& document, ViewState& view) {
     go_to(view, std::chrono::duration_cast<Nanoseconds>(std::chrono::duration<double>(seconds)));
   }
 
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * kZoomWidth);
+  same_line_if_room(zoom_width);
+  ImGui::SetNextItemWidth(zoom_width);
   float zoom = static_cast<float>(std::log10(view.scale.pixels_per_second));
   char zoom_text[32];
   std::snprintf(zoom_text, sizeof zoom_text, "%.0f px/s", view.scale.pixels_per_second);
@@ -91,7 +96,7 @@ void draw_playback_bar(const Document& document, ViewState& view) {
     view.scale.pixels_per_second = std::pow(10.0, static_cast<double>(zoom));
     view.scroll_to_playhead = true;
   }
-  ImGui::SameLine();
+  same_line_if_room(checkbox_width);
   ImGui::Checkbox("compress idle", &view.scale.compress_idle);
 }
 

@@ -15,6 +15,7 @@
 #include "viz/draw/palette.hpp"
 #include "viz/draw/parameters_view.hpp"
 #include "viz/draw/plots_view.hpp"
+#include "viz/draw/same_line_if_room.hpp"
 #include "viz/model/live_lanes.hpp"
 #include "viz/model/resimulate.hpp"
 
@@ -32,6 +33,8 @@ std::vector<std::filesystem::path> list_files(const std::filesystem::path& direc
   std::sort(files.begin(), files.end());
   return files;
 }
+
+constexpr float kLessonPickerWidth = 9;  // font sizes
 
 bool same_scale(const AxisScale& a, const AxisScale& b) {
   return a.pixels_per_second == b.pixels_per_second && a.compress_idle == b.compress_idle &&
@@ -205,11 +208,11 @@ void MainWindow::draw_scenario_bar() {
     }
     ImGui::EndCombo();
   }
-  ImGui::SameLine();
+  same_line_if_room(ImGui::CalcTextSize(document_.scenario.title.c_str()).x);
   ImGui::TextUnformatted(document_.scenario.title.c_str());
   // The description is a paragraph: kept out of the diagrams' way until asked for.
   if (!document_.scenario.description.empty()) {
-    ImGui::SameLine();
+    same_line_if_room(ImGui::CalcTextSize("(about)").x);
     ImGui::TextDisabled("(about)");
     if (ImGui::IsItemHovered()) {
       ImGui::BeginTooltip();
@@ -219,18 +222,23 @@ void MainWindow::draw_scenario_bar() {
       ImGui::EndTooltip();
     }
   }
-  ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-  draw_lesson_picker();
-  ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+  const float gap = ImGui::GetFontSize() * 1.5f;
+  if (!lesson_files_.empty()) {
+    same_line_if_room(kLessonPickerWidth * ImGui::GetFontSize(), gap);
+    draw_lesson_picker();
+  }
+  // (Its width is known once drawn: last frame's decides where it goes.)
+  same_line_if_room(live_bar_width_, gap);
+  ImGui::BeginGroup();
   draw_live_controls();
-  // The button sits at the right edge, after the title if there is room, else below it.
+  ImGui::EndGroup();
+  live_bar_width_ = ImGui::GetItemRectSize().x;
+  // The button sits at the right edge, after the rest if there is room, else below it.
   const char* button = view_.presentation ? "Leave presentation" : "Presentation (F11)";
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float button_x = ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(button).x -
-                         2 * style.FramePadding.x;
-  ImGui::SameLine();
-  if (ImGui::GetCursorPosX() > button_x) ImGui::NewLine();
-  ImGui::SetCursorPosX(button_x);
+  const float button_width =
+      ImGui::CalcTextSize(button).x + 2 * ImGui::GetStyle().FramePadding.x;
+  same_line_if_room(button_width);
+  ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - button_width);
   if (ImGui::Button(button)) {
     view_.presentation = !view_.presentation;
   }
@@ -242,8 +250,7 @@ void MainWindow::draw_scenario_bar() {
 
 // The lessons in lessons/, by title; picking one opens it at its first step.
 void MainWindow::draw_lesson_picker() {
-  if (lesson_files_.empty()) return;
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * kLessonPickerWidth);
   if (!ImGui::BeginCombo("##lesson", "Lessons")) return;
   if (lesson_titles_.empty()) {
     for (const std::filesystem::path& file : lesson_files_) {

@@ -113,6 +113,7 @@ class MainWindow {
   std::uint64_t axis_version_ = 0;
   bool styled_for_presentation_ = false;
   bool styled_ = false;
+  float live_bar_width_ = 0;  // as last drawn, to place it in the scenario bar
 };
 
 }  // namespace pushlab::viz
