@@ -1,6 +1,6 @@
 #include "sim/scenario/scenario.hpp"
 
-#include "sim/scenario/detail/header_syntax.hpp"
+#include "sim/wire/http/rfc9110.hpp"
 
 namespace pushlab::sim {
 
@@ -14,7 +14,7 @@ Nanoseconds proxy_server_hop_latency(const Network& network) {
 
 std::string_view HttpHeaders::host() const {
   for (const HeaderField& field : request_headers) {
-    if (detail::equal_ignoring_case(field.name, "Host")) return field.value;
+    if (wire::http::iequals(field.name, "Host")) return field.value;
   }
   return kDefaultHost;
 }

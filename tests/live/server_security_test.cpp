@@ -14,6 +14,7 @@
 #include "sim/wire/http/serialize.hpp"
 #include "tests/apps/run_program.hpp"
 #include "tests/live/raw_http.hpp"
+#include "tests/live/test_server_options.hpp"
 #include "tests/sim/transports/transport_test_support.hpp"
 #include "tests/support/handshake_rejections.hpp"
 
@@ -25,17 +26,7 @@ using namespace std::chrono_literals;
 using pushlab::testing::raw_exchange;
 using pushlab::testing::status_of;
 
-// One client; messages #0, #1, #2 at 0.05, 0.10, 0.15 s.
-ServerOptions test_options() {
-  ServerOptions options;
-  options.scenario = sim::testing::basic_scenario(sim::Transport::websocket, 10s);
-  sim::testing::add_at(options.scenario, sim::Direction::server_to_client,
-                       {50ms, 100ms, 150ms});
-  options.scenario.long_poll.timeout = 500ms;
-  options.request_timeout = std::chrono::seconds{1};
-  options.web_dir = PUSHLAB_SOURCE_DIR "/assets/web";
-  return options;
-}
+using testing::test_server_options;
 
 // Runs the server on a thread of its own while the test lives, and stops it even when a
 // REQUIRE ends the test early.
@@ -82,14 +73,16 @@ std::vector<std::pair<std::string, std::string>> requests_from(const std::string
 }
 
 std::string poll_from(unsigned short port, const std::string& origin) {
-  return raw_exchange(port, "GET /poll?client=1&received=0 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                            "Origin: " + origin + "\r\nConnection: close\r\n\r\n");
+  return raw_exchange(port,
+                      "GET /poll?client=1&received=0 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                      "Origin: " +
+                          origin + "\r\nConnection: close\r\n\r\n");
 }
 
 }  // namespace
 
 TEST_CASE("every handshake the simulated server refuses, the live one refuses with its status") {
-  Server server(test_options());
+  Server server(test_server_options());
   const Serving serving(server);
   for (const pushlab::testing::HandshakeRejection& rejection :
        pushlab::testing::handshake_rejections()) {
@@ -108,7 +101,7 @@ TEST_CASE("every handshake the simulated server refuses, the live one refuses wi
 }
 
 TEST_CASE("a page of another origin gets 403 on every endpoint; its messages wait for the own") {
-  Server server(test_options());
+  Server server(test_server_options());
   {
     const Serving serving(server);
     std::this_thread::sleep_for(300ms);  // the three messages are published
@@ -125,8 +118,8 @@ TEST_CASE("a page of another origin gets 403 on every endpoint; its messages wai
     CHECK(refused.find("#0") == std::string::npos);
     // Nothing was taken: the server's own page, by address or as localhost, gets every message.
     const std::string port = std::to_string(server.port());
-    for (const std::string& own : {"http://127.0.0.1:" + port, "http://localhost:" + port,
-                                   "HTTP://LOCALHOST:" + port}) {
+    for (const std::string& own :
+         {"http://127.0.0.1:" + port, "http://localhost:" + port, "HTTP://LOCALHOST:" + port}) {
       CAPTURE(own);
       const std::string answer = poll_from(server.port(), own);
       CHECK(status_of(answer) == 200);
@@ -140,7 +133,7 @@ TEST_CASE("a page of another origin gets 403 on every endpoint; its messages wai
 }
 
 TEST_CASE("--allow-origin lets the named page in, and * any page") {
-  ServerOptions options = test_options();
+  ServerOptions options = test_server_options();
   options.allowed_origins = {"http://teacher.local:8080"};
   Server named(options);
   options.allowed_origins = {"*"};
@@ -149,23 +142,22 @@ TEST_CASE("--allow-origin lets the named page in, and * any page") {
   const Serving serving_any(any);
   CHECK(status_of(poll_from(named.port(), "http://teacher.local:8080")) != 403);
   CHECK(status_of(poll_from(named.port(), "http://evil.example")) == 403);
-  CHECK(status_of(raw_exchange(named.port(),
-                               handshake_bytes(handshake_from("http://teacher.local:8080")))) ==
-        101);
+  CHECK(status_of(raw_exchange(
+            named.port(), handshake_bytes(handshake_from("http://teacher.local:8080")))) == 101);
   CHECK(status_of(poll_from(any.port(), "http://evil.example")) != 403);
 }
 
 TEST_CASE("headless Chromium: the demo page works, another site's page cannot read the streams") {
-  ServerOptions options = test_options();
+  ServerOptions options = test_server_options();
   options.time_scale = 1;
   // As `pushlab-cli serve` runs it: the page reaches the server through the relay.
   RecordingServer server(std::move(options));
   pushlab::testing::Run run;
   {
     const Serving serving(server);
-    run = pushlab::testing::run_program(
-        "/usr/bin/python3 " PUSHLAB_SOURCE_DIR "/tests/live/browser_peer.py",
-        std::to_string(server.port()) + " 2 foreign");
+    run = pushlab::testing::run_program("/usr/bin/python3 " PUSHLAB_SOURCE_DIR
+                                        "/tests/live/browser_peer.py",
+                                        std::to_string(server.port()) + " 2 foreign");
   }
   CAPTURE(run.out);
   CAPTURE(run.err);

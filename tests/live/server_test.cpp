@@ -13,6 +13,7 @@
 #include "sim/scenario/load.hpp"
 
 #include "tests/apps/run_program.hpp"
+#include "tests/live/test_server_options.hpp"
 #include "tests/sim/transports/transport_test_support.hpp"
 
 namespace pushlab::live {
@@ -23,16 +24,7 @@ using namespace sim::testing;
 using pushlab::testing::Run;
 using pushlab::testing::run_program;
 
-// One client; messages #0, #1, #2 at 0.05, 0.10, 0.15 s; long polls held 0.5 s.
-ServerOptions test_options() {
-  ServerOptions options;
-  options.scenario = basic_scenario(sim::Transport::websocket, 10s);
-  add_at(options.scenario, sim::Direction::server_to_client, {50ms, 100ms, 150ms});
-  options.scenario.long_poll.timeout = 500ms;
-  options.request_timeout = std::chrono::seconds{1};
-  options.web_dir = PUSHLAB_SOURCE_DIR "/assets/web";
-  return options;
-}
+using testing::test_server_options;
 
 // Runs tests/live/SCRIPT PORT ARGUMENTS against `server` (a Server or a RecordingServer),
 // serving on a thread of its own until the peer is done.
@@ -56,7 +48,7 @@ std::pair<Run, ServerCounts> run_peer(const std::string& script, const std::stri
 
 // One check of peer.py.
 std::pair<Run, ServerCounts> check(const std::string& name,
-                                   ServerOptions options = test_options()) {
+                                   ServerOptions options = test_server_options()) {
   return run_peer("peer.py", name, std::move(options));
 }
 
@@ -83,7 +75,7 @@ TEST_CASE("a websockets client receives each message as a text frame, and its ow
 TEST_CASE("over TLS: websockets receives over wss://, and polls work over https://") {
   for (const char* name : {"wss", "https-poll"}) {
     CAPTURE(name);
-    ServerOptions options = test_options();
+    ServerOptions options = test_server_options();
     options.tls = true;
     const Run run = check(name, std::move(options)).first;
     CAPTURE(run.out);
@@ -133,7 +125,7 @@ TEST_CASE("limits and bad requests get the status HTTP prescribes") {
 }
 
 TEST_CASE("connections over the limit are closed at once; those within it are served") {
-  ServerOptions options = test_options();
+  ServerOptions options = test_server_options();
   options.max_connections = 4;
   const Run run = check("connection-limit", std::move(options)).first;
   CAPTURE(run.out);
@@ -146,7 +138,7 @@ TEST_CASE("a client that sends half a request is cut off, not waited for") {
 }
 
 TEST_CASE("headless Chromium on the demo page receives over all four transports, recorded") {
-  ServerOptions options = test_options();
+  ServerOptions options = test_server_options();
   options.scenario = sim::load_scenario_file(PUSHLAB_SOURCE_DIR "/scenarios/chat.json");
   options.time_scale = 10;  // about ten messages in the three seconds the page runs
   // As `pushlab-cli serve` runs it: behind the relay, which records what crossed.
@@ -178,7 +170,7 @@ TEST_CASE("headless Chromium on the demo page receives over all four transports,
 }
 
 TEST_CASE("load: 1,000 WebSocket and 1,000 long-polling clients through serve, nothing lost") {
-  ServerOptions options = test_options();
+  ServerOptions options = test_server_options();
   options.scenario.clients = 2000;
   options.scenario.traffic.clear();
   add_at(options.scenario, sim::Direction::server_to_client, {200ms, 400ms, 600ms});
@@ -205,8 +197,8 @@ TEST_CASE("load: 1,000 WebSocket and 1,000 long-polling clients through serve, n
 }
 
 TEST_CASE("a port in use, or no address at all, is refused with the address named") {
-  Server first(test_options());
-  ServerOptions options = test_options();
+  Server first(test_server_options());
+  ServerOptions options = test_server_options();
   options.port = first.port();
   const std::string expected = "cannot listen on 127.0.0.1:" + std::to_string(first.port());
   CHECK_THROWS_WITH_AS(Server{options}, doctest::Contains(expected.c_str()), std::runtime_error);

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "sim/scenario/detail/header_syntax.hpp"
+#include "sim/wire/http/rfc9110.hpp"
 
 namespace pushlab::sim::detail {
 
@@ -25,8 +26,7 @@ constexpr std::array<FramingField, 6> kFramingFields = {{
      "event stream"},
     {"Content-Encoding",
      "the simulator's bodies are not compressed, so a browser could not decode them"},
-    {"Trailer",
-     "it announces fields after a chunked body, and the simulator sends none"},
+    {"Trailer", "it announces fields after a chunked body, and the simulator sends none"},
     {"Upgrade",
      "it asks to switch protocols: the simulator writes it on the WebSocket handshake only, and "
      "on a poll it would turn the poll into a handshake"},
@@ -36,7 +36,7 @@ constexpr std::array<FramingField, 6> kFramingFields = {{
 
 std::optional<std::string> framing_conflict(std::string_view name) {
   for (const FramingField& field : kFramingFields) {
-    if (equal_ignoring_case(name, field.name)) return std::string(field.why);
+    if (wire::http::iequals(name, field.name)) return std::string(field.why);
   }
   return std::nullopt;
 }
@@ -44,26 +44,15 @@ std::optional<std::string> framing_conflict(std::string_view name) {
 // Connection lists options of this hop. keep-alive, and the names of other fields, agree with
 // the simulator's persistent connections; close and Upgrade do not.
 std::optional<std::string> connection_conflict(std::string_view value) {
-  std::size_t start = 0;
-  while (start <= value.size()) {
-    std::size_t end = value.find(',', start);
-    if (end == std::string_view::npos) end = value.size();
-    std::string_view option = value.substr(start, end - start);
-    while (!option.empty() && (option.front() == ' ' || option.front() == '\t')) {
-      option.remove_prefix(1);
-    }
-    while (!option.empty() && (option.back() == ' ' || option.back() == '\t')) {
-      option.remove_suffix(1);
-    }
-    if (equal_ignoring_case(option, "close")) {
+  for (const std::string_view option : wire::http::split_list(value)) {
+    if (wire::http::iequals(option, "close")) {
       return "close would end each connection after one response, and the simulator keeps "
              "connections open for the next request, as HTTP/1.1 does (expected keep-alive)";
     }
-    if (equal_ignoring_case(option, "Upgrade")) {
+    if (wire::http::iequals(option, "Upgrade")) {
       return "Upgrade belongs to the WebSocket handshake, where the simulator writes it, and on "
              "a poll it would ask to switch protocols (expected keep-alive)";
     }
-    start = end + 1;
   }
   return std::nullopt;
 }
@@ -109,19 +98,19 @@ bool is_host_and_port(std::string_view value) {
 }
 
 std::optional<std::string> request_conflict(std::string_view name, std::string_view value) {
-  if (equal_ignoring_case(name, "Host")) {
+  if (wire::http::iequals(name, "Host")) {
     if (is_host_and_port(value)) return std::nullopt;
     return "it names the server the browser asks, as a host and an optional port (expected "
            "a value like pushlab.example or localhost:8080)";
   }
-  if (equal_ignoring_case(name, "Sec-WebSocket-Key")) {
+  if (wire::http::iequals(name, "Sec-WebSocket-Key")) {
     return "the browser makes a fresh random key for each handshake (RFC 6455 section 4.1), "
            "and the simulator does the same";
   }
-  if (equal_ignoring_case(name, "Sec-WebSocket-Version") && value != "13") {
+  if (wire::http::iequals(name, "Sec-WebSocket-Version") && value != "13") {
     return "the simulator speaks RFC 6455, version 13, the only one browsers send (expected 13)";
   }
-  if (equal_ignoring_case(name, "Last-Event-ID")) {
+  if (wire::http::iequals(name, "Last-Event-ID")) {
     return "the browser sends it only when it resumes an event stream, with the id of the last "
            "event it received, and the simulator does the same";
   }
@@ -129,11 +118,11 @@ std::optional<std::string> request_conflict(std::string_view name, std::string_v
 }
 
 std::optional<std::string> response_conflict(std::string_view name) {
-  if (equal_ignoring_case(name, "Sec-WebSocket-Extensions")) {
+  if (wire::http::iequals(name, "Sec-WebSocket-Extensions")) {
     return "the server would agree to an extension (permessage-deflate, say) that the "
            "simulator's frames do not use";
   }
-  if (equal_ignoring_case(name, "Sec-WebSocket-Protocol")) {
+  if (wire::http::iequals(name, "Sec-WebSocket-Protocol")) {
     return "the server picks a subprotocol only from those the browser offers, and a browser "
            "fails a handshake answered with one it did not offer (RFC 6455 section 4.1)";
   }
@@ -145,7 +134,7 @@ std::optional<std::string> response_conflict(std::string_view name) {
 std::optional<std::string> why_not_settable(std::string_view name, std::string_view value,
                                             HeaderSide side) {
   if (auto why = framing_conflict(name)) return why;
-  if (equal_ignoring_case(name, "Connection")) return connection_conflict(value);
+  if (wire::http::iequals(name, "Connection")) return connection_conflict(value);
   return side == HeaderSide::request ? request_conflict(name, value) : response_conflict(name);
 }
 

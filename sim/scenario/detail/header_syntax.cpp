@@ -33,11 +33,4 @@ bool is_header_value(std::string_view value) {
   return value.empty() || (!is_blank(value.front()) && !is_blank(value.back()));
 }
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
-}
-
 }  // namespace pushlab::sim::detail

@@ -17,7 +17,4 @@ bool is_http_token(std::string_view name);
 // a decoder strips spaces and tabs at either end (RFC 9110, section 5.5).
 bool is_header_value(std::string_view value);
 
-// ASCII case-insensitive equality, as field names and tokens are compared (RFC 9110 5.1, 5.6.2).
-bool equal_ignoring_case(std::string_view a, std::string_view b);
-
 }  // namespace pushlab::sim::detail

@@ -8,6 +8,7 @@
 #include "sim/json/units.hpp"
 #include "sim/scenario/detail/header_rules.hpp"
 #include "sim/scenario/detail/header_syntax.hpp"
+#include "sim/wire/http/rfc9110.hpp"
 
 namespace pushlab::sim::detail {
 
@@ -58,7 +59,7 @@ std::vector<HeaderField> read_header_fields(const Json& value, const Location& w
                        std::string(kHttpTokenDescription) + ")");
     }
     for (const HeaderField& earlier : fields) {
-      if (equal_ignoring_case(earlier.name, name)) {
+      if (wire::http::iequals(earlier.name, name)) {
         field_where.fail(describe(Json(name)) + " is given twice, as " +
                          describe(Json(earlier.name)) + " before (expected each field once)");
       }
@@ -107,11 +108,12 @@ HttpHeaders read_http(const Json& value, const Location& where) {
   const ObjectReader object(value, where, kHttpFields);
   HttpHeaders http;
   if (const Json* fields = object.find("request_headers")) {
-    http.request_headers = read_header_fields(*fields, object.location("request_headers"), HeaderSide::request);
+    http.request_headers =
+        read_header_fields(*fields, object.location("request_headers"), HeaderSide::request);
   }
   if (const Json* fields = object.find("response_headers")) {
-    http.response_headers = read_header_fields(*fields, object.location("response_headers"),
-                                               HeaderSide::response);
+    http.response_headers =
+        read_header_fields(*fields, object.location("response_headers"), HeaderSide::response);
   }
   return http;
 }
