@@ -23,7 +23,7 @@ inline sim::Scenario echo_scenario() {
   sim::Scenario scenario;
   scenario.name = "bench";
   scenario.duration = std::chrono::seconds{1};
-  scenario.transports = {sim::Transport::websocket};
+  scenario.lanes = {sim::Transport::websocket};
   scenario.network.latency = sim::Nanoseconds{0};
   return scenario;
 }

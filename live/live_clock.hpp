@@ -6,7 +6,7 @@
 
 #include <chrono>
 
-#include "sim/scenario/nanoseconds.hpp"
+#include "sim/engine/nanoseconds.hpp"
 
 namespace pushlab::live {
 

@@ -92,7 +92,8 @@ std::optional<std::string> normalized_origin(std::string_view origin) {
   const std::string_view rest = host_end >= authority.size() ? "" : authority.substr(host_end);
   if (!is_host(host) || (!rest.empty() && !rest.starts_with(':'))) return std::nullopt;
   const bool tls = scheme == "https";
-  const auto port = rest.empty() ? std::optional<unsigned>(tls ? 443 : 80) : port_number(rest.substr(1));
+  const auto port =
+      rest.empty() ? std::optional<unsigned>(tls ? 443 : 80) : port_number(rest.substr(1));
   if (!port) return std::nullopt;
   return origin_of(tls, lowered(host), static_cast<unsigned short>(*port));
 }

@@ -9,7 +9,7 @@
 #include <optional>
 #include <vector>
 
-#include "sim/scenario/nanoseconds.hpp"
+#include "sim/engine/nanoseconds.hpp"
 #include "sim/wire/bytes.hpp"
 
 namespace pushlab::live {

@@ -1,7 +1,6 @@
 #include "live/recording_trace.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <string>
 #include <variant>
 #include <vector>
@@ -9,7 +8,7 @@
 #include "live/tls_flow.hpp"
 #include "sim/net/tcp_model.hpp"
 #include "sim/trace/trace_sink.hpp"
-#include "sim/transports/http_server.hpp"
+#include "sim/transports/http_contract.hpp"
 #include "sim/transports/traffic_plan.hpp"
 #include "sim/wire/http/parser.hpp"
 #include "sim/wire/websocket/frame_decoder.hpp"
@@ -17,6 +16,7 @@
 
 namespace pushlab::live {
 
+namespace contract = sim::contract;
 namespace http = sim::wire::http;
 namespace ws = sim::wire::websocket;
 using sim::Layer;
@@ -49,6 +49,18 @@ class FlowBytes {
   std::vector<std::uint64_t> starts_;
 };
 
+// Whose a request is: the client it names and the transport whose endpoint it asks (none for a
+// POST /send). A frame belongs to the session of the request it is part of, answers or follows.
+struct Session {
+  int client = 0;
+  std::optional<sim::Transport> transport;
+};
+
+Session session_of(std::string_view target, int clients) {
+  return {.client = contract::client_in(target, clients).value_or(0),
+          .transport = contract::transport_at(contract::path_of(target))};
+}
+
 // A frame found in a flow: bytes [begin, end), and the application text to look for messages in.
 struct FrameSpan {
   std::uint64_t begin = 0;
@@ -57,7 +69,8 @@ struct FrameSpan {
   std::string kind;
   bool setup = false;
   std::string text{};
-  std::string target{};  // of a request
+  std::string target{};  // of the request it is, answers or follows
+  Session session{};     // the same request's
 };
 
 std::string text_of(ByteView bytes) {
@@ -79,7 +92,7 @@ void websocket_spans(ByteView bytes, std::uint64_t offset, std::vector<FrameSpan
 }
 
 // The client's requests; after a request to upgrade that was answered 101, WebSocket frames.
-std::vector<FrameSpan> request_spans(const Bytes& bytes, bool upgraded) {
+std::vector<FrameSpan> request_spans(const Bytes& bytes, bool upgraded, int clients) {
   std::vector<FrameSpan> spans;
   http::RequestParser parser;
   parser.feed(bytes);
@@ -93,7 +106,7 @@ std::vector<FrameSpan> request_spans(const Bytes& bytes, bool upgraded) {
       target = head->message.target;
       upgrade = head->message.fields.has_token("Upgrade", "websocket");
       // Opening a connection's WebSocket or event stream is setup, as the simulator counts it.
-      opens_stream = upgrade || target.starts_with("/events");
+      opens_stream = upgrade || session_of(target, clients).transport == sim::Transport::sse;
       if (upgrade && upgraded) parser.mark_upgraded();
     } else if (const auto* end = std::get_if<http::MessageEnd>(&*event)) {
       const ByteView whole = ByteView(bytes).subspan(begin, end->offset - begin);
@@ -102,7 +115,8 @@ std::vector<FrameSpan> request_spans(const Bytes& bytes, bool upgraded) {
                        .kind = "request",
                        .setup = opens_stream,
                        .text = text_of(whole),
-                       .target = target});
+                       .target = target,
+                       .session = session_of(target, clients)});
     }
   }
   if (parser.upgraded()) websocket_spans(parser.upgraded_bytes(), parser.upgraded_offset(), spans);
@@ -158,72 +172,51 @@ std::vector<FrameSpan> response_spans(const Bytes& bytes, bool& upgraded) {
   return spans;
 }
 
-// The transport whose endpoint a request's target names, if any.
-std::optional<sim::Transport> endpoint_of(std::string_view target) {
-  const std::string_view path = target.substr(0, target.find('?'));
-  if (path == "/poll") return sim::Transport::short_poll;
-  if (path == "/lp") return sim::Transport::long_poll;
-  if (path == "/ws") return sim::Transport::websocket;
-  if (path == "/events") return sim::Transport::sse;
-  return std::nullopt;
-}
-
-// Gives every response the target of the request it answers (each response answers the
-// request of the same rank; a stream's events and last chunk, its head's), and every WebSocket
-// frame the target that opened it. The answer to a POST /send is a "send-response", as the
-// simulator names it.
+// Gives every response the request it answers (each response answers the request of the same
+// rank; a stream's events and last chunk, its head's), and every WebSocket frame the request
+// that opened it. The answer to a POST /send is a "send-response", as the simulator names it.
 void follow_requests(std::vector<FrameSpan>& requests, std::vector<FrameSpan>& responses) {
-  std::string upgraded_to;
+  const FrameSpan* upgrade = nullptr;
   for (FrameSpan& request : requests) {
     if (request.layer == Layer::http) {
-      upgraded_to = request.target;
-    } else {
-      request.target = upgraded_to;
+      upgrade = &request;
+    } else if (upgrade) {
+      request.target = upgrade->target;
+      request.session = upgrade->session;
     }
   }
   std::size_t rank = 0;
-  std::string current;
+  const FrameSpan* answered = nullptr;
   for (FrameSpan& response : responses) {
     const bool starts_response = response.layer == Layer::http && response.kind != "last-chunk";
-    if (starts_response && rank < requests.size()) current = requests[rank++].target;
-    response.target = current;
-    if (response.kind == "response" && current.starts_with("/send")) {
+    if (starts_response && rank < requests.size()) answered = &requests[rank++];
+    if (!answered) continue;
+    response.target = answered->target;
+    response.session = answered->session;
+    if (response.kind == "response" && contract::path_of(answered->target) == contract::kSendPath) {
       response.kind = "send-response";
     }
   }
 }
 
-// The planned messages a frame carries, by the "#<id> " their payloads begin with.
-std::vector<sim::MessageId> messages_in(const std::string& text, std::size_t planned) {
-  std::vector<sim::MessageId> ids;
-  for (std::size_t at = text.find('#'); at != std::string::npos; at = text.find('#', at + 1)) {
-    sim::MessageId id = 0;
-    const char* first = text.data() + at + 1;
-    const char* last = text.data() + text.size();
-    const auto [end, error] = std::from_chars(first, last, id);
-    if (error == std::errc{} && end != first && end < last && *end == ' ' && id < planned) {
-      ids.push_back(id);
-    }
-  }
-  return ids;
-}
-
-// The client a connection belongs to: the one its first request names.
-int client_of(const Bytes& up, int clients) {
+// The sessions a connection's requests belong to, in order; none after an upgrade.
+std::vector<Session> sessions_on(const Bytes& up, int clients) {
+  std::vector<Session> sessions;
   http::RequestParser parser;
   parser.feed(up);
   while (auto event = parser.next()) {
-    if (const auto* head = std::get_if<http::Head<http::Request>>(&*event)) {
-      return sim::client_of(head->message, clients).value_or(0);
-    }
+    const auto* head = std::get_if<http::Head<http::Request>>(&*event);
+    if (!head) continue;
+    sessions.push_back(session_of(head->message.target, clients));
+    if (head->message.fields.has_token("Upgrade", "websocket")) break;  // no more HTTP
   }
-  return 0;
+  return sessions;
 }
 
 class LaneBuilder {
  public:
-  LaneBuilder(const sim::Scenario& scenario, sim::Transport transport, bool proxy)
-      : scenario_(scenario), recorder_(transport), plan_(sim::plan_traffic(scenario)) {
+  LaneBuilder(const sim::Scenario& scenario, const sim::LaneSpec& lane, bool proxy)
+      : scenario_(scenario), recorder_(lane), plan_(sim::plan_traffic(scenario)) {
     for (int i = 0; i < scenario.clients; ++i) {
       recorder_.add_endpoint({sim::EndpointRole::client, "client " + std::to_string(i + 1)});
     }
@@ -264,7 +257,10 @@ class LaneBuilder {
   void add_connection(const RecordedConnection& connection, const EndpointLog* log) {
     const FlowBytes recorded(connection.client_hop.up);
     const Bytes& first_bytes = log ? log->written : recorded.bytes();
-    const auto client = static_cast<sim::EndpointId>(client_of(first_bytes, scenario_.clients));
+    // The client a connection belongs to: the one its first request names.
+    const std::vector<Session> sessions = sessions_on(first_bytes, scenario_.clients);
+    const auto client =
+        static_cast<sim::EndpointId>(sessions.empty() ? 0 : sessions.front().client);
     add_hop(connection.client_hop, log, client, proxy_.value_or(server_));
     for (const RecordedHop& hop : connection.server_hops) add_hop(hop, log, *proxy_, server_);
   }
@@ -325,7 +321,7 @@ class LaneBuilder {
     const FlowBytes down(down_flow);
     bool upgraded = false;
     std::vector<FrameSpan> responses = response_spans(down.bytes(), upgraded);
-    std::vector<FrameSpan> requests = request_spans(up.bytes(), upgraded);
+    std::vector<FrameSpan> requests = request_spans(up.bytes(), upgraded, scenario_.clients);
     follow_requests(requests, responses);
     for (const FrameSpan& span : requests) {
       if (kept(span)) add_frame(up, span, connection, from, to);
@@ -391,7 +387,7 @@ class LaneBuilder {
         .bytes = Bytes(begin, end),
         .transport_overhead =
             sim::tcp_model::carriage(span.end - span.begin, scenario_.network.tls).overhead,
-        .messages = messages_in(span.text, plan_.size()),
+        .messages = contract::message_ids_in(span.text, plan_.size()),
         .note = scenario_.network.tls
                     ? "recorded live: the client's own bytes (the relay saw only TLS records), "
                       "timed by the records that carried them"
@@ -405,7 +401,7 @@ class LaneBuilder {
     add(std::move(frame));
   }
 
-  bool kept(const FrameSpan& span) const { return !only_ || endpoint_of(span.target) == only_; }
+  bool kept(const FrameSpan& span) const { return !only_ || span.session.transport == only_; }
 
   void deliver(sim::MessageId id, Nanoseconds at) {
     std::optional<Nanoseconds>& delivered = delivered_[id];
@@ -430,17 +426,12 @@ class LaneBuilder {
 
 namespace {
 
-// Whether any request on the connection asks for this transport's endpoint.
-bool asks_for(const RecordedConnection& connection, sim::Transport transport) {
-  http::RequestParser parser;
+// Whether any request on the connection belongs to a session of this transport.
+bool asks_for(const RecordedConnection& connection, sim::Transport transport, int clients) {
   const FlowBytes recorded(connection.client_hop.up);
-  parser.feed(recorded.bytes());
-  while (auto event = parser.next()) {
-    const auto* head = std::get_if<http::Head<http::Request>>(&*event);
-    if (head && endpoint_of(head->message.target) == transport) return true;
-    if (head && head->message.fields.has_token("Upgrade", "websocket")) break;  // no more HTTP
-  }
-  return false;
+  const std::vector<Session> sessions = sessions_on(recorded.bytes(), clients);
+  return std::any_of(sessions.begin(), sessions.end(),
+                     [&](const Session& session) { return session.transport == transport; });
 }
 
 }  // namespace
@@ -452,7 +443,7 @@ sim::Trace decode_by_transport(const Recording& recording, const sim::Scenario& 
     builder.keep_only(transport);
     bool used = false;
     for (const RecordedConnection& connection : recording.connections) {
-      if (!asks_for(connection, transport)) continue;
+      if (!asks_for(connection, transport, scenario.clients)) continue;
       builder.add(connection);
       used = true;
     }
@@ -462,8 +453,8 @@ sim::Trace decode_by_transport(const Recording& recording, const sim::Scenario& 
 }
 
 sim::Lane decode_recording(const Recording& recording, const EndpointLogs& logs,
-                           const sim::Scenario& scenario, sim::Transport transport) {
-  LaneBuilder builder(scenario, transport, recording.proxy);
+                           const sim::Scenario& scenario, const sim::LaneSpec& lane) {
+  LaneBuilder builder(scenario, lane, recording.proxy);
   const EndpointLog nothing_logged;
   for (const RecordedConnection& connection : recording.connections) {
     if (!recording.tls) {

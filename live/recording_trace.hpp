@@ -19,7 +19,7 @@
 namespace pushlab::live {
 
 sim::Lane decode_recording(const Recording& recording, const EndpointLogs& logs,
-                           const sim::Scenario& scenario, sim::Transport transport);
+                           const sim::Scenario& scenario, const sim::LaneSpec& lane);
 
 // What a browser did against `pushlab-cli serve`: a lane for each transport it used, holding
 // the requests to that transport's endpoint (/poll, /lp, /ws, /events) and their answers. A

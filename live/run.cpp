@@ -32,10 +32,7 @@ sim::Nanoseconds drain_time(const sim::Scenario& scenario) {
 // Live clients are one page each: several tabs sharing a browser's connections are the
 // simulator's alone.
 void refuse_what_live_mode_lacks(const sim::Scenario& scenario) {
-  const auto& transports = scenario.transports;
-  const bool has_sse =
-      std::find(transports.begin(), transports.end(), sim::Transport::sse) != transports.end();
-  if (has_sse && scenario.sse.tabs > 1) {
+  if (sim::runs(scenario.lanes, sim::Transport::sse) && scenario.sse.tabs > 1) {
     throw std::runtime_error("sse.tabs is " + std::to_string(scenario.sse.tabs) +
                              ", but live mode runs each client as one tab (expected sse.tabs 1, "
                              "or a run without the sse lane)");
@@ -76,8 +73,8 @@ sim::Trace run(const sim::Scenario& scenario, const LiveOptions& options) {
   const LiveClock clock{.origin = std::chrono::steady_clock::now() + kSetupTime,
                         .time_scale = options.time_scale};
   std::vector<std::unique_ptr<LaneRun>> lanes;
-  for (const sim::Transport transport : scenario.transports) {
-    lanes.push_back(std::make_unique<LaneRun>(io, scenario, transport, clock));
+  for (const sim::LaneSpec& lane : scenario.lanes) {
+    lanes.push_back(std::make_unique<LaneRun>(io, scenario, lane.transport, clock));
   }
   for (const auto& lane : lanes) {
     lane->server.start(clock.origin);
@@ -126,7 +123,7 @@ sim::Trace run(const sim::Scenario& scenario, const LiveOptions& options) {
   sim::Trace trace{.scenario = scenario.name, .source = "live", .duration = scenario.duration};
   for (std::size_t i = 0; i < lanes.size(); ++i) {
     trace.lanes.push_back(decode_recording(lanes[i]->relay.recording(), lanes[i]->clients.logs(),
-                                           scenario, scenario.transports[i]));
+                                           scenario, scenario.lanes[i]));
   }
   return trace;
 }

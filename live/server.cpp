@@ -64,8 +64,8 @@ struct Server::Impl {
 
   static std::shared_ptr<Shared> make_shared_state(ServerOptions options) {
     const int clients = options.scenario.clients;
-    return std::make_shared<Shared>(Shared{
-        .options = std::move(options), .feed = Feed(clients), .counts = {}, .origins = {}});
+    return std::make_shared<Shared>(
+        Shared{.options = std::move(options), .feed = Feed(clients), .counts = {}, .origins = {}});
   }
 
   void use_self_signed_certificate() {

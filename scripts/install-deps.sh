@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git clang-format
   # libraries
   libssl-dev libboost1.81-dev nlohmann-json3-dev doctest-dev libcli11-dev libbenchmark-dev
   libmd4c-dev

@@ -62,7 +62,7 @@ void print_metrics_table(std::ostream& out, const sim::Scenario& scenario,
                          const std::vector<LaneMetrics>& lanes) {
   print_scenario_line(out, scenario);
   std::vector<std::string> headings{""};
-  for (const LaneMetrics& lane : lanes) headings.emplace_back(sim::to_string(lane.transport));
+  for (const LaneMetrics& lane : lanes) headings.push_back(lane.lane);
   TextTable table(std::move(headings));
   for (const sim::MetricsRow& row : sim::metrics_rows()) {
     std::vector<std::string> cells{row.label};
@@ -78,7 +78,8 @@ nlohmann::ordered_json metrics_json(const std::string& scenario_name,
                                     const std::string& source) {
   nlohmann::ordered_json runs = nlohmann::ordered_json::array();
   for (const LaneMetrics& m : lanes) {
-    runs.push_back({{"transport", sim::to_string(m.transport)},
+    runs.push_back({{"lane", m.lane},
+                    {"transport", sim::to_string(m.transport)},
                     {"source", source},
                     {"delivered", m.delivered},
                     {"lost", m.lost},

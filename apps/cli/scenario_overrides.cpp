@@ -24,8 +24,8 @@ constexpr double kMaxDurationS = 86'400;
 
 void add_override_options(CLI::App& app, ScenarioOverrides& overrides) {
   app.add_option("--transport", overrides.transports,
-                 "Run only these: short-poll, long-poll, websocket, sse (repeatable)")
-      ->check(CLI::IsMember({"short-poll", "long-poll", "websocket", "sse"}));
+                 "Run only these: " + sim::transport_name_list() + " (repeatable)")
+      ->check(CLI::IsMember(sim::transport_names()));
   app.add_option("--clients", overrides.clients, "Clients per lane, instead of the scenario's");
   app.add_option("--duration", overrides.duration_s,
                  "Seconds of traffic, instead of the scenario's");
@@ -60,14 +60,21 @@ sim::Scenario load_with_overrides(const std::string& file, const ScenarioOverrid
     throw InputError(error.what());
   }
   if (!overrides.transports.empty()) {
-    scenario.transports.clear();
+    std::vector<sim::Transport> chosen;
     for (const std::string& name : overrides.transports) {
       const sim::Transport transport = *sim::parse_transport(name);
-      if (std::find(scenario.transports.begin(), scenario.transports.end(), transport) ==
-          scenario.transports.end()) {
-        scenario.transports.push_back(transport);
+      if (std::find(chosen.begin(), chosen.end(), transport) == chosen.end()) {
+        chosen.push_back(transport);
       }
     }
+    // In the order given: the scenario's lanes of each transport, or a lane of it.
+    std::vector<sim::LaneSpec> lanes;
+    for (const sim::Transport transport : chosen) {
+      std::vector<sim::LaneSpec> of_it = sim::lanes_running(scenario.lanes, {transport});
+      if (of_it.empty()) of_it.emplace_back(transport);
+      lanes.insert(lanes.end(), of_it.begin(), of_it.end());
+    }
+    scenario.lanes = std::move(lanes);
   }
   if (overrides.clients) {
     if (*overrides.clients < 1 || *overrides.clients > kMaxClients) {

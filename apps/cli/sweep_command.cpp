@@ -130,7 +130,7 @@ Command add_sweep_command(CLI::App& parent) {
       ->capture_default_str();
   app->add_option("--transport", options->overrides.transports,
                   "Only these transports (repeatable)")
-      ->check(CLI::IsMember({"short-poll", "long-poll", "websocket", "sse"}));
+      ->check(CLI::IsMember(sim::transport_names()));
   app->add_option("--duration", options->overrides.duration_s,
                   "Seconds of traffic, instead of the scenario's");
   app->add_option("--set", options->overrides.settings,

@@ -26,8 +26,8 @@ std::string plural(std::size_t count, const std::string& noun) {
 
 std::string summary(const sim::Scenario& scenario) {
   std::string transports;
-  for (const sim::Transport transport : scenario.transports) {
-    transports += (transports.empty() ? "" : ", ") + std::string(sim::to_string(transport));
+  for (const sim::LaneSpec& lane : scenario.lanes) {
+    transports += (transports.empty() ? "" : ", ") + lane.id;
   }
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%g s",

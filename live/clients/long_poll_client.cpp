@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "live/clients/page_client.hpp"
-#include "sim/transports/http_server.hpp"
+#include "sim/transports/http_contract.hpp"
 
 namespace pushlab::live::clients {
 
@@ -19,8 +19,9 @@ class LongPollClient final : public PageClient {
  private:
   void ask() {
     if (stopped_) return;
-    const std::string target =
-        sim::with_client("/lp", context_.client) + "&received=" + std::to_string(received_);
+    std::string target =
+        sim::contract::with_client(sim::info(sim::Transport::long_poll).path, context_.client);
+    sim::contract::append_query(target, sim::contract::kReceivedKey, received_);
     body_.clear();
     page_.send({.request = context_.http.request("GET", target, {}).bytes,
                 .held = true,

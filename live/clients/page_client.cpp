@@ -1,13 +1,15 @@
 #include "live/clients/page_client.hpp"
 
-#include "sim/transports/http_server.hpp"
+#include "sim/transports/http_contract.hpp"
 
 namespace pushlab::live::clients {
 
 void PageClient::send(std::string payload) {
   page_.send({.request = context_.http
-                             .request("POST", sim::with_client("/send", context_.client), {},
-                                      payload, "text/plain")
+                             .request("POST",
+                                      sim::contract::with_client(sim::contract::kSendPath,
+                                                                 context_.client),
+                                      {}, payload, "text/plain")
                              .bytes,
               .method = "POST"});
 }

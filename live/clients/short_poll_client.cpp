@@ -2,7 +2,7 @@
 // (setInterval), on the page's kept-alive connections.
 
 #include "live/clients/page_client.hpp"
-#include "sim/transports/http_server.hpp"
+#include "sim/transports/http_contract.hpp"
 
 namespace pushlab::live::clients {
 
@@ -18,8 +18,12 @@ class ShortPollClient final : public PageClient {
   void poll() {
     if (stopped_) return;
     page_.send(
-        {.request =
-             context_.http.request("GET", sim::with_client("/poll", context_.client), {}).bytes});
+        {.request = context_.http
+                        .request("GET",
+                                 sim::contract::with_client(
+                                     sim::info(sim::Transport::short_poll).path, context_.client),
+                                 {})
+                        .bytes});
     next_poll_ += context_.scenario.short_poll.interval;
     at_time(next_poll_, [this] { poll(); });
   }

@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "live/clients/page_client.hpp"
-#include "sim/transports/http_server.hpp"
+#include "sim/transports/http_contract.hpp"
 #include "sim/wire/sse/parser.hpp"
 
 namespace pushlab::live::clients {
@@ -25,7 +25,9 @@ class SseClient final : public PageClient {
     if (!last_event_id_.empty()) fields.add("Last-Event-ID", last_event_id_);
     events_.emplace(sim::wire::sse::kBrowserLimits);
     page_.send({.request = context_.http
-                               .request("GET", sim::with_client("/events", context_.client),
+                               .request("GET",
+                                        sim::contract::with_client(
+                                            sim::info(sim::Transport::sse).path, context_.client),
                                         std::move(fields))
                                .bytes,
                 .held = true,

@@ -8,7 +8,7 @@
 #include <random>
 
 #include "live/clients/live_client.hpp"
-#include "sim/transports/http_server.hpp"
+#include "sim/transports/http_contract.hpp"
 #include "sim/wire/http/parser.hpp"
 #include "sim/wire/http/serialize.hpp"
 #include "sim/wire/websocket/close.hpp"
@@ -85,7 +85,8 @@ class WebSocketClient final : public LiveClient {
     key_ = ws::random_key();
     const ws::HandshakeRequestOptions options{
         .host = std::string(context_.scenario.http.host()),
-        .target = sim::with_client("/ws", context_.client),
+        .target =
+            sim::contract::with_client(sim::info(sim::Transport::websocket).path, context_.client),
         .extra_fields = sim::fields_of(context_.scenario.http.request_headers)};
     connection_->write(http::serialize(ws::handshake_request(key_, options)));
   }

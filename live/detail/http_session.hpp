@@ -15,6 +15,7 @@
 #include "live/detail/session_common.hpp"
 #include "live/detail/websocket_session.hpp"
 #include "live/target_query.hpp"
+#include "sim/transports/http_contract.hpp"
 #include "sim/wire/websocket/handshake.hpp"
 #include "sim/wire/websocket/rfc6455.hpp"
 
@@ -87,9 +88,11 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
     send(error_response(request, status, error.message()));
   }
 
+  // Dispatches by the contract's paths (sim/transports/http_contract.hpp).
   void route(Request request) {
+    namespace contract = sim::contract;
     const std::string_view target = request.target();
-    const std::string_view path = path_of(target);
+    const std::string_view path = contract::path_of(target);
     if (path == "/" || path == "/index.html") return serve_page(request);
     if (const auto origin = request.find(http::field::origin);
         origin != request.end() && !shared_->origins.allows(origin->value())) {
@@ -102,17 +105,27 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
       return send(error_response(request, http::status::bad_request,
                                  "client must be 1 to " + std::to_string(shared_->feed.clients())));
     }
-    if (path == "/ws" || path == "/echo") {
-      return open_websocket(std::move(request), *client, path == "/echo");
+    const std::optional<sim::Transport> transport = contract::transport_at(path);
+    const bool echo = path == contract::kEchoPath;
+    if (echo || transport == sim::Transport::websocket) {
+      return open_websocket(std::move(request), *client, echo);
     }
-    if (path == "/send") return receive(request, *client);
+    if (path == contract::kSendPath) return receive(request, *client);
     if (request.method() != http::verb::get) {
       return send(error_response(request, http::status::method_not_allowed, "GET only"));
     }
-    if (path == "/poll") return send(poll_response(request, *client));
-    if (path == "/lp") return hold(std::move(request), *client);
-    if (path == "/events") return stream_events(std::move(request), *client);
-    send(error_response(request, http::status::not_found, "no such endpoint"));
+    if (!transport)
+      return send(error_response(request, http::status::not_found, "no such endpoint"));
+    switch (*transport) {
+      case sim::Transport::short_poll:
+        return send(poll_response(request, *client));
+      case sim::Transport::long_poll:
+        return hold(std::move(request), *client);
+      case sim::Transport::sse:
+        return stream_events(std::move(request), *client);
+      case sim::Transport::websocket:
+        break;  // upgraded above
+    }
   }
 
   // Every handshake is decided by sim/wire's own checks (RFC 6455 section 4.2.1), as the
@@ -120,8 +133,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
   void open_websocket(Request request, int client, bool echo) {
     namespace ws = sim::wire::websocket;
     if (const auto problem = ws::check_handshake_request(as_wire_request(request))) {
-      Response refusal = error_response(request, static_cast<http::status>(problem->status),
-                                        problem->reason);
+      Response refusal =
+          error_response(request, static_cast<http::status>(problem->status), problem->reason);
       if (problem->status == 426) {
         refusal.set(http::field::sec_websocket_version, std::string(ws::kVersion));
       }
@@ -155,13 +168,13 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
   // "&received=K": the poller has K of the client's messages and wants the rest; without it,
   // the client's mailbox is emptied.
   bool has_waiting(const Request& request, int client) const {
-    const auto received = received_count(request.target());
+    const auto received = sim::contract::number_in(request.target(), sim::contract::kReceivedKey);
     return received ? shared_->feed.published(client) > *received
                     : shared_->feed.has_waiting(client);
   }
 
   Response poll_response(const Request& request, int client) {
-    const auto received = received_count(request.target());
+    const auto received = sim::contract::number_in(request.target(), sim::contract::kReceivedKey);
     const std::vector<FeedMessage> waiting =
         received ? shared_->feed.from(client, *received) : shared_->feed.take_waiting(client);
     if (waiting.empty()) return make_response(request, http::status::no_content);

@@ -1,6 +1,8 @@
 #pragma once
-// The engine's clock counts whole nanoseconds, never a double, so that a run is the same on every
-// machine. (sim/scenario declares the same alias; both name std::chrono::nanoseconds.)
+// Time in PushLab counts whole nanoseconds, never a double, so that a run is the same on every
+// machine: the engine's clock, a scenario's times (converted once, on load), a Trace's
+// timestamps and live mode's clock all use this one alias. It is a header of the engine, which
+// depends on nothing, so every layer may include it.
 
 #include <chrono>
 

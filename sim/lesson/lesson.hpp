@@ -20,7 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "sim/scenario/nanoseconds.hpp"
+#include "sim/engine/nanoseconds.hpp"
 #include "sim/scenario/transport.hpp"
 
 namespace pushlab::sim {

@@ -177,11 +177,9 @@ StepDirectives read_directives(const Json& value, const Location& where, std::si
     directives.at = json::read_seconds(*at, object.location("at"), {.min = 0, .max = 1e6});
   }
   if (const Json* lanes = object.find("lanes")) {
-    std::vector<std::string_view> names;
-    for (const Transport transport : kAllTransports) names.push_back(to_string(transport));
     directives.lanes = json::read_list(
         *lanes, object.location("lanes"), [&](const Json& item, const Location& item_where) {
-          return kAllTransports[json::read_choice(item, item_where, names, "a transport")];
+          return json::read_enum(item, item_where, kAllTransports, "a transport");
         });
   }
   if (const Json* select = object.find("select")) {

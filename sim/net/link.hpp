@@ -7,8 +7,8 @@
 #include <cstdint>
 #include <optional>
 
+#include "sim/engine/nanoseconds.hpp"
 #include "sim/engine/rng.hpp"
-#include "sim/scenario/nanoseconds.hpp"
 
 namespace pushlab::sim {
 

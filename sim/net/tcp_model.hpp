@@ -5,7 +5,7 @@
 #include <chrono>
 #include <cstdint>
 
-#include "sim/scenario/nanoseconds.hpp"
+#include "sim/engine/nanoseconds.hpp"
 
 namespace pushlab::sim::tcp_model {
 

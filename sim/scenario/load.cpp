@@ -50,22 +50,43 @@ std::string read_name(const ObjectReader& object) {
   return name;
 }
 
-std::vector<Transport> read_transports(const Json& value, const Location& where) {
+constexpr std::array<std::string_view, 2> kLaneFields = {"id", "transport"};
+
+// "websocket", or {"id": "websocket-blocked", "transport": "websocket"} for a second lane of it.
+LaneSpec read_lane(const Json& value, const Location& where) {
+  if (!value.is_object()) return json::read_enum(value, where, kAllTransports, "a transport");
+  const ObjectReader object(value, where, kLaneFields);
+  const Transport transport =
+      json::read_enum(object.require("transport", "in every lane"), object.location("transport"),
+                      kAllTransports, "a transport");
+  LaneSpec lane(transport);
+  if (const Json* id = object.find("id")) {
+    lane.id = json::read_string(*id, object.location("id"));
+    if (!is_slug(lane.id)) {
+      object.location("id").fail(json::describe(*id) +
+                                 " is not a valid lane id (expected 1 to 64 of a-z, 0-9 and '-')");
+    }
+  }
+  return lane;
+}
+
+std::vector<LaneSpec> read_lanes(const Json& value, const Location& where) {
   const auto& items = json::read_array(value, where);
   if (items.empty()) {
-    where.fail("[] is empty (expected at least one of short-poll, long-poll, websocket, sse)");
+    where.fail("[] is empty (expected at least one of " + transport_name_list() + ")");
   }
-  std::vector<Transport> transports;
+  std::vector<LaneSpec> lanes;
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const Transport transport =
-        json::read_enum(items[i], where.item(i), kAllTransports, "a transport");
-    if (std::find(transports.begin(), transports.end(), transport) != transports.end()) {
-      where.item(i).fail(json::describe(items[i]) +
-                         " is listed twice (expected each transport once)");
+    LaneSpec lane = read_lane(items[i], where.item(i));
+    const auto same_id = [&](const LaneSpec& other) { return other.id == lane.id; };
+    if (std::any_of(lanes.begin(), lanes.end(), same_id)) {
+      where.item(i).fail(json::describe(Json(lane.id)) +
+                         " is listed twice (expected each lane once; a second lane of a "
+                         "transport needs an \"id\" of its own)");
     }
-    transports.push_back(transport);
+    lanes.push_back(std::move(lane));
   }
-  return transports;
+  return lanes;
 }
 
 // Reads an optional object section with `read`, keeping `out` (its defaults) when absent.
@@ -105,8 +126,8 @@ Scenario parse_scenario(const nlohmann::ordered_json& value, std::string_view so
                                          object.location("duration_s"), kDurationSeconds);
   object.read_integer("seed", std::uint64_t{0}, std::numeric_limits<std::uint64_t>::max(),
                       scenario.seed);
-  scenario.transports = read_transports(object.require("transports", "in every scenario"),
-                                        object.location("transports"));
+  scenario.lanes =
+      read_lanes(object.require("transports", "in every scenario"), object.location("transports"));
   object.read_integer("clients", 1, kMaxClients, scenario.clients);
   read_sections(object, scenario);
   scenario.traffic = detail::read_traffic(object.require("traffic", "in every scenario"),

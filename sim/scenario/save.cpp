@@ -79,9 +79,16 @@ Json to_json(const TrafficSource& source) {
   return json;
 }
 
-Json transports_json(const std::vector<Transport>& transports) {
+// A lane named after its transport is written as the transport's name, as it is read.
+Json lanes_json(const std::vector<LaneSpec>& lanes) {
   Json json = Json::array();
-  for (const Transport transport : transports) json.push_back(to_string(transport));
+  for (const LaneSpec& lane : lanes) {
+    if (lane.id == to_string(lane.transport)) {
+      json.push_back(to_string(lane.transport));
+    } else {
+      json.push_back({{"id", lane.id}, {"transport", to_string(lane.transport)}});
+    }
+  }
   return json;
 }
 
@@ -100,7 +107,7 @@ nlohmann::ordered_json to_json(const Scenario& scenario) {
       {"description", scenario.description},
       {"duration_s", seconds(scenario.duration)},
       {"seed", scenario.seed},
-      {"transports", transports_json(scenario.transports)},
+      {"transports", lanes_json(scenario.lanes)},
       {"clients", scenario.clients},
       {"network", to_json(scenario.network)},
       {"proxy", to_json(scenario.proxy)},

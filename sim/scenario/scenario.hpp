@@ -11,7 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/scenario/nanoseconds.hpp"
+#include "sim/engine/nanoseconds.hpp"
+#include "sim/scenario/lane_spec.hpp"
 #include "sim/scenario/traffic.hpp"
 #include "sim/scenario/transport.hpp"
 
@@ -98,7 +99,7 @@ struct Scenario {
   std::string description;
   Nanoseconds duration{};  // required ("duration_s")
   std::uint64_t seed = 0;
-  std::vector<Transport> transports;  // required, at least one, no repeats
+  std::vector<LaneSpec> lanes;  // required ("transports"), at least one, each id once
   int clients = 1;
   Network network;
   Proxy proxy;

@@ -7,8 +7,8 @@
 #include <variant>
 #include <vector>
 
+#include "sim/engine/nanoseconds.hpp"
 #include "sim/scenario/direction.hpp"
-#include "sim/scenario/nanoseconds.hpp"
 
 namespace pushlab::sim {
 

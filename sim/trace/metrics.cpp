@@ -102,7 +102,8 @@ void MetricsAccumulator::add_message(MessageId, const Message& message) {
 
 LaneMetrics MetricsAccumulator::result() const {
   LaneMetrics metrics = counts_;
-  metrics.transport = transport_;
+  metrics.lane = spec_.id;
+  metrics.transport = spec_.transport;
   metrics.latency = summarize(latencies_);
   metrics.peak_server_connections = peak_open(server_opens_);
   if (metrics.delivered > 0) {
@@ -114,7 +115,7 @@ LaneMetrics MetricsAccumulator::result() const {
 }
 
 LaneMetrics compute_metrics(const Lane& lane) {
-  MetricsAccumulator accumulator(lane.transport);
+  MetricsAccumulator accumulator(LaneSpec(lane.id, lane.transport));
   for (const Endpoint& endpoint : lane.endpoints) accumulator.add_endpoint(endpoint);
   for (std::size_t i = 0; i < lane.connections.size(); ++i) {
     accumulator.add_connection(static_cast<ConnectionId>(i), lane.connections[i]);

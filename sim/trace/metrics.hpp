@@ -30,6 +30,7 @@ struct ByteCounts {
 };
 
 struct LaneMetrics {
+  std::string lane{};  // its id
   Transport transport = Transport::websocket;
   std::uint64_t delivered = 0;  // messages that arrived
   std::uint64_t lost = 0;       // messages created that never arrived
@@ -60,7 +61,7 @@ ServerLoad server_load(const LaneMetrics& metrics, Nanoseconds duration);
 // The same figures, gathered record by record as a run goes, without keeping the frames.
 class MetricsAccumulator final : public TraceSink {
  public:
-  explicit MetricsAccumulator(Transport transport) : transport_(transport) {}
+  explicit MetricsAccumulator(LaneSpec spec) : spec_(std::move(spec)) {}
 
   void add_endpoint(const Endpoint& endpoint) override;
   void add_connection(ConnectionId id, const Connection& connection) override;
@@ -80,7 +81,7 @@ class MetricsAccumulator final : public TraceSink {
     return id < roles_.size() && roles_[id] == role;
   }
 
-  Transport transport_;
+  LaneSpec spec_;
   std::vector<EndpointRole> roles_;
   LaneMetrics counts_;                                     // all but latency and peak
   std::vector<Nanoseconds> latencies_;                     // of delivered messages

@@ -13,8 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/engine/nanoseconds.hpp"
 #include "sim/scenario/direction.hpp"
-#include "sim/scenario/nanoseconds.hpp"
+#include "sim/scenario/lane_spec.hpp"
 #include "sim/scenario/transport.hpp"
 #include "sim/wire/bytes.hpp"
 
@@ -96,6 +97,7 @@ struct Message {
 
 // One transport's run: a lane of the side-by-side view.
 struct Lane {
+  std::string id{};  // the scenario's lane id (sim/scenario/lane_spec.hpp): "websocket"
   Transport transport = Transport::websocket;
   std::vector<Endpoint> endpoints{};
   std::vector<Connection> connections{};

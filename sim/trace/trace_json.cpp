@@ -92,7 +92,8 @@ Json list_json(const std::vector<Item>& items) {
 }
 
 Json to_json(const Lane& lane) {
-  return {{"transport", to_string(lane.transport)},
+  return {{"id", lane.id},
+          {"transport", to_string(lane.transport)},
           {"endpoints", list_json(lane.endpoints)},
           {"connections", list_json(lane.connections)},
           {"frames", list_json(lane.frames)},

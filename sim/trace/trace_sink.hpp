@@ -33,7 +33,10 @@ class TraceSink {
 // Keeps everything: builds the Lane a Trace holds.
 class TraceRecorder final : public TraceSink {
  public:
-  explicit TraceRecorder(Transport transport) { lane_.transport = transport; }
+  explicit TraceRecorder(const LaneSpec& spec) {
+    lane_.id = spec.id;
+    lane_.transport = spec.transport;
+  }
 
   void add_endpoint(const Endpoint& endpoint) override;
   void add_connection(ConnectionId id, const Connection& connection) override;

@@ -1,27 +1,9 @@
 #include "sim/transports/http_server.hpp"
 
-#include <charconv>
-
+#include "sim/transports/http_contract.hpp"
 #include "sim/wire/http/parse_one.hpp"
 
 namespace pushlab::sim {
-
-std::string with_client(std::string_view path, int client) {
-  return std::string(path) + "?client=" + std::to_string(client + 1);
-}
-
-std::optional<int> client_of(const wire::http::Request& request, int clients) {
-  constexpr std::string_view kKey = "client=";
-  const std::string& target = request.target;
-  const auto at = target.find(kKey);
-  if (at == std::string::npos) return std::nullopt;
-  const char* begin = target.data() + at + kKey.size();
-  const char* end = target.data() + target.size();
-  int number = 0;
-  const auto [stop, error] = std::from_chars(begin, end, number);
-  if (error != std::errc{} || number < 1 || number > clients) return std::nullopt;
-  return number - 1;
-}
 
 HttpServer::HttpServer(LaneWorld& world, Handler on_request, ClosedHandler on_closed)
     : world_(world), on_request_(std::move(on_request)), on_closed_(std::move(on_closed)) {
@@ -48,7 +30,7 @@ void HttpServer::received(Accepted& accepted, const WireFrame& frame) {
     accepted.last_request = std::move(*request);
   }
   const wire::http::Request* request = &accepted.last_request;
-  const std::optional<int> client = client_of(*request, world_.clients());
+  const std::optional<int> client = contract::client_in(request->target, world_.clients());
   if (!client) {
     // Every endpoint serves one client, named in the query; a request that names none would
     // otherwise wait for an answer forever.
@@ -57,7 +39,7 @@ void HttpServer::received(Accepted& accepted, const WireFrame& frame) {
     socket.send(std::move(refusal));
     return;
   }
-  if (request->method == "POST" && request->target.starts_with("/send")) {
+  if (request->method == "POST" && contract::path_of(request->target) == contract::kSendPath) {
     for (const MessageId id : frame.messages) world_.messages.deliver(id);
     WireFrame reply = world_.http.response(204, {});
     reply.kind = "send-response";  // not a poll: never counted as an empty response

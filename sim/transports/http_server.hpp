@@ -1,8 +1,9 @@
 #pragma once
 // The server's side of the HTTP transports: it accepts every connection made to the server,
 // reads each request from the bytes that arrived (so a proxy's changes are what it sees), and
-// hands it to the transport. It answers the client-to-server `POST /send` of every HTTP
-// transport itself: the message is delivered when the request arrives, and a 204 goes back.
+// hands it to the transport. Requests name their client in the query (http_contract.hpp). It
+// answers the client-to-server `POST /send` of every HTTP transport itself: the message is
+// delivered when the request arrives, and a 204 goes back.
 
 #include <deque>
 #include <functional>
@@ -44,11 +45,5 @@ class HttpServer {
   ClosedHandler on_closed_;
   std::deque<Accepted> accepted_;  // live as long as their connections may call
 };
-
-// Requests name their client in the query ("/poll?client=3", counted from 1 like the endpoint
-// names), as a real page would name its session.
-std::string with_client(std::string_view path, int client);
-// The client a request names, counted from 0; nullopt if it names none that exists.
-std::optional<int> client_of(const wire::http::Request& request, int clients);
 
 }  // namespace pushlab::sim

@@ -11,13 +11,13 @@
 // Bayeux's ack extension or a `since` parameter does), and the server resends what the cursor
 // does not cover. Without it a message put into a lost response would vanish silently.
 
-#include <charconv>
 #include <deque>
 #include <vector>
 
 #include "sim/net/duration_text.hpp"
 #include "sim/transports/browser_connections.hpp"
 #include "sim/transports/client_by_socket.hpp"
+#include "sim/transports/http_contract.hpp"
 #include "sim/transports/http_server.hpp"
 #include "sim/transports/send_by_post.hpp"
 #include "sim/transports/transport_model.hpp"
@@ -30,14 +30,7 @@ namespace {
 // The cursor a poll carries: how many of its messages the client has received (0 if it names
 // none, as a first poll may not).
 std::uint64_t received_of(const wire::http::Request& request) {
-  constexpr std::string_view kKey = "&received=";
-  const std::string& target = request.target;
-  const auto at = target.find(kKey);
-  if (at == std::string::npos) return 0;
-  std::uint64_t received = 0;
-  const char* begin = target.data() + at + kKey.size();
-  std::from_chars(begin, target.data() + target.size(), received);
-  return received;
+  return contract::number_in(request.target, contract::kReceivedKey).value_or(0);
 }
 
 std::string json_array_of(const MessageBook& messages, const std::deque<MessageId>& ids) {
@@ -132,7 +125,9 @@ class LongPoll final : public TransportModel {
   }
 
   std::string poll_target(int client) {
-    return with_client("/lp", client) + "&received=" + std::to_string(at(client).received);
+    std::string target = contract::with_client(info(Transport::long_poll).path, client);
+    contract::append_query(target, contract::kReceivedKey, at(client).received);
+    return target;
   }
 
   // Any answer ends the poll, and the client asks again at once: that is what keeps a request

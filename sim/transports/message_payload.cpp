@@ -4,11 +4,13 @@
 #include <charconv>
 #include <string_view>
 
+#include "sim/transports/http_contract.hpp"
+
 namespace pushlab::sim {
 
 void append_message_payload(std::string& out, std::uint64_t id, std::size_t size) {
   static constexpr std::string_view kFiller = "abcdefghijklmnopqrstuvwxyz0123456789";
-  char prefix[24] = {'#'};
+  char prefix[24] = {contract::kPayloadTag};
   char* prefix_end = std::to_chars(prefix + 1, prefix + sizeof prefix - 1, id).ptr;
   *prefix_end++ = ' ';
   const std::size_t written = std::min(size, static_cast<std::size_t>(prefix_end - prefix));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/transports/browser_connections.hpp"
+#include "sim/transports/http_contract.hpp"
 #include "sim/transports/http_server.hpp"
 #include "sim/transports/send_by_post.hpp"
 #include "sim/transports/transport_model.hpp"
@@ -64,7 +65,8 @@ class ShortPoll final : public TransportModel {
         for (const MessageId id : response.messages) world_.messages.deliver(id);
         connections.release(connection);
       };
-      WireFrame request = world_.http.request("GET", with_client("/poll", client), {});
+      WireFrame request = world_.http.request(
+          "GET", contract::with_client(info(Transport::short_poll).path, client), {});
       if (world_.notes) request.note = "the client asks: anything new?";
       connection.send(std::move(request));
     });

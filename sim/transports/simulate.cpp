@@ -22,7 +22,7 @@ constexpr std::uint64_t kTransportStream = 2;
 constexpr std::uint64_t kStreamsPerLane = 16;
 
 std::uint64_t lane_stream(Transport transport, std::uint64_t which) {
-  return static_cast<std::uint64_t>(transport) * kStreamsPerLane + which;
+  return info(transport).stream_id * kStreamsPerLane + which;
 }
 
 // Starts and stops the clients of one lane around its model.
@@ -131,10 +131,10 @@ void run_lane(const Scenario& scenario, Transport transport, TraceSink& sink,
 // requests) costs far less to simulate than the others, so it goes last, to fill the time a
 // longer lane leaves on the other core rather than to make one core run two long lanes.
 std::vector<std::size_t> cheapest_last(const Scenario& scenario) {
-  std::vector<std::size_t> order(scenario.transports.size());
+  std::vector<std::size_t> order(scenario.lanes.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_partition(order.begin(), order.end(), [&](std::size_t lane) {
-    return scenario.transports[lane] != Transport::websocket;
+    return scenario.lanes[lane].transport != Transport::websocket;
   });
   return order;
 }
@@ -144,7 +144,7 @@ std::vector<std::size_t> cheapest_last(const Scenario& scenario) {
 template <class Result>
 std::vector<Result> for_each_lane(const Scenario& scenario,
                                   const std::function<Result(std::size_t lane)>& run) {
-  const std::size_t lanes = scenario.transports.size();
+  const std::size_t lanes = scenario.lanes.size();
   const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
                                                       std::max<std::size_t>(lanes, 1));
   std::vector<std::optional<Result>> results(lanes);
@@ -178,9 +178,9 @@ Trace simulate(const Scenario& scenario) {
           .source = "sim",
           .duration = scenario.duration,
           .lanes = for_each_lane<Lane>(scenario, [&](std::size_t lane) {
-            const Transport transport = scenario.transports[lane];
-            TraceRecorder recorder(transport);
-            run_lane(scenario, transport, recorder);
+            const LaneSpec& spec = scenario.lanes[lane];
+            TraceRecorder recorder(spec);
+            run_lane(scenario, spec.transport, recorder);
             return std::move(recorder).finish();
           })};
 }
@@ -188,7 +188,7 @@ Trace simulate(const Scenario& scenario) {
 std::vector<LaneMetrics> simulate_metrics(const Scenario& scenario, const LaneProgress& progress) {
   // Each lane's share of the whole, summed under a lock: reports are rare.
   std::mutex mutex;
-  std::vector<double> done(scenario.transports.size(), 0.0);
+  std::vector<double> done(scenario.lanes.size(), 0.0);
   auto lane_progress = [&](std::size_t lane) -> LaneProgress {
     if (!progress) return {};
     return [&, lane](double fraction) {
@@ -198,13 +198,13 @@ std::vector<LaneMetrics> simulate_metrics(const Scenario& scenario, const LanePr
     };
   };
   std::vector<LaneProgress> lanes;
-  for (std::size_t lane = 0; lane < scenario.transports.size(); ++lane) {
+  for (std::size_t lane = 0; lane < scenario.lanes.size(); ++lane) {
     lanes.push_back(lane_progress(lane));
   }
   return for_each_lane<LaneMetrics>(scenario, [&](std::size_t lane) {
-    const Transport transport = scenario.transports[lane];
-    MetricsAccumulator accumulator(transport);
-    run_lane(scenario, transport, accumulator, lanes[lane]);
+    const LaneSpec& spec = scenario.lanes[lane];
+    MetricsAccumulator accumulator(spec);
+    run_lane(scenario, spec.transport, accumulator, lanes[lane]);
     return accumulator.result();
   });
 }

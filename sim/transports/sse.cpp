@@ -23,6 +23,7 @@
 #include "sim/net/duration_text.hpp"
 #include "sim/transports/browser_connections.hpp"
 #include "sim/transports/client_by_socket.hpp"
+#include "sim/transports/http_contract.hpp"
 #include "sim/transports/http_server.hpp"
 #include "sim/transports/message_payload.hpp"
 #include "sim/transports/send_by_post.hpp"
@@ -56,15 +57,7 @@ std::uint64_t event_id_named(const std::string* last_event_id) {
 // exists.
 std::optional<int> tab_of(const http::Request& request, int tabs) {
   if (tabs == 1) return 0;
-  constexpr std::string_view kKey = "&tab=";
-  const std::string& target = request.target;
-  const auto at = target.find(kKey);
-  if (at == std::string::npos) return std::nullopt;
-  const char* end = target.data() + target.size();
-  int number = 0;
-  const auto [stop, error] = std::from_chars(target.data() + at + kKey.size(), end, number);
-  if (error != std::errc{} || number < 1 || number > tabs) return std::nullopt;
-  return number - 1;
+  return contract::index_in(request.target, contract::kTabKey, tabs);
 }
 
 // What an EventSource accepts as a stream: 200 with Content-Type text/event-stream, parameters
@@ -217,8 +210,9 @@ class ServerSentEvents final : public TransportModel {
     const std::string& last_event_id = source.last_event_id;
     http::Fields fields{{"Accept", "text/event-stream"}, {"Cache-Control", "no-cache"}};
     if (!last_event_id.empty()) fields.add("Last-Event-ID", last_event_id);
-    std::string target = with_client("/events", source.client);
-    if (tabs_ > 1) target += "&tab=" + std::to_string(source.tab + 1);
+    std::string target = contract::with_client(info(Transport::sse).path, source.client);
+    if (tabs_ > 1)
+      contract::append_query(target, contract::kTabKey, static_cast<std::uint64_t>(source.tab) + 1);
     WireFrame request = world_.http.request("GET", target, std::move(fields));
     // Opening a stream is paid once per connection, as a WebSocket's handshake is: setup.
     request.setup = true;
@@ -288,7 +282,7 @@ class ServerSentEvents final : public TransportModel {
   // --- the server ---
 
   void open_stream(Socket& socket, int client, const http::Request& request) {
-    if (!request.target.starts_with("/events")) return;
+    if (contract::path_of(request.target) != info(Transport::sse).path) return;
     const std::optional<int> tab = tab_of(request, tabs_);
     if (!tab) return;
     const std::size_t index = stream_index(client, *tab);

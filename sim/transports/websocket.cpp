@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sim/net/duration_text.hpp"
+#include "sim/transports/http_contract.hpp"
 #include "sim/transports/http_server.hpp"
 #include "sim/transports/transport_model.hpp"
 #include "sim/wire/http/parse_one.hpp"
@@ -191,7 +192,7 @@ class WebSocket final : public TransportModel {
     connection.key = ws::make_key(random_nonce(world_.rng));
     const ws::HandshakeRequestOptions options{
         .host = std::string(world_.scenario.http.host()),
-        .target = with_client("/ws", client),
+        .target = contract::with_client(info(Transport::websocket).path, client),
         .extra_fields = fields_of(world_.scenario.http.request_headers)};
     connection.phase = ClientConnection::Phase::handshaking;
     connection.socket.send(
@@ -396,7 +397,7 @@ class WebSocket final : public TransportModel {
       reject_handshake(connection, *problem);
       return;
     }
-    const std::optional<int> client = client_of(*request, world_.clients());
+    const std::optional<int> client = contract::client_in(request->target, world_.clients());
     if (!client) return;
     const ws::AcceptComputation accept =
         ws::compute_accept(*request->fields.find("Sec-WebSocket-Key"));

@@ -543,7 +543,7 @@ TEST_CASE("lesson 6, Server-Sent Events: the stream, resuming, a buffering proxy
     sim::Scenario with_header = shipped_scenario("buffering-proxy.json");
     with_header.http.response_headers.push_back({"X-Accel-Buffering", "no"});
     CHECK(with_header.proxy.buffer_bytes > 0);
-    with_header.transports = {Transport::sse};
+    with_header.lanes = {Transport::sse};
     const sim::LaneMetrics header_metrics =
         sim::compute_metrics(lane_of(sim::simulate(with_header), Transport::sse));
     CHECK(header_metrics.lost == 0);

@@ -323,7 +323,7 @@ TEST_CASE("lesson 11, the chat app interview: its figures are the simulator's") 
     // The million users' figure is the sweep's, from the scale step's larger run (its WebSocket
     // lane alone: the lanes are independent runs).
     sim::Scenario scale = scenario_of(lesson, "Scale it up with a sweep");
-    scale.transports = {Transport::websocket};
+    scale.lanes = {Transport::websocket};
     const int users = 2 * scale.clients;
     const sim::LaneMetrics at_scale = metrics_of(sweep_row(scale, users), Transport::websocket);
     const double per_user = sweep_bandwidth_bps(at_scale, scale.duration) / users;

@@ -109,7 +109,7 @@ TEST_CASE("live through an idle proxy: WebSocket reconnects, SSE resumes, as sim
 
 TEST_CASE("live through a proxy that answers 504 to a request held too long, as simulated") {
   sim::Scenario scenario = shortened("chat");
-  scenario.transports = {sim::Transport::long_poll};
+  scenario.lanes = {sim::Transport::long_poll};
   scenario.proxy.enabled = true;
   scenario.proxy.max_request_time = 2s;  // long polls are held up to 30 s: the proxy cuts them
   scenario.traffic = {{.direction = sim::Direction::server_to_client,

@@ -12,9 +12,9 @@ TEST_CASE("origins compare as RFC 6454 serializes them") {
   CHECK(normalized_origin("http://127.0.0.1:8080") == "http://127.0.0.1:8080");
   CHECK(normalized_origin("http://[::1]:8080") == "http://[::1]:8080");
   CHECK(normalized_origin("http://[::1]") == "http://[::1]");
-  for (const char* broken : {"null", "ftp://a.example", "http://", "http://a.example:",
-                             "http://a.example:99999", "http://a.example/", "http://a b",
-                             "http://[::1", "a.example"}) {
+  for (const char* broken :
+       {"null", "ftp://a.example", "http://", "http://a.example:", "http://a.example:99999",
+        "http://a.example/", "http://a b", "http://[::1", "a.example"}) {
     CAPTURE(broken);
     CHECK_FALSE(normalized_origin(broken).has_value());
   }
@@ -33,7 +33,8 @@ TEST_CASE("a server's own origins: its address and port, localhost on loopback")
   CHECK(std::find(every.begin(), every.end(), "http://0.0.0.0:8080") == every.end());
 }
 
-TEST_CASE("the policy: no Origin, the own, the allowed; everything else refused with how to allow") {
+TEST_CASE(
+    "the policy: no Origin, the own, the allowed; everything else refused with how to allow") {
   const OriginPolicy policy{.own = own_origins(false, "127.0.0.1", 8080),
                             .allowed = {"http://teacher.local:8080", "null"}};
   CHECK(policy.allows(std::nullopt));

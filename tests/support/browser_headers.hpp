@@ -27,7 +27,8 @@ inline HeaderSet chrome_poll_headers() {
       {"User-Agent",
        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
        "Chrome/143.0.0.0 Safari/537.36"},
-      {"sec-ch-ua", "\"Google Chrome\";v=\"143\", \"Chromium\";v=\"143\", \"Not A(Brand\";v=\"24\""},
+      {"sec-ch-ua",
+       "\"Google Chrome\";v=\"143\", \"Chromium\";v=\"143\", \"Not A(Brand\";v=\"24\""},
       {"sec-ch-ua-mobile", "?0"},
       {"sec-ch-ua-platform", "\"Linux\""},
   };

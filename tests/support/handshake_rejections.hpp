@@ -19,12 +19,12 @@ struct HandshakeRejection {
 
 // The RFC's sample handshake (section 1.2), which a server accepts.
 inline sim::wire::http::Request valid_handshake_request() {
-  return sim::wire::websocket::handshake_request(
-      "dGhlIHNhbXBsZSBub25jZQ==", {.host = "server.example.com",
-                                   .target = "/chat",
-                                   .origin = "http://example.com",
-                                   .protocols = {"chat", "superchat"},
-                                   .extra_fields = {}});
+  return sim::wire::websocket::handshake_request("dGhlIHNhbXBsZSBub25jZQ==",
+                                                 {.host = "server.example.com",
+                                                  .target = "/chat",
+                                                  .origin = "http://example.com",
+                                                  .protocols = {"chat", "superchat"},
+                                                  .extra_fields = {}});
 }
 
 inline std::vector<HandshakeRejection> handshake_rejections() {

@@ -15,7 +15,7 @@ using Run = testing::SimulatedRun;
 
 Run two_lanes() {
   sim::Scenario scenario = basic_scenario(sim::Transport::websocket, 5s);
-  scenario.transports = {sim::Transport::short_poll, sim::Transport::websocket};
+  scenario.lanes = {sim::Transport::short_poll, sim::Transport::websocket};
   add_at(scenario, sim::Direction::server_to_client, {1500ms});
   return testing::simulate_run(scenario);
 }

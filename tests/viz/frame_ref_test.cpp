@@ -15,7 +15,7 @@ using Run = testing::SimulatedRun;
 
 Run websocket_and_sse() {
   sim::Scenario scenario = basic_scenario(sim::Transport::websocket, 2s);
-  scenario.transports = {sim::Transport::sse, sim::Transport::websocket};
+  scenario.lanes = {sim::Transport::sse, sim::Transport::websocket};
   return testing::simulate_run(scenario);
 }
 

@@ -32,7 +32,7 @@ TEST_CASE("lesson steps: the scenario each shows, its lanes, its moment and its 
   CHECK_FALSE(views[0].scenario);  // before any scenario: the window stays as it is
 
   REQUIRE(views[1].scenario);
-  CHECK(views[1].scenario->transports == std::vector<sim::Transport>{sim::Transport::long_poll});
+  CHECK(sim::transports_of(views[1].scenario->lanes) == std::vector{sim::Transport::long_poll});
   CHECK(views[1].scenario->network.latency == 20ms);  // its set
   const Document document = make_document(*views[1].scenario);
   ViewState view;
@@ -44,7 +44,7 @@ TEST_CASE("lesson steps: the scenario each shows, its lanes, its moment and its 
 
   // The next step names no scenario: the same file, all its lanes, its set gone.
   REQUIRE(views[2].scenario);
-  CHECK(views[2].scenario->transports.size() == 4);
+  CHECK(views[2].scenario->lanes.size() == 4);
   CHECK(views[2].scenario->network.latency == 50ms);
   CHECK(views[2].at == 2s);
 }

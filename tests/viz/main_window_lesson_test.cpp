@@ -65,7 +65,7 @@ TEST_CASE("every shipped lesson's every step puts the window where it says, and 
       CHECK(window.lesson_problem().empty());
       const auto& directives = lesson.current().directives;
       if (directives && !directives->lanes.empty()) {
-        CHECK(window.document().scenario.transports == directives->lanes);
+        CHECK(sim::transports_of(window.document().scenario.lanes) == directives->lanes);
       }
       if (directives && directives->select) CHECK(window.view().selected.has_value());
       if (directives && directives->at) {
@@ -131,7 +131,7 @@ TEST_CASE("a lesson opened at its quiz shows the diagram of the step before") {
   REQUIRE(before);
   window.open_lesson(std::move(lesson), last);
   CHECK(window.lesson()->step() == last);
-  CHECK(window.document().scenario.transports == before->lanes);
+  CHECK(sim::transports_of(window.document().scenario.lanes) == before->lanes);
   CHECK(window.view().selected.has_value());
   CHECK(draw_one_frame(window) > 0);
 }

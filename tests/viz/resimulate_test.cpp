@@ -29,7 +29,7 @@ TEST_CASE("an edit the loader would refuse is refused, naming the field") {
   CHECK(refused.error.find("/network/loss") != std::string::npos);
 
   scenario.network.loss = 0;
-  scenario.transports.clear();
+  scenario.lanes.clear();
   CHECK(resimulate(scenario, {}).error.find("/transports") != std::string::npos);
 }
 

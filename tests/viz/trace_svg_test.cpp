@@ -18,7 +18,7 @@ using testing::count_of;
 
 sim::Trace two_lanes() {
   sim::Scenario scenario = basic_scenario(sim::Transport::websocket, 10s);
-  scenario.transports = {sim::Transport::websocket, sim::Transport::sse};
+  scenario.lanes = {sim::Transport::websocket, sim::Transport::sse};
   add_at(scenario, sim::Direction::server_to_client, {1s, 2s, 3s});
   return sim::simulate(scenario);
 }

@@ -32,8 +32,8 @@ void report_glfw_error(int code, const char* description) {
 // ellipsis, arrows, minus, about, not equal, at most, at least. Few on purpose: every glyph is
 // rasterized in eight fonts before the first frame.
 const ImWchar* glyph_ranges() {
-  static const ImWchar ranges[] = {0x0020, 0x00ff, 0x2010, 0x2027, 0x2190, 0x2195, 0x2212,
-                                   0x2212, 0x2248, 0x2248, 0x2260, 0x2260, 0x2264, 0x2265, 0};
+  static const ImWchar ranges[] = {0x0020, 0x00ff, 0x2010, 0x2027, 0x2190, 0x2195, 0x2212, 0x2212,
+                                   0x2248, 0x2248, 0x2260, 0x2260, 0x2264, 0x2265, 0};
   return ranges;
 }
 

@@ -73,8 +73,8 @@ void draw_playback_bar(const Document& document, ViewState& view) {
   // than its text; they go to the next line if that leaves them no room.
   const ImGuiStyle& style = ImGui::GetStyle();
   const float zoom_width = kZoomWidth * ImGui::GetFontSize();
-  const float checkbox_width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
-                               ImGui::CalcTextSize("compress idle").x;
+  const float checkbox_width =
+      ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize("compress idle").x;
   const float after = zoom_width + checkbox_width + 2 * style.ItemSpacing.x;
   const float least = ImGui::CalcTextSize(now.c_str()).x + 2 * style.FramePadding.x +
                       ImGui::GetFontSize();  // the grab

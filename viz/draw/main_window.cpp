@@ -235,8 +235,7 @@ void MainWindow::draw_scenario_bar() {
   live_bar_width_ = ImGui::GetItemRectSize().x;
   // The button sits at the right edge, after the rest if there is room, else below it.
   const char* button = view_.presentation ? "Leave presentation" : "Presentation (F11)";
-  const float button_width =
-      ImGui::CalcTextSize(button).x + 2 * ImGui::GetStyle().FramePadding.x;
+  const float button_width = ImGui::CalcTextSize(button).x + 2 * ImGui::GetStyle().FramePadding.x;
   same_line_if_room(button_width);
   ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - button_width);
   if (ImGui::Button(button)) {

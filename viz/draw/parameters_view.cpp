@@ -10,7 +10,7 @@
 #include <string>
 #include <variant>
 
-#include "viz/model/transport_title.hpp"
+#include "sim/scenario/transport.hpp"
 
 namespace pushlab::viz {
 
@@ -75,17 +75,18 @@ bool edit_run(sim::Scenario& scenario) {
     clients = scenario.clients;  // follow the scenario when it changes otherwise
   }
   for (const sim::Transport transport : sim::kAllTransports) {
-    auto& list = scenario.transports;
-    const auto found = std::find(list.begin(), list.end(), transport);
-    bool on = found != list.end();
-    if (!ImGui::Checkbox(transport_title(transport).data(), &on)) continue;
+    std::vector<sim::LaneSpec>& lanes = scenario.lanes;
+    bool on = sim::runs(lanes, transport);
+    if (!ImGui::Checkbox(sim::info(transport).title.data(), &on)) continue;
     changed = true;
     if (on) {
-      // Keep the lanes in their usual order.
-      list.push_back(transport);
-      std::sort(list.begin(), list.end());
+      // Keep the lanes in the table's order.
+      lanes.emplace_back(transport);
+      std::stable_sort(lanes.begin(), lanes.end(), [](const auto& a, const auto& b) {
+        return static_cast<int>(a.transport) < static_cast<int>(b.transport);
+      });
     } else {
-      list.erase(found);
+      std::erase_if(lanes, [&](const sim::LaneSpec& lane) { return lane.transport == transport; });
     }
   }
   return changed;

@@ -192,14 +192,17 @@ const std::vector<Chart>& charts() {
         "Client link (B)"},
        "The application bytes (HTTP, WebSocket frames, events) sent on the client's link so "
        "far; the faint line is the payload among them.",
-       "B", &LaneSeries::app_bytes, &LaneSeries::payload_bytes},
-      {{"Overhead bytes per message (setup excluded)", "Overhead per message (B)",
-        "Overhead (B)"},
+       "B",
+       &LaneSeries::app_bytes,
+       &LaneSeries::payload_bytes},
+      {{"Overhead bytes per message (setup excluded)", "Overhead per message (B)", "Overhead (B)"},
        "The bytes beyond the payload for each message delivered so far, the connection's setup "
        "(handshakes) not counted.",
-       "B", &LaneSeries::overhead_per_message},
+       "B",
+       &LaneSeries::overhead_per_message},
       {{"Connections open at the server", "Server connections", "Connections"},
-       "How many connections the server holds open at each moment.", "",
+       "How many connections the server holds open at each moment.",
+       "",
        &LaneSeries::server_connections},
   };
   return all;

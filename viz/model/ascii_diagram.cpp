@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <array>
 
+#include "sim/scenario/transport.hpp"
 #include "viz/model/lane_layout.hpp"
 #include "viz/model/time_format.hpp"
-#include "viz/model/transport_title.hpp"
 
 namespace pushlab::viz {
 
@@ -42,7 +42,7 @@ std::string ascii_diagram(const sim::Lane& lane, const LaneDiagram& diagram,
   std::array<sim::EndpointRole, 3> roles = {sim::EndpointRole::client, sim::EndpointRole::proxy,
                                             sim::EndpointRole::server};
   // The heading: the lane's title, then each lifeline's name centred on its column.
-  std::string heading = padded(std::string(transport_title(lane.transport)), kTimeWidth);
+  std::string heading = padded(std::string(sim::info(lane.transport).title), kTimeWidth);
   for (const sim::EndpointRole role : roles) {
     if (role == sim::EndpointRole::proxy && !proxy) continue;
     const std::string name = role == sim::EndpointRole::client  ? "Client"

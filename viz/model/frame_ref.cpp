@@ -6,18 +6,16 @@ namespace pushlab::viz {
 
 namespace {
 
-std::optional<std::size_t> lane_of(const sim::Trace& trace, sim::Transport transport) {
+std::optional<std::size_t> lane_named(const sim::Trace& trace, std::string_view id) {
   for (std::size_t i = 0; i < trace.lanes.size(); ++i) {
-    if (trace.lanes[i].transport == transport) return i;
+    if (trace.lanes[i].id == id) return i;
   }
   return std::nullopt;
 }
 
 FrameLookup by_number(const sim::Trace& trace, std::string_view lane_name,
                       std::string_view number) {
-  const auto transport = sim::parse_transport(lane_name);
-  if (!transport) return {{}, "no transport is called \"" + std::string(lane_name) + "\""};
-  const auto lane = lane_of(trace, *transport);
+  const auto lane = lane_named(trace, lane_name);
   if (!lane) return {{}, "the run has no " + std::string(lane_name) + " lane"};
   std::uint32_t frame = 0;
   const auto [end, error] = std::from_chars(number.data(), number.data() + number.size(), frame);
@@ -46,13 +44,16 @@ FrameLookup by_label(const Diagram& diagram, std::string_view text) {
 }  // namespace
 
 std::string to_string(const sim::Trace& trace, FrameRef ref) {
-  return std::string(sim::to_string(trace.lanes.at(ref.lane).transport)) + ":" +
-         std::to_string(ref.frame);
+  return trace.lanes.at(ref.lane).id + ":" + std::to_string(ref.frame);
 }
 
 FrameLookup find_frame(const sim::Trace& trace, const Diagram& diagram, std::string_view name) {
   const std::size_t colon = name.find(':');
-  if (colon != std::string_view::npos && sim::parse_transport(name.substr(0, colon))) {
+  // "<lane>:<number>", where the lane is one of the run's or a transport (which it may lack).
+  const auto names_lane = [&](std::string_view lane) {
+    return lane_named(trace, lane) || sim::parse_transport(lane);
+  };
+  if (colon != std::string_view::npos && names_lane(name.substr(0, colon))) {
     return by_number(trace, name.substr(0, colon), name.substr(colon + 1));
   }
   if (name.empty()) return {{}, "an empty frame name"};

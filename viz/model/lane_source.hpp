@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "viz/model/transport_title.hpp"
+#include "sim/scenario/transport.hpp"
 
 namespace pushlab::viz {
 
@@ -11,7 +11,7 @@ enum class LaneSource { simulated, live };
 
 // "Server-Sent Events", "Server-Sent Events (live)"; shortened: "SSE (live)".
 inline std::string lane_title(sim::Transport transport, LaneSource source, bool shortened = false) {
-  std::string title(shortened ? short_transport_title(transport) : transport_title(transport));
+  std::string title(shortened ? sim::info(transport).short_title : sim::info(transport).title);
   return source == LaneSource::live ? title + " (live)" : title;
 }
 

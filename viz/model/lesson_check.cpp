@@ -19,8 +19,7 @@ void check_step(const sim::StepDirectives& directives, const sim::Scenario& scen
     throw sim::json::InputError(source, pointer, reason);
   };
   for (const sim::Transport lane : directives.lanes) {
-    if (std::find(scenario.transports.begin(), scenario.transports.end(), lane) ==
-        scenario.transports.end()) {
+    if (!sim::runs(scenario.lanes, lane)) {
       fail("/lanes", "the scenario " + scenario.name + " runs no " +
                          std::string(sim::to_string(lane)) + " lane");
     }

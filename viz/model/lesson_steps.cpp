@@ -19,7 +19,7 @@ std::vector<StepView> step_views(const sim::Lesson& lesson,
       view.select = directives->select;
       // The lanes the step names, and only those, so the diagram shows what the text is about.
       if (view.scenario && !directives->lanes.empty())
-        view.scenario->transports = directives->lanes;
+        view.scenario->lanes = sim::lanes_running(view.scenario->lanes, directives->lanes);
     }
     views.push_back(std::move(view));
   }

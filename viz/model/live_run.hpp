@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "live/run.hpp"
+#include "live/run_options.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/trace/trace.hpp"
 

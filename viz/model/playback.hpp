@@ -3,7 +3,7 @@
 // simulated time per wall-clock time, from 0.01x (a 50 ms transit takes 5 s to watch) to 1000x
 // (two minutes of chat pass in a tenth of a second), on a logarithmic slider.
 
-#include "sim/scenario/nanoseconds.hpp"
+#include "sim/engine/nanoseconds.hpp"
 
 namespace pushlab::viz {
 

@@ -27,7 +27,7 @@ double StepSeries::at(Nanoseconds time) const {
 namespace {
 
 void add_byte_series(const sim::Lane& lane, LaneSeries& series) {
-  sim::MetricsAccumulator counter(lane.transport);
+  sim::MetricsAccumulator counter(sim::LaneSpec(lane.id, lane.transport));
   for (const sim::Endpoint& endpoint : lane.endpoints) counter.add_endpoint(endpoint);
   for (const sim::WireFrame& frame : lane.frames) {  // in send order
     counter.count_frame(frame);

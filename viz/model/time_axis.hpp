@@ -9,7 +9,7 @@
 
 #include <vector>
 
-#include "sim/scenario/nanoseconds.hpp"
+#include "sim/engine/nanoseconds.hpp"
 
 namespace pushlab::viz {
 

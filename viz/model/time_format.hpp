@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "sim/scenario/nanoseconds.hpp"
+#include "sim/engine/nanoseconds.hpp"
 
 namespace pushlab::viz {
 

@@ -2,8 +2,8 @@
 
 #include <string_view>
 
+#include "sim/scenario/transport.hpp"
 #include "viz/model/frame_label.hpp"
-#include "viz/model/transport_title.hpp"
 
 namespace pushlab::viz {
 
@@ -45,7 +45,7 @@ std::string to_mermaid(const sim::Trace& trace, const sim::Lane& lane,
                        const MermaidOptions& options) {
   std::string out = "sequenceDiagram\n";
   out += "  title " + mermaid_text(trace.scenario) + ": " +
-         std::string(transport_title(lane.transport)) + " (" + trace.source + ")\n";
+         std::string(sim::info(lane.transport).title) + " (" + trace.source + ")\n";
   out += "  autonumber\n";
   for (sim::EndpointId id = 0; id < lane.endpoints.size(); ++id) {
     out += "  participant " + participant_id(lane, id) + " as " +

@@ -5,13 +5,13 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "sim/scenario/transport.hpp"
 #include "viz/model/arrows.hpp"
 #include "viz/model/colours.hpp"
 #include "viz/model/diagram.hpp"
 #include "viz/model/lane_layout.hpp"
 #include "viz/model/time_axis.hpp"
 #include "viz/model/time_format.hpp"
-#include "viz/model/transport_title.hpp"
 
 namespace pushlab::viz {
 
@@ -156,7 +156,7 @@ std::string to_svg(const sim::Trace& full_trace, const SvgOptions& options) {
     const LaneGeometry& geometry = lanes[i];
     svg.rect(geometry.left, kHeader - 4, geometry.width, height - kHeader - kFooter + 8,
              colour(kLaneOnWhite));
-    svg.text({geometry.left + geometry.width / 2, 22}, std::string(transport_title(lane.transport)),
+    svg.text({geometry.left + geometry.width / 2, 22}, std::string(sim::info(lane.transport).title),
              colour(kTextOnWhite), "middle", "bold");
     for (const sim::EndpointRole role : sim::kAllEndpointRoles) {
       if (role == sim::EndpointRole::proxy && !geometry.has_proxy) continue;

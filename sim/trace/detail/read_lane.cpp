@@ -20,8 +20,8 @@ using json::Json;
 using json::Location;
 using json::ObjectReader;
 
-constexpr std::array<std::string_view, 5> kLaneFields = {"transport", "endpoints", "connections",
-                                                         "frames", "messages"};
+constexpr std::array<std::string_view, 6> kLaneFields = {"id",          "transport", "endpoints",
+                                                         "connections", "frames",    "messages"};
 constexpr std::array<std::string_view, 2> kEndpointFields = {"role", "name"};
 constexpr std::array<std::string_view, 5> kConnectionFields = {"from", "to", "tls", "opened_ns",
                                                                "closed_ns"};
@@ -221,6 +221,9 @@ Lane read_lane(const Json& value, const Location& where) {
   Lane lane;
   lane.transport = json::read_enum(object.require("transport", "in every lane"),
                                    object.location("transport"), kAllTransports, "a transport");
+  // Traces written before lanes had ids name a lane by its transport.
+  lane.id = to_string(lane.transport);
+  object.read_string("id", lane.id);
   lane.endpoints = read_list(object, "endpoints", read_endpoint);
   lane.connections = read_list(object, "connections", [&](const Json& item, const Location& at) {
     return read_connection(item, at, lane.endpoints.size());

@@ -54,8 +54,9 @@ std::string joined_options(const std::string& own, std::string_view extra) {
   const std::vector<std::string_view> own_options = split_list(own);
   std::string joined;
   for (const std::string_view option : split_list(extra)) {
-    const bool known = std::any_of(own_options.begin(), own_options.end(),
-                                   [option](std::string_view mine) { return iequals(mine, option); });
+    const bool known =
+        std::any_of(own_options.begin(), own_options.end(),
+                    [option](std::string_view mine) { return iequals(mine, option); });
     if (known || option.empty()) continue;
     joined.append(option).append(", ");
   }

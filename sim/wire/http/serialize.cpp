@@ -240,7 +240,8 @@ Bytes encode_chunk(ByteView data) {
 
 Bytes last_chunk(const Fields& trailers) {
   check_fields(trailers);
-  Bytes out = to_bytes("0\r\n");  // (appending to an empty vector trips g++ 12's -Wstringop-overflow)
+  Bytes out =
+      to_bytes("0\r\n");  // (appending to an empty vector trips g++ 12's -Wstringop-overflow)
   write_fields(out, trailers);
   return out;
 }

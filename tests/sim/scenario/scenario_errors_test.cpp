@@ -167,7 +167,18 @@ TEST_CASE("a name outside a list of choices lists them") {
 TEST_CASE("transports must be a non-empty list without repeats") {
   CHECK(
       error_of(set(minimal_scenario(), "/transports", Json::array({"sse", "websocket", "sse"}))) ==
-      "t.json: /transports/2: \"sse\" is listed twice (expected each transport once)");
+      "t.json: /transports/2: \"sse\" is listed twice (expected each lane once; a second lane "
+      "of a transport needs an \"id\" of its own)");
+  const Json same_id = {{"id", "websocket"}, {"transport", "sse"}};
+  CHECK(error_of(set(minimal_scenario(), "/transports", Json::array({"websocket", same_id}))) ==
+        "t.json: /transports/1: \"websocket\" is listed twice (expected each lane once; a second "
+        "lane of a transport needs an \"id\" of its own)");
+  CHECK(error_of(set(minimal_scenario(), "/transports",
+                     Json::array({{{"id", "Blocked Lane"}, {"transport", "sse"}}}))) ==
+        "t.json: /transports/0/id: \"Blocked Lane\" is not a valid lane id (expected 1 to 64 of "
+        "a-z, 0-9 and '-')");
+  CHECK(error_of(set(minimal_scenario(), "/transports", Json::array({{{"id", "sse-2"}}}))) ==
+        "t.json: /transports/0: missing field \"transport\" (expected in every lane)");
   CHECK(error_of(set(minimal_scenario(), "/transports", Json::array())) ==
         "t.json: /transports: [] is empty (expected at least one of short-poll, long-poll, "
         "websocket, sse)");
@@ -254,10 +265,10 @@ TEST_CASE("a field that contradicts the simulator's framing is refused, saying w
         "t.json: /http/request_headers/Connection: \"Connection\": \"close\" cannot be set by a "
         "scenario: close would end each connection after one response, and the simulator keeps "
         "connections open for the next request, as HTTP/1.1 does (expected keep-alive)");
-  CHECK(refused("request_headers", "Connection", "keep-alive, Upgrade").find(
-            "Upgrade belongs to the WebSocket handshake") != std::string::npos);
-  CHECK(refused("request_headers", "Host", "two words").find(
-            "it names the server the browser asks, as a host and an optional port") !=
+  CHECK(refused("request_headers", "Connection", "keep-alive, Upgrade")
+            .find("Upgrade belongs to the WebSocket handshake") != std::string::npos);
+  CHECK(refused("request_headers", "Host", "two words")
+            .find("it names the server the browser asks, as a host and an optional port") !=
         std::string::npos);
   CHECK(refused("request_headers", "Host", "example.com:99999").find("cannot be set") !=
         std::string::npos);
@@ -272,10 +283,14 @@ TEST_CASE("a field that contradicts the simulator's framing is refused, saying w
 }
 
 TEST_CASE("a field the simulator writes is accepted when it agrees, and others are kept") {
-  for (const auto& field : {std::pair{"Keep-Alive", "300"}, {"Connection", "keep-alive"},
-                            {"Host", "localhost:8080"}, {"Host", "[::1]:8080"},
-                            {"Host", "pushlab.example"}, {"Sec-WebSocket-Version", "13"},
-                            {"TE", "trailers"}, {"Accept", "*/*"},
+  for (const auto& field : {std::pair{"Keep-Alive", "300"},
+                            {"Connection", "keep-alive"},
+                            {"Host", "localhost:8080"},
+                            {"Host", "[::1]:8080"},
+                            {"Host", "pushlab.example"},
+                            {"Sec-WebSocket-Version", "13"},
+                            {"TE", "trailers"},
+                            {"Accept", "*/*"},
                             {"Sec-WebSocket-Extensions", "permessage-deflate"}}) {
     CAPTURE(field.first);
     CHECK(error_of(set(minimal_scenario(), "/http/request_headers/" + std::string(field.first),

@@ -24,8 +24,8 @@ TEST_CASE("the shipped chat scenario loads with the values in its file") {
   CHECK_FALSE(chat.description.empty());
   CHECK(chat.duration == Nanoseconds{120'000'000'000});
   CHECK(chat.seed == 7);
-  CHECK(chat.transports == std::vector{Transport::short_poll, Transport::long_poll,
-                                       Transport::websocket, Transport::sse});
+  CHECK(transports_of(chat.lanes) == std::vector{Transport::short_poll, Transport::long_poll,
+                                                 Transport::websocket, Transport::sse});
   CHECK(chat.clients == 1);
   CHECK(chat.network.latency == Nanoseconds{50'000'000});
   CHECK(chat.network.tls == false);
@@ -132,6 +132,17 @@ TEST_CASE("each proxy hop gets half the latency unless overridden") {
   json["network"]["proxy_server_latency_ms"] = 80;
   scenario = parse_scenario(json, "t.json");
   CHECK(proxy_server_hop_latency(scenario.network) == 80ms);
+}
+
+TEST_CASE("a lane is its transport's name, or an object with an id of its own") {
+  Json json = minimal_scenario();
+  json["transports"] = Json::array({"websocket",
+                                    {{"id", "websocket-blocked"}, {"transport", "websocket"}},
+                                    {{"transport", "sse"}}});
+  const Scenario scenario = parse_scenario(json, "t.json");
+  CHECK(scenario.lanes == std::vector<LaneSpec>{LaneSpec(Transport::websocket),
+                                                LaneSpec("websocket-blocked", Transport::websocket),
+                                                LaneSpec("sse", Transport::sse)});
 }
 
 TEST_CASE("extra header fields keep the order of the file, not alphabetical order") {

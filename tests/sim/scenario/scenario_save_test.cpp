@@ -26,7 +26,7 @@ Scenario everything_set() {
   scenario.description = "Line one.\nLine two, with unicode: \xc3\xa9\xe2\x86\x92";
   scenario.duration = Nanoseconds{86'399'999'999'999};
   scenario.seed = 18446744073709551615u;
-  scenario.transports = {Transport::sse, Transport::short_poll};
+  scenario.lanes = {Transport::sse, Transport::short_poll, {"sse-two", Transport::sse}};
   scenario.clients = 1'000'000;
   scenario.network = {.latency = Nanoseconds{33'333'333},
                       .jitter = Nanoseconds{1},

@@ -19,7 +19,7 @@ TEST_CASE("a small trace writes exactly this JSON") {
   // has no received_ns, the open connection no closed_ns, the modelled ACK no bytes_base64.
   CHECK(to_json(small_trace()).dump() ==
         R"({"format":"pushlab-trace","version":1,"scenario":"hello","source":"sim",)"
-        R"("duration_ns":2000000000,"lanes":[{"transport":"websocket",)"
+        R"("duration_ns":2000000000,"lanes":[{"id":"websocket","transport":"websocket",)"
         R"("endpoints":[{"role":"client","name":"client 1"},{"role":"server","name":"server"}],)"
         R"("connections":[{"from":0,"to":1,"tls":false,"opened_ns":0}],)"
         R"("frames":[)"
@@ -30,6 +30,14 @@ TEST_CASE("a small trace writes exactly this JSON") {
         R"("transport_overhead":52,"messages":[0],"note":"unmasked: server to client"}],)"
         R"("messages":[{"direction":"server-to-client","client":0,"payload_bytes":2,)"
         R"("created_ns":1000000,"delivered_ns":26500000}]}]})");
+}
+
+TEST_CASE("a lane written before lanes had ids is named after its transport") {
+  nlohmann::ordered_json json = to_json(small_trace());
+  json["lanes"][0].erase("id");
+  json["lanes"][0]["transport"] = "sse";
+  const Trace trace = trace_from_json(json, "old.json");
+  CHECK(trace.lanes.at(0).id == "sse");
 }
 
 TEST_CASE("every feature of a trace survives the trip through JSON") {

@@ -65,6 +65,6 @@ TEST_CASE("metrics gathered as records arrive equal metrics computed from the re
   CHECK(live.http_requests == 1);
   CHECK(live.delivered == 1);
   CHECK(live.lost == 1);
-  CHECK(live.connections_opened == 1);  // the client's; the proxy opened the other
+  CHECK(live.connections_opened == 1);       // the client's; the proxy opened the other
   CHECK(live.peak_server_connections == 1);  // only the proxy-server connection ends at a server
 }

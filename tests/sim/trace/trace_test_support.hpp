@@ -14,7 +14,7 @@ using namespace std::chrono_literals;
 
 // One WebSocket text frame "hi" (81 02 68 69) from server to client, and a lost TCP ACK.
 inline Trace small_trace() {
-  Lane lane{.transport = Transport::websocket};
+  Lane lane{.id = "websocket", .transport = Transport::websocket};
   lane.endpoints = {{EndpointRole::client, "client 1"}, {EndpointRole::server, "server"}};
   lane.connections = {{.from = 0, .to = 1, .tls = false, .opened_at = 0ns}};  // still open
   lane.frames = {
@@ -54,7 +54,7 @@ inline Lane long_poll_through_proxy() {
   const std::string forwarded =
       "GET /poll HTTP/1.1\r\nHost: chat.example\r\nVia: 1.1 proxy\r\n\r\n";
   const std::string response = "HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\n[\"hi\",\"yo\"]\r\n";
-  Lane lane{.transport = Transport::long_poll};
+  Lane lane{.id = "long-poll-via-proxy", .transport = Transport::long_poll};
   lane.endpoints = {{EndpointRole::client, "client 1"},
                     {EndpointRole::proxy, "proxy"},
                     {EndpointRole::server, "server"}};

@@ -34,8 +34,8 @@ wire::http::Request request_in(const WireFrame& frame) {
 
 // The size of a head written line by line: the start line, each field, the empty line.
 std::size_t size_of_lines(const wire::http::Request& request) {
-  std::size_t size = request.method.size() + 1 + request.target.size() + 1 +
-                     request.version.size() + 2;
+  std::size_t size =
+      request.method.size() + 1 + request.target.size() + 1 + request.version.size() + 2;
   for (const auto& field : request.fields) size += field.name.size() + 2 + field.value.size() + 2;
   return size + 2 + request.body.size();
 }

@@ -77,7 +77,7 @@ TEST_CASE("chat: push delivers in one transit, polling waits for the next poll")
 
 TEST_CASE("corporate proxy: ws:// fails with the server's 400, wss:// passes") {
   Scenario scenario = shipped("corporate-proxy");
-  scenario.transports = {Transport::websocket};
+  scenario.lanes = {Transport::websocket};
   const Lane plain = run_one_lane(scenario);
   CHECK(compute_metrics(plain).delivered == 0);
   bool refused = false;
@@ -93,7 +93,7 @@ TEST_CASE("corporate proxy: ws:// fails with the server's 400, wss:// passes") {
 
 TEST_CASE("idle proxy: silent WebSockets are cut and reconnect, pings keep them") {
   Scenario scenario = shipped("idle-proxy");
-  scenario.transports = {Transport::websocket};
+  scenario.lanes = {Transport::websocket};
   const Lane silent = run_one_lane(scenario);
   CHECK(compute_metrics(silent).connections_opened > 1);
   CHECK(compute_metrics(silent).lost == 0);
@@ -105,7 +105,7 @@ TEST_CASE("idle proxy: silent WebSockets are cut and reconnect, pings keep them"
 
 TEST_CASE("buffering proxy: events wait in the proxy, TLS gets them through at once") {
   Scenario scenario = shipped("buffering-proxy");
-  scenario.transports = {Transport::sse};
+  scenario.lanes = {Transport::sse};
   const LaneMetrics buffered = compute_metrics(run_one_lane(scenario));
   CHECK(ms(buffered.latency.mean) > 10'000);
   scenario.network.tls = true;

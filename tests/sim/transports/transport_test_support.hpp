@@ -18,7 +18,7 @@ inline Scenario basic_scenario(Transport transport, Nanoseconds duration = 60s) 
   scenario.name = "test";
   scenario.duration = duration;
   scenario.seed = 7;
-  scenario.transports = {transport};
+  scenario.lanes = {transport};
   scenario.network.latency = 50ms;
   return scenario;
 }
@@ -34,8 +34,8 @@ inline void add_periodic(Scenario& scenario, Direction direction, Nanoseconds in
 }
 
 inline Lane run_one_lane(const Scenario& scenario) {
-  TraceRecorder recorder(scenario.transports.front());
-  run_lane(scenario, scenario.transports.front(), recorder);
+  TraceRecorder recorder(scenario.lanes.front());
+  run_lane(scenario, scenario.lanes.front().transport, recorder);
   return std::move(recorder).finish();
 }
 

@@ -67,13 +67,13 @@ TEST_CASE("fields are equal only with the same names, spellings, values and orde
 TEST_CASE("extra fields are added once: the message's own stay, Connection's options join") {
   Fields message{{"Host", "a.example"}, {"Connection", "Upgrade"}, {"Accept", "x/y"}};
   add_missing_fields(message, {{"host", "b.example"},
-                                     {"Connection", "keep-alive, upgrade"},
-                                     {"accept", "*/*"},
-                                     {"Keep-Alive", "300"}});
+                               {"Connection", "keep-alive, upgrade"},
+                               {"accept", "*/*"},
+                               {"Keep-Alive", "300"}});
   CHECK(message == Fields{{"Host", "a.example"},
-                                {"Connection", "keep-alive, Upgrade"},
-                                {"Accept", "x/y"},
-                                {"Keep-Alive", "300"}});
+                          {"Connection", "keep-alive, Upgrade"},
+                          {"Accept", "x/y"},
+                          {"Keep-Alive", "300"}});
   Fields bare;
   add_missing_fields(bare, {{"Connection", "keep-alive"}});
   CHECK(bare == Fields{{"Connection", "keep-alive"}});

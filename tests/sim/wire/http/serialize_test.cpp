@@ -131,8 +131,9 @@ TEST_CASE("a head written piece by piece is the head serialize_head writes") {
         "HTTP message: request target \"/a b\" must be non-empty visible ASCII without spaces");
   CHECK(rejection([&] { write_status_line(untouched, 1000, "Big"); }) ==
         "HTTP message: status 1000 is not between 100 and 599");
-  CHECK(rejection([&] { write_field_lines(untouched, {{"X", "a\nb"}}); }) ==
-        "HTTP message: value of \"X\" holds CR, LF, NUL or another control byte");
+  CHECK(rejection([&] {
+          write_field_lines(untouched, {{"X", "a\nb"}});
+        }) == "HTTP message: value of \"X\" holds CR, LF, NUL or another control byte");
   CHECK(text_of(untouched) == "kept");  // a rejected piece writes nothing
 }
 
