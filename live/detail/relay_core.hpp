@@ -12,8 +12,9 @@
 #include "live/live_clock.hpp"
 #include "live/recording.hpp"
 #include "sim/engine/rng.hpp"
-#include "sim/net/topology.hpp"
+#include "sim/net/link.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/transports/lane_network.hpp"
 
 namespace pushlab::live::detail {
 

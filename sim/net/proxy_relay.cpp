@@ -55,7 +55,8 @@ bool refuses_buffering(const http::Fields& fields) {
   return value && http::iequals(*value, "no");
 }
 
-ProxyRelay::ProxyRelay(Topology& topology) : topology_(topology) {
+ProxyRelay::ProxyRelay(Topology& topology, const Proxy& settings)
+    : topology_(topology), settings_(settings) {
   topology_.listen(*topology_.proxy(), [this](TcpConnection& connection) { accept(connection); });
 }
 
@@ -73,7 +74,7 @@ void ProxyRelay::accept(TcpConnection& downstream) {
 }
 
 void ProxyRelay::open_upstream(Relay& relay) {
-  TcpConnection& upstream = topology_.connect_upstream();
+  TcpConnection& upstream = topology_.connect(*topology_.proxy(), topology_.server());
   relay.upstream = &upstream;
   upstream.on_receive(Side::opener, [this, &relay, &upstream](const WireFrame& frame) {
     from_server(relay, upstream, frame);
@@ -97,16 +98,15 @@ void ProxyRelay::from_client(Relay& relay, const WireFrame& frame) {
 }
 
 void ProxyRelay::forward_request(Relay& relay, WireFrame frame) {
-  const Proxy& settings = topology_.scenario().proxy;
-  if (settings.strip_upgrade) {
+  if (settings_.strip_upgrade) {
     if (auto stripped = strip_upgrade(frame)) {
       frame.bytes = std::move(*stripped);
       frame.note = "the proxy removed the hop-by-hop Upgrade and Connection header fields";
     }
   }
-  if (settings.max_request_time > Nanoseconds{0}) {
+  if (settings_.max_request_time > Nanoseconds{0}) {
     relay.hold_timer = topology_.net().simulator.schedule(
-        settings.max_request_time, [this, &relay] { gateway_timeout(relay); });
+        settings_.max_request_time, [this, &relay] { gateway_timeout(relay); });
   }
   relay.upstream->send(Side::opener, std::move(frame));
 }
@@ -131,7 +131,7 @@ void ProxyRelay::forward_response(Relay& relay, WireFrame frame) {
     relay.streaming = frame.kind == "response-head";
     if (relay.streaming && head && refuses_buffering(head->fields)) {
       relay.streaming = false;
-      if (topology_.scenario().proxy.buffer_bytes > 0) {
+      if (settings_.buffer_bytes > 0) {
         add_phrase(frame.note,
                    "X-Accel-Buffering: no, so the proxy passes its body on as it comes");
       }
@@ -139,7 +139,7 @@ void ProxyRelay::forward_response(Relay& relay, WireFrame frame) {
     relay.downstream->send(Side::acceptor, std::move(frame));
     return;
   }
-  const std::uint64_t buffer_bytes = topology_.scenario().proxy.buffer_bytes;
+  const std::uint64_t buffer_bytes = settings_.buffer_bytes;
   if (!relay.streaming || buffer_bytes == 0) {
     relay.downstream->send(Side::acceptor, std::move(frame));
     return;
@@ -172,7 +172,7 @@ void ProxyRelay::gateway_timeout(Relay& relay) {
 void ProxyRelay::touch(Relay& relay) {
   relay.last_activity = now();
   if (relay.idle_check_pending) return;
-  const Nanoseconds idle = topology_.scenario().proxy.idle_timeout;
+  const Nanoseconds idle = settings_.idle_timeout;
   if (idle <= Nanoseconds{0}) return;
   relay.idle_check_pending = true;
   topology_.net().simulator.schedule(idle, [this, &relay] { check_idle(relay); });
@@ -182,7 +182,7 @@ void ProxyRelay::touch(Relay& relay) {
 void ProxyRelay::check_idle(Relay& relay) {
   relay.idle_check_pending = false;
   if (relay.closed) return;
-  const Nanoseconds idle = topology_.scenario().proxy.idle_timeout;
+  const Nanoseconds idle = settings_.idle_timeout;
   const Nanoseconds due = relay.last_activity + idle;
   if (now() < due) {
     relay.idle_check_pending = true;

@@ -18,6 +18,7 @@
 
 #include "sim/engine/event_id.hpp"
 #include "sim/net/topology.hpp"
+#include "sim/scenario/scenario.hpp"
 #include "sim/wire/http/fields.hpp"
 
 namespace pushlab::sim {
@@ -32,7 +33,8 @@ bool refuses_buffering(const wire::http::Fields& fields);
 
 class ProxyRelay {
  public:
-  explicit ProxyRelay(Topology& topology);
+  // The proxy endpoint of the topology, relaying to its server with these settings.
+  ProxyRelay(Topology& topology, const Proxy& settings);
   ProxyRelay(const ProxyRelay&) = delete;
   ProxyRelay& operator=(const ProxyRelay&) = delete;
 
@@ -65,6 +67,7 @@ class ProxyRelay {
   Nanoseconds now() const { return topology_.net().simulator.now(); }
 
   Topology& topology_;
+  const Proxy& settings_;
   std::deque<Relay> relays_;
 };
 

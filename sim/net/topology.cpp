@@ -1,36 +1,20 @@
 #include "sim/net/topology.hpp"
 
+#include <stdexcept>
+#include <string>
+
 namespace pushlab::sim {
 
-LinkParams client_hop(const Scenario& scenario) {
-  const Network& network = scenario.network;
-  return {.latency = scenario.proxy.enabled ? client_proxy_hop_latency(network) : network.latency,
-          .jitter = network.jitter,
-          .loss = network.loss,
-          .bandwidth_kbps = network.bandwidth_kbps};
-}
-
-LinkParams upstream_hop(const Scenario& scenario) {
-  return {.latency = proxy_server_hop_latency(scenario.network)};
-}
-
-Topology::Topology(NetContext& net, const Scenario& scenario, int clients)
-    : net_(net), scenario_(scenario) {
-  const LinkParams hop = client_hop(scenario);
-  for (int i = 0; i < clients; ++i) {
-    net.sink.add_endpoint({EndpointRole::client, "client " + std::to_string(i + 1)});
-    client_links_.push_back(std::make_unique<LinkPair>(LinkPair{{hop, net.rng}, {hop, net.rng}}));
+Topology::Topology(NetContext& net, NetworkSpec spec) : net_(net), spec_(std::move(spec)) {
+  for (const Endpoint& endpoint : spec_.endpoints) net.sink.add_endpoint(endpoint);
+  for (const Hop& hop : spec_.hops) {
+    hops_[{hop.from, hop.to}] =
+        std::make_unique<HopLinks>(HopLinks{{hop.link, net.rng}, {hop.link, net.rng}});
+    if (spec_.endpoints.at(hop.from).role == EndpointRole::client) {
+      if (client_next_.size() <= hop.from) client_next_.resize(hop.from + 1);
+      client_next_[hop.from] = hop.to;
+    }
   }
-  EndpointId next = static_cast<EndpointId>(clients);
-  if (scenario.proxy.enabled) {
-    net.sink.add_endpoint({EndpointRole::proxy, "proxy"});
-    proxy_ = next++;
-    const LinkParams upstream = upstream_hop(scenario);
-    upstream_links_ =
-        std::make_unique<LinkPair>(LinkPair{{upstream, net.rng}, {upstream, net.rng}});
-  }
-  net.sink.add_endpoint({EndpointRole::server, "server"});
-  server_ = next;
 }
 
 void Topology::listen(EndpointId endpoint, Listener listener) {
@@ -38,19 +22,20 @@ void Topology::listen(EndpointId endpoint, Listener listener) {
   listeners_[endpoint] = std::move(listener);
 }
 
-TcpConnection& Topology::connect(EndpointId from, EndpointId to, Link& up, Link& down) {
-  TcpConnection& connection = connections_.emplace_back(net_, from, to, up, down, tls());
+TcpConnection& Topology::connect(EndpointId from, EndpointId to) {
+  const auto hop = hops_.find({from, to});
+  if (hop == hops_.end()) {
+    throw std::out_of_range("no hop from endpoint " + std::to_string(from) + " to " +
+                            std::to_string(to));
+  }
+  TcpConnection& connection =
+      connections_.emplace_back(net_, from, to, hop->second->up, hop->second->down, tls());
   if (to < listeners_.size() && listeners_[to]) listeners_[to](connection);
   return connection;
 }
 
 TcpConnection& Topology::connect_client(int index) {
-  LinkPair& links = *client_links_.at(static_cast<std::size_t>(index));
-  return connect(client(index), proxy_.value_or(server_), links.up, links.down);
-}
-
-TcpConnection& Topology::connect_upstream() {
-  return connect(proxy_.value(), server_, upstream_links_->up, upstream_links_->down);
+  return connect(client(index), client_next_.at(static_cast<std::size_t>(index)));
 }
 
 void Topology::finish() {

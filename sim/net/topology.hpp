@@ -1,69 +1,63 @@
 #pragma once
-// Who is on the wire in one lane and how they are joined: the clients, the proxy when the
-// scenario has one, the server, and the links of each hop. It owns every TCP connection made
-// during the run, so that their scheduled events always find them alive.
+// Who is on the wire in one lane and how they are joined, as a NetworkSpec describes it: the
+// endpoints (added to the Trace in the spec's order) and a pair of links for each hop. It owns
+// every TCP connection made during the run, so that their scheduled events always find them
+// alive.
 
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "sim/net/net_context.hpp"
+#include "sim/net/network_spec.hpp"
 #include "sim/net/tcp_connection.hpp"
-#include "sim/scenario/scenario.hpp"
 
 namespace pushlab::sim {
 
 class Topology {
  public:
-  // Adds the endpoints to the context's sink: clients first ("client 1", ...), then "proxy"
-  // when the scenario enables one, then "server".
-  Topology(NetContext& net, const Scenario& scenario, int clients);
+  Topology(NetContext& net, NetworkSpec spec);
 
   NetContext& net() { return net_; }
-  const Scenario& scenario() const { return scenario_; }
-  int clients() const { return static_cast<int>(client_links_.size()); }
+  const NetworkSpec& spec() const { return spec_; }
+  int clients() const { return static_cast<int>(client_next_.size()); }
   EndpointId client(int index) const { return static_cast<EndpointId>(index); }
-  std::optional<EndpointId> proxy() const { return proxy_; }
-  EndpointId server() const { return server_; }
-  bool tls() const { return scenario_.network.tls; }
+  std::optional<EndpointId> proxy() const { return spec_.first(EndpointRole::proxy); }
+  EndpointId server() const { return *spec_.first(EndpointRole::server); }
+  bool tls() const { return spec_.tls; }
 
   // What an endpoint does with a connection made to it: install its receivers on the acceptor
   // side. Called as the connection is made, before its first packet.
   using Listener = std::function<void(TcpConnection&)>;
   void listen(EndpointId endpoint, Listener listener);
 
-  // A connection from a client to the next hop (the proxy, or the server without one).
+  // A connection over the hop from `from` to `to`; throws std::out_of_range without one.
+  TcpConnection& connect(EndpointId from, EndpointId to);
+  // A connection over a client's hop: to the proxy, or to the server without one.
   TcpConnection& connect_client(int index);
-  // A connection from the proxy to the server.
-  TcpConnection& connect_upstream();
 
   // The run is over: records every connection still open and every frame still in flight.
   void finish();
 
  private:
-  TcpConnection& connect(EndpointId from, EndpointId to, Link& up, Link& down);
-
-  struct LinkPair {
-    Link up;    // towards the server
-    Link down;  // towards the client
+  // A hop's two links. All links of a lane draw from the lane's network randomness, in the
+  // order they send (sim/transports/random_streams.hpp).
+  struct HopLinks {
+    Link up;    // from the hop's `from` to its `to`
+    Link down;  // back
   };
 
   NetContext& net_;
-  const Scenario& scenario_;
-  std::vector<std::unique_ptr<LinkPair>> client_links_;  // stable addresses: connections keep them
-  std::unique_ptr<LinkPair> upstream_links_;
-  std::optional<EndpointId> proxy_;
-  EndpointId server_ = 0;
+  NetworkSpec spec_;
+  // Stable addresses: connections keep their links.
+  std::map<std::pair<EndpointId, EndpointId>, std::unique_ptr<HopLinks>> hops_;
+  std::vector<EndpointId> client_next_;  // where each client's hop leads
   std::deque<TcpConnection> connections_;
   std::vector<Listener> listeners_;  // by endpoint id
 };
-
-// The client's hop: the whole path without a proxy, or client to proxy with one. Jitter, loss
-// and bandwidth belong to it (a browser's access link); the proxy-server hop is a data-centre
-// link with latency only.
-LinkParams client_hop(const Scenario& scenario);
-LinkParams upstream_hop(const Scenario& scenario);
 
 }  // namespace pushlab::sim

@@ -4,6 +4,7 @@
 // can stand side by side. A lane given by its transport alone is named after it: "websocket".
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/scenario/transport.hpp"
@@ -12,9 +13,9 @@ namespace pushlab::sim {
 
 struct LaneSpec {
   // Implicit, so that a list of transports is a list of lanes: {Transport::sse}.
-  LaneSpec(Transport transport)  // NOLINT(google-explicit-constructor)
-      : id(to_string(transport)), transport(transport) {}
-  LaneSpec(std::string id, Transport transport) : id(std::move(id)), transport(transport) {}
+  LaneSpec(Transport of)  // NOLINT(google-explicit-constructor)
+      : id(to_string(of)), transport(of) {}
+  LaneSpec(std::string lane_id, Transport of) : id(std::move(lane_id)), transport(of) {}
 
   std::string id;  // unique in its scenario; a slug, like the scenario's name
   Transport transport;

@@ -4,7 +4,8 @@
 // written and read back is equal to the original, and equal traces always write the same text.
 //
 //   {"format": "pushlab-trace", "version": 1, "scenario": "chat", "source": "sim",
-//    "duration_ns": 1000000000, "lanes": [{"transport": "websocket", "endpoints": [...],
+//    "duration_ns": 1000000000, "lanes": [{"id": "websocket", "transport": "websocket",
+//    "endpoints": [...],
 //    "connections": [...], "frames": [...], "messages": [...]}]}
 //
 // Every field is written, in the order of the structs in trace.hpp; only the optional times

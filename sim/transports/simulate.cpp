@@ -9,21 +9,13 @@
 #include <thread>
 
 #include "sim/net/proxy_relay.hpp"
+#include "sim/transports/lane_network.hpp"
+#include "sim/transports/random_streams.hpp"
 #include "sim/transports/traffic_generator.hpp"
 
 namespace pushlab::sim {
 
 namespace {
-
-// Random streams of the scenario's seed, apart from the traffic's: each lane's network and
-// transport draw their own, so adding a lane changes nothing in another.
-constexpr std::uint64_t kNetworkStream = 1;
-constexpr std::uint64_t kTransportStream = 2;
-constexpr std::uint64_t kStreamsPerLane = 16;
-
-std::uint64_t lane_stream(Transport transport, std::uint64_t which) {
-  return info(transport).stream_id * kStreamsPerLane + which;
-}
 
 // Starts and stops the clients of one lane around its model.
 class LaneRun {
@@ -32,16 +24,16 @@ class LaneRun {
           TraceSink& sink, const LaneProgress& progress)
       : scenario_(scenario),
         progress_(progress),
-        network_rng_(Rng(scenario.seed).fork(lane_stream(transport, kNetworkStream))),
-        transport_rng_(Rng(scenario.seed).fork(lane_stream(transport, kTransportStream))),
+        network_rng_(Rng(scenario.seed).fork(streams::of_lane(transport, streams::kNetwork))),
+        transport_rng_(Rng(scenario.seed).fork(streams::of_lane(transport, streams::kTransport))),
         net_{simulator_, network_rng_, sink},
-        topology_(net_, scenario, scenario.clients),
+        topology_(net_, network_of(scenario)),
         messages_(simulator_, sink, scenario.clients),
         world_{scenario, simulator_, topology_, messages_, transport_rng_},
         traffic_(simulator_, scenario, scenario.clients,
                  [this](int client, const TrafficSource& source) { create(client, source); }),
         stopped_(static_cast<std::size_t>(scenario.clients), false) {
-    if (scenario.proxy.enabled) proxy_.emplace(topology_);
+    if (scenario.proxy.enabled) proxy_.emplace(topology_, scenario.proxy);
     model_ = make(world_);
   }
 

@@ -2,14 +2,9 @@
 
 #include <algorithm>
 
+#include "sim/transports/random_streams.hpp"
+
 namespace pushlab::sim {
-
-namespace {
-
-// Streams 0..N are the traffic's; other users of the seed fork from elsewhere.
-constexpr std::uint64_t kTrafficStreams = 1ull << 40;
-
-}  // namespace
 
 TrafficGenerator::TrafficGenerator(Simulator& simulator, const Scenario& scenario, int clients,
                                    OnMessage on_message)
@@ -31,7 +26,7 @@ void TrafficGenerator::start() {
   for (int client = 0; client < clients_; ++client) {
     for (std::size_t source = 0; source < sources; ++source) {
       const std::uint64_t stream =
-          kTrafficStreams + static_cast<std::uint64_t>(client) * sources + source;
+          streams::kTraffic + static_cast<std::uint64_t>(client) * sources + source;
       streams_.push_back({client, source, root.fork(stream), 0});
     }
   }
