@@ -4,6 +4,7 @@
 
 #include <boost/asio.hpp>
 
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <vector>
@@ -32,8 +33,8 @@ struct RelayCore {
         scenario(scenario_in),
         clock(clock_in),
         rng(scenario_in.seed),
-        upstream{sim::Link(sim::upstream_hop(scenario_in), rng),
-                 sim::Link(sim::upstream_hop(scenario_in), rng)},
+        upstream{sim::Link(sim::upstream_hop(scenario_in), link_rng()),
+                 sim::Link(sim::upstream_hop(scenario_in), link_rng())},
         server({asio::ip::make_address("127.0.0.1"), server_port}),
         acceptor(io_context) {
     recording.proxy = scenario.proxy.enabled;
@@ -44,6 +45,7 @@ struct RelayCore {
   sim::Scenario scenario;
   LiveClock clock;
   sim::Rng rng;
+  std::uint64_t links_made = 0;
   LinkPair upstream;  // proxy to server, shared as in the simulator's topology
   tcp::endpoint server;
   tcp::acceptor acceptor;
@@ -51,6 +53,9 @@ struct RelayCore {
   bool keep_pieces = true;
   std::deque<RecordedConnection> connections;  // stable addresses while pairs write to them
   std::vector<std::weak_ptr<Pair>> pairs;
+
+  // Each link's jitter and loss draws: a stream of its own, as in the simulator's topology.
+  sim::Rng link_rng() { return rng.fork(links_made++); }
 };
 
 }  // namespace pushlab::live::detail

@@ -30,8 +30,8 @@ class Pair : public std::enable_shared_from_this<Pair> {
         record_(record),
         client_(std::move(client)),
         to_client_(client_, relay.clock),
-        client_links_{sim::Link(sim::client_hop(relay.scenario), relay.rng),
-                      sim::Link(sim::client_hop(relay.scenario), relay.rng)},
+        client_links_{sim::Link(sim::client_hop(relay.scenario), relay.link_rng()),
+                      sim::Link(sim::client_hop(relay.scenario), relay.link_rng())},
         hold_timer_(relay.io),
         idle_timer_(relay.io) {
     if (proxy() && !relay.scenario.network.tls) filter_.emplace(relay.scenario.proxy);

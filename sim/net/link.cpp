@@ -17,8 +17,8 @@ Link::Transmission Link::transmit(Nanoseconds ready, std::uint64_t wire_bytes) {
   sent.departure = std::max(ready, free_at_);
   free_at_ = sent.departure + serialization(wire_bytes);
   // Draw both numbers for every packet, so one packet's fate never shifts another's.
-  const Nanoseconds jitter = rng_->uniform_duration(Nanoseconds{0}, params_.jitter);
-  const bool lost = rng_->bernoulli(params_.loss);
+  const Nanoseconds jitter = rng_.uniform_duration(Nanoseconds{0}, params_.jitter);
+  const bool lost = rng_.bernoulli(params_.loss);
   if (lost) return sent;
   const Nanoseconds arrival = std::max(free_at_ + params_.latency + jitter, last_arrival_);
   last_arrival_ = arrival;

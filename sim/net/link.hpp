@@ -23,7 +23,8 @@ struct LinkParams {
 
 class Link {
  public:
-  Link(LinkParams params, Rng& rng) : params_(params), rng_(&rng) {}
+  // `rng` is this direction's own stream of jitter and loss draws.
+  Link(LinkParams params, Rng rng) : params_(params), rng_(rng) {}
 
   struct Transmission {
     Nanoseconds departure{0};              // first bit leaves
@@ -39,7 +40,7 @@ class Link {
   Nanoseconds serialization(std::uint64_t wire_bytes) const;
 
   LinkParams params_;
-  Rng* rng_;
+  Rng rng_;
   Nanoseconds free_at_{0};       // when the last packet's last bit has left
   Nanoseconds last_arrival_{0};  // no packet arrives before the one sent before it
 };

@@ -12,7 +12,7 @@ namespace pushlab::sim {
 
 struct NetContext {
   Simulator& simulator;
-  Rng& rng;  // the lane's network randomness: jitter and loss
+  Rng& rng;  // the lane's network randomness, forked by each hop for its links' jitter and loss
   TraceSink& sink;
   ConnectionId next_connection = 0;
   std::uint64_t next_send_order = 0;

@@ -20,6 +20,10 @@ struct Hop {
   EndpointId from = 0;  // the side that connects; "up" is from `from` to `to`
   EndpointId to = 0;
   LinkParams link{};
+  // The hop's random streams, fixed for the hop whatever else the network holds: its up link
+  // draws from fork(2 * stream), its down link from fork(2 * stream + 1) of the lane's network
+  // stream (sim/transports/random_streams.hpp numbers them).
+  std::uint64_t stream = 0;
 
   friend bool operator==(const Hop&, const Hop&) = default;
 };

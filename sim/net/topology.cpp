@@ -8,8 +8,8 @@ namespace pushlab::sim {
 Topology::Topology(NetContext& net, NetworkSpec spec) : net_(net), spec_(std::move(spec)) {
   for (const Endpoint& endpoint : spec_.endpoints) net.sink.add_endpoint(endpoint);
   for (const Hop& hop : spec_.hops) {
-    hops_[{hop.from, hop.to}] =
-        std::make_unique<HopLinks>(HopLinks{{hop.link, net.rng}, {hop.link, net.rng}});
+    hops_[{hop.from, hop.to}] = std::make_unique<HopLinks>(HopLinks{
+        {hop.link, net.rng.fork(2 * hop.stream)}, {hop.link, net.rng.fork(2 * hop.stream + 1)}});
     if (spec_.endpoints.at(hop.from).role == EndpointRole::client) {
       if (client_next_.size() <= hop.from) client_next_.resize(hop.from + 1);
       client_next_[hop.from] = hop.to;

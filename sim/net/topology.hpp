@@ -44,8 +44,7 @@ class Topology {
   void finish();
 
  private:
-  // A hop's two links. All links of a lane draw from the lane's network randomness, in the
-  // order they send (sim/transports/random_streams.hpp).
+  // A hop's two links, each with a random stream of its own (Hop::stream).
   struct HopLinks {
     Link up;    // from the hop's `from` to its `to`
     Link down;  // back

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "sim/transports/random_streams.hpp"
+
 namespace pushlab::sim {
 
 LinkParams client_hop(const Scenario& scenario) {
@@ -25,12 +27,17 @@ NetworkSpec network_of(const Scenario& scenario) {
   const EndpointId server = scenario.proxy.enabled ? next + 1 : next;
   if (scenario.proxy.enabled) {
     spec.endpoints.push_back({EndpointRole::proxy, "proxy"});
-    spec.hops.push_back({.from = next, .to = server, .link = upstream_hop(scenario)});
+    spec.hops.push_back({.from = next,
+                         .to = server,
+                         .link = upstream_hop(scenario),
+                         .stream = streams::kProxyToServerHop});
   }
   spec.endpoints.push_back({EndpointRole::server, "server"});
   for (int i = 0; i < scenario.clients; ++i) {
-    spec.hops.push_back(
-        {.from = static_cast<EndpointId>(i), .to = next, .link = client_hop(scenario)});
+    spec.hops.push_back({.from = static_cast<EndpointId>(i),
+                         .to = next,
+                         .link = client_hop(scenario),
+                         .stream = streams::of_client_hop(i)});
   }
   return spec;
 }

@@ -6,11 +6,13 @@
 //
 //   seed ─┬─ traffic: kTraffic + client * sources + source   (when each message is created)
 //         └─ lane of transport T (TransportInfo::stream_id):
-//              ├─ network:   T * kPerLane + kNetwork          (every link's jitter and loss)
+//              ├─ network:   T * kPerLane + kNetwork          (forked once more by each hop:)
+//              │    ├─ proxy to server:  kProxyToServerHop        (Hop::stream; up and down
+//              │    └─ client i's hop:   of_client_hop(i)          links fork 2s and 2s + 1)
 //              └─ transport: T * kPerLane + kTransport        (masking keys, first poll times)
 //
-// The links of a lane share its network stream, in the order they send: a hop added to a lane
-// (a balancer) would move the draws of the others. Issue 15 gives each hop a stream of its own.
+// So a hop added to a lane (a balancer) takes a number of its own and moves no other link's
+// jitter or loss.
 
 #include <cstdint>
 
@@ -25,6 +27,14 @@ inline constexpr std::uint64_t kTraffic = 1ull << 40;
 
 inline std::uint64_t of_lane(Transport transport, std::uint64_t which) {
   return info(transport).stream_id * kPerLane + which;
+}
+
+// Hops, within a lane's network stream.
+inline constexpr std::uint64_t kProxyToServerHop = 0;
+inline constexpr std::uint64_t kClientHops = 1ull << 32;
+
+inline std::uint64_t of_client_hop(int client) {
+  return kClientHops + static_cast<std::uint64_t>(client);
 }
 
 }  // namespace pushlab::sim::streams

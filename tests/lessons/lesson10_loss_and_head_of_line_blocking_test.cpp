@@ -4,7 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -78,6 +80,16 @@ Nanoseconds latency_of(const sim::Lane& lane, sim::MessageId id) {
   return latency(lane.messages.at(id));
 }
 
+// The index of the frame a step selects, "websocket:51" naming frame 51 of the lane.
+std::size_t selected_frame(const LoadedLesson& lesson, std::string_view title,
+                           std::string_view lane) {
+  const std::optional<std::string>& select = lesson.step(title).directives->select;
+  REQUIRE(select);
+  const std::string prefix = std::string(lane) + ":";
+  REQUIRE(select->starts_with(prefix));
+  return std::stoul(select->substr(prefix.size()));
+}
+
 }  // namespace
 
 TEST_CASE("lesson 10, loss and head-of-line blocking: one lost segment, and who waits for it") {
@@ -129,13 +141,14 @@ TEST_CASE("lesson 10, loss and head-of-line blocking: one lost segment, and who 
                    whole_ms(timeout));
     says(quiz, whole_ms(timeout) + ", three times the round trip of the handshake");
 
-    REQUIRE(lost_frames(lane) == std::vector<std::size_t>{124});  // the selected websocket:124
-    const sim::WireFrame& lost = lane.frames[124];
+    const std::size_t at = selected_frame(lesson, title, "websocket");
+    REQUIRE(lost_frames(lane) == std::vector<std::size_t>{at});
+    const sim::WireFrame& lost = lane.frames[at];
     CHECK(lost.layer == sim::Layer::tcp);
     CHECK(lost.kind == "segment");
     CHECK(lost.from == server_of(lane));
     CHECK(lost.note.find("(" + whole_ms(timeout) + ")") != std::string::npos);
-    const sim::WireFrame& carried = lane.frames[125];
+    const sim::WireFrame& carried = lane.frames[at + 1];
     REQUIRE(carried.messages.size() == 1);
     const sim::Message& message = lane.messages.at(carried.messages[0]);
     CHECK(carried.sent_at == lost.sent_at);
@@ -162,7 +175,9 @@ TEST_CASE("lesson 10, loss and head-of-line blocking: one lost segment, and who 
     const std::vector<sim::MessageId> late = late_messages(lane, clean);
     REQUIRE(late.size() == 3);
     const sim::MessageId first = late[0];
-    CHECK(lane.frames[125].messages == std::vector<sim::MessageId>{first});     // the lost one's
+    const std::vector<std::size_t> lost = lost_frames(lane);
+    REQUIRE(lost.size() == 1);
+    CHECK(lane.frames[lost[0] + 1].messages == std::vector<sim::MessageId>{first});  // its own
     for (std::size_t i = 1; i < late.size(); ++i) CHECK(late[i] == first + i);  // the next ones
     const Nanoseconds together = *lane.messages[first].delivered_at;
     for (const sim::MessageId id : late) CHECK(*lane.messages[id].delivered_at == together);
@@ -176,7 +191,7 @@ TEST_CASE("lesson 10, loss and head-of-line blocking: one lost segment, and who 
     says(text, "At " + seconds(together, 2) + " the copy fills the gap, and the " +
                    (late.size() == 3 ? std::string("three") : std::to_string(late.size())) +
                    " messages are delivered together");
-    const sim::WireFrame& selected = lane.frames.at(126);  // websocket:126
+    const sim::WireFrame& selected = lane.frames.at(selected_frame(lesson, title, "websocket"));
     CHECK(selected.messages == std::vector<sim::MessageId>{late[1]});
     CHECK_FALSE(selected.lost());
     says(text, "The selected\nframe is the one of " + seconds(second.created_at, 1));
@@ -215,11 +230,12 @@ TEST_CASE("lesson 10, loss and head-of-line blocking: one lost segment, and who 
     const sim::Lane& clean = lane_of(clean_trace, Transport::short_poll);
     const Nanoseconds timeout = retransmission_timeout(lane);
 
-    REQUIRE(lost_frames(lane) == std::vector<std::size_t>{10});  // the selected short-poll:10
-    const sim::WireFrame& lost = lane.frames[10];
+    const std::size_t at = selected_frame(lesson, title, "short-poll");
+    REQUIRE(lost_frames(lane) == std::vector<std::size_t>{at});
+    const sim::WireFrame& lost = lane.frames[at];
     CHECK(lost.from == server_of(lane));
-    const sim::WireFrame& response = lane.frames[11];
-    const sim::WireFrame& poll = lane.frames[9];
+    const sim::WireFrame& response = lane.frames[at + 1];
+    const sim::WireFrame& poll = lane.frames[at - 1];
     CHECK(labelled(poll, "GET /poll"));
     CHECK(labelled(response, "200"));
     CHECK(response.sent_at == lost.sent_at);
@@ -248,7 +264,7 @@ TEST_CASE("lesson 10, loss and head-of-line blocking: one lost segment, and who 
                    whole_ms(timeout) + " late, the oldest after " +
                    ms(latency_of(lane, carried.front())));
 
-    const std::size_t next = find_labelled(lane, "GET /poll", 12);
+    const std::size_t next = find_labelled(lane, "GET /poll", at + 2);
     const sim::WireFrame& next_poll = lane.frames[next];
     CHECK(next_poll.sent_at == poll.sent_at + scenario.short_poll.interval);  // on time
     const sim::WireFrame& answer = lane.frames[find_labelled(lane, "200", next)];
@@ -274,10 +290,11 @@ TEST_CASE("lesson 10, loss and head-of-line blocking: one lost segment, and who 
     for (const sim::WireFrame& f : clean.frames) {
       if (labelled(f, "200")) CHECK(f.messages.size() == 1);
     }
-    REQUIRE(lost_frames(lane) == std::vector<std::size_t>{210});  // the selected long-poll:210
-    const sim::WireFrame& lost = lane.frames[210];
+    const std::size_t at = selected_frame(lesson, title, "long-poll");
+    REQUIRE(lost_frames(lane) == std::vector<std::size_t>{at});
+    const sim::WireFrame& lost = lane.frames[at];
     CHECK(lost.from == server_of(lane));
-    const sim::WireFrame& response = lane.frames[211];
+    const sim::WireFrame& response = lane.frames[at + 1];
     REQUIRE(response.messages.size() == 1);
     const sim::MessageId first = response.messages[0];
     CHECK(*response.received_at - (lost.sent_at + scenario.network.latency) == timeout);
@@ -286,10 +303,10 @@ TEST_CASE("lesson 10, loss and head-of-line blocking: one lost segment, and who 
                    whole_ms(timeout) + "\nlate, and that message takes " +
                    ms(latency_of(lane, first)) + " instead of " + ms(latency_of(clean, first)));
 
-    const sim::WireFrame& again = lane.frames[212];
+    const sim::WireFrame& again = lane.frames[at + 2];
     CHECK(labelled(again, "GET /lp"));
     CHECK(again.sent_at == *response.received_at);
-    const sim::WireFrame& batch = lane.frames[213];
+    const sim::WireFrame& batch = lane.frames[at + 3];
     REQUIRE(batch.messages.size() == 4);
     CHECK(batch.messages.front() == first + 1);
     says(text, "messages of " + seconds(lane.messages[first + 1].created_at, 1) + ",\n" +
@@ -318,7 +335,7 @@ TEST_CASE("lesson 10, loss and head-of-line blocking: one lost segment, and who 
 
     const std::vector<std::size_t> lost = lost_frames(lane);
     REQUIRE(lost.size() == 2);
-    CHECK(lost[0] == 79);  // the selected sse:79
+    CHECK(lost[0] == selected_frame(lesson, title, "sse"));
     says(text, "loses two segments, at " + seconds(lane.frames[lost[0]].sent_at, 1) + " and " +
                    seconds(lane.frames[lost[1]].sent_at, 1));
     const std::vector<sim::MessageId> late = late_messages(lane, clean);
