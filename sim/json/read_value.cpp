@@ -12,16 +12,6 @@ namespace pushlab::sim::json {
 
 namespace {
 
-bool in_range(double value, const NumberRange& range) {
-  const bool above = range.excludes_min ? value > range.min : value >= range.min;
-  const bool below = range.excludes_max ? value < range.max : value <= range.max;
-  return above && below;  // false for NaN
-}
-
-std::string describe_integers(std::uint64_t min, std::uint64_t max) {
-  return "an integer from " + std::to_string(min) + " to " + std::to_string(max);
-}
-
 // An integral JSON value; nullopt when negative (every integer field is unsigned).
 std::optional<std::uint64_t> unsigned_value(const Json& value) {
   if (value.is_number_unsigned()) return value.get<std::uint64_t>();
@@ -53,6 +43,10 @@ std::chrono::nanoseconds read_time(const Json& value, const Location& where,
 }
 
 }  // namespace
+
+std::string describe_integers(std::uint64_t min, std::uint64_t max) {
+  return "an integer from " + std::to_string(min) + " to " + std::to_string(max);
+}
 
 std::string describe(const NumberRange& range) {
   const std::string min = format_number(range.min);

@@ -17,18 +17,14 @@
 
 #include "sim/json/json.hpp"
 #include "sim/json/location.hpp"
+#include "sim/json/number_range.hpp"
 
 namespace pushlab::sim::json {
 
-struct NumberRange {
-  double min = 0;
-  double max = 0;
-  bool excludes_min = false;
-  bool excludes_max = false;
-};
-
 // "a number from 0 to 60000", "a number greater than 0 and at most 86400", ...
 std::string describe(const NumberRange& range);
+// "an integer from 1 to 64"
+std::string describe_integers(std::uint64_t min, std::uint64_t max);
 
 [[noreturn]] void fail_type(const Json& value, const Location& where, std::string_view expected);
 [[noreturn]] void fail_range(const Json& value, const Location& where, std::string_view expected);

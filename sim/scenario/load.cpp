@@ -11,6 +11,7 @@
 #include "sim/json/read_value.hpp"
 #include "sim/scenario/detail/read_sections.hpp"
 #include "sim/scenario/detail/read_traffic.hpp"
+#include "sim/scenario/fields.hpp"
 
 namespace pushlab::sim {
 
@@ -24,8 +25,8 @@ using json::ObjectReader;
 // Far above any scenario written by hand; stops a wrong path from filling memory.
 constexpr std::size_t kMaxFileBytes = 64 * 1024 * 1024;
 constexpr std::size_t kMaxNameLength = 64;
-constexpr NumberRange kDurationSeconds{.min = 0, .max = 86400, .excludes_min = true};
-constexpr int kMaxClients = 1'000'000;
+using fields::kDurationSeconds;
+using fields::kMaxClients;
 
 constexpr std::array<std::string_view, 15> kScenarioFields = {
     "name",  "title", "description", "duration_s", "seed",      "transports", "clients", "network",

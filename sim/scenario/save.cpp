@@ -1,11 +1,15 @@
 #include "sim/scenario/save.hpp"
 
+#include <array>
 #include <cmath>
+#include <concepts>
+#include <string>
 #include <variant>
 
 #include "sim/json/json.hpp"
 #include "sim/json/text_file.hpp"
 #include "sim/json/units.hpp"
+#include "sim/scenario/fields.hpp"
 
 namespace pushlab::sim {
 
@@ -32,27 +36,40 @@ Json milliseconds(Nanoseconds time) {
   return number(json::to_unit(time, kNanosecondsPerMillisecond));
 }
 
-Json to_json(const Network& network) {
-  Json json = {{"latency_ms", milliseconds(network.latency)},
-               {"jitter_ms", milliseconds(network.jitter)},
-               {"loss", number(network.loss)},
-               {"bandwidth_kbps", number(network.bandwidth_kbps)},
-               {"tls", network.tls}};
-  if (network.client_proxy_latency) {
-    json["client_proxy_latency_ms"] = milliseconds(*network.client_proxy_latency);
-  }
-  if (network.proxy_server_latency) {
-    json["proxy_server_latency_ms"] = milliseconds(*network.proxy_server_latency);
-  }
-  return json;
+Json value_json(const FieldInfo&, bool value) {
+  return value;
 }
 
-Json to_json(const Proxy& proxy) {
-  return {{"enabled", proxy.enabled},
-          {"strip_upgrade", proxy.strip_upgrade},
-          {"idle_timeout_s", seconds(proxy.idle_timeout)},
-          {"max_request_s", seconds(proxy.max_request_time)},
-          {"buffer_bytes", proxy.buffer_bytes}};
+Json value_json(const FieldInfo&, double value) {
+  return number(value);
+}
+
+template <std::integral Integer>
+Json value_json(const FieldInfo&, Integer value) {
+  return value;
+}
+
+Json value_json(const FieldInfo& field, Nanoseconds value) {
+  return field.unit == FieldUnit::seconds ? seconds(value) : milliseconds(value);
+}
+
+// Every field in the table's order; an optional one only when set.
+template <typename Section, std::size_t N>
+Json fields_json(const Section& section, const std::array<Field<Section>, N>& table) {
+  Json json = Json::object();
+  for (const Field<Section>& field : table) {
+    std::visit(
+        [&](auto member) {
+          const auto& value = section.*member;
+          if constexpr (requires { value.has_value(); }) {
+            if (value) json[std::string(field.info.key)] = value_json(field.info, *value);
+          } else {
+            json[std::string(field.info.key)] = value_json(field.info, value);
+          }
+        },
+        field.member);
+  }
+  return json;
 }
 
 // An object, not an array of pairs, because that is how people write headers; two fields with
@@ -109,15 +126,15 @@ nlohmann::ordered_json to_json(const Scenario& scenario) {
       {"seed", scenario.seed},
       {"transports", lanes_json(scenario.lanes)},
       {"clients", scenario.clients},
-      {"network", to_json(scenario.network)},
-      {"proxy", to_json(scenario.proxy)},
+      {"network", fields_json(scenario.network, kNetworkFields)},
+      {"proxy", fields_json(scenario.proxy, kProxyFields)},
       {"http",
        {{"request_headers", to_json(scenario.http.request_headers)},
         {"response_headers", to_json(scenario.http.response_headers)}}},
-      {"short_poll", {{"interval_s", seconds(scenario.short_poll.interval)}}},
-      {"long_poll", {{"timeout_s", seconds(scenario.long_poll.timeout)}}},
-      {"websocket", {{"ping_interval_s", seconds(scenario.websocket.ping_interval)}}},
-      {"sse", {{"retry_ms", milliseconds(scenario.sse.retry)}, {"tabs", scenario.sse.tabs}}},
+      {"short_poll", fields_json(scenario.short_poll, kShortPollFields)},
+      {"long_poll", fields_json(scenario.long_poll, kLongPollFields)},
+      {"websocket", fields_json(scenario.websocket, kWebSocketFields)},
+      {"sse", fields_json(scenario.sse, kSseFields)},
       {"traffic", traffic_json(scenario.traffic)},
   };
 }

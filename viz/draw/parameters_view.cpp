@@ -3,14 +3,19 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <concepts>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <string>
 #include <variant>
 
+#include "sim/scenario/fields.hpp"
 #include "sim/scenario/transport.hpp"
+#include "viz/model/control_limits.hpp"
 
 namespace pushlab::viz {
 
@@ -18,56 +23,136 @@ namespace {
 
 using sim::Nanoseconds;
 
-// Limits of the controls (the loader checks the rest).
-constexpr double kZero = 0;
-constexpr double kMostLoss = 0.99;
-constexpr double kMostBandwidth = 10'000'000;  // kbit/s: 10 Gbit/s
-constexpr double kMostRate = 10'000;           // messages per second
+bool edit_number(const char* label, double& value, const ControlLimits& limits,
+                 const char* format) {
+  const float speed = static_cast<float>(std::max(0.001, (limits.high - limits.low) / 2000));
+  const ImGuiSliderFlags flags =
+      ImGuiSliderFlags_AlwaysClamp | (limits.logarithmic ? ImGuiSliderFlags_Logarithmic : 0);
+  return ImGui::DragScalar(label, ImGuiDataType_Double, &value, speed, &limits.low, &limits.high,
+                           format, flags);
+}
 
-// A duration edited as a number of `unit`s (seconds or milliseconds), from `low` to `high`.
+// A duration edited as a number of `unit`s (seconds or milliseconds).
 template <typename Unit>
-bool edit_duration(const char* label, Nanoseconds& value, double low, double high,
+bool edit_duration(const char* label, Nanoseconds& value, const ControlLimits& limits,
                    const char* format) {
   double shown = std::chrono::duration<double, typename Unit::period>(value).count();
-  const double speed = std::max(0.001, (high - low) / 2000);
-  if (!ImGui::DragScalar(label, ImGuiDataType_Double, &shown, static_cast<float>(speed), &low,
-                         &high, format, ImGuiSliderFlags_AlwaysClamp)) {
-    return false;
-  }
+  if (!edit_number(label, shown, limits, format)) return false;
   value = std::chrono::duration_cast<Nanoseconds>(
       std::chrono::duration<double, typename Unit::period>(shown));
   return true;
 }
 
-bool edit_seconds(const char* label, Nanoseconds& value, double low, double high) {
-  return edit_duration<std::chrono::seconds>(label, value, low, high, "%.3f s");
+bool edit_seconds(const char* label, Nanoseconds& value, const ControlLimits& limits) {
+  return edit_duration<std::chrono::seconds>(label, value, limits, "%.3f s");
 }
 
-bool edit_milliseconds(const char* label, Nanoseconds& value, double low, double high) {
-  return edit_duration<std::chrono::milliseconds>(label, value, low, high, "%.1f ms");
+bool edit_milliseconds(const char* label, Nanoseconds& value, const ControlLimits& limits) {
+  return edit_duration<std::chrono::milliseconds>(label, value, limits, "%.1f ms");
 }
 
-bool edit_size(const char* label, std::size_t& value, std::size_t high) {
-  std::uint64_t shown = value;
-  const std::uint64_t low = 0;
-  const std::uint64_t top = high;
-  if (!ImGui::DragScalar(label, ImGuiDataType_U64, &shown, 1.0f, &low, &top, "%llu",
-                         ImGuiSliderFlags_AlwaysClamp)) {
+template <std::integral Integer>
+bool edit_integer(const char* label, Integer& value, const ControlLimits& limits) {
+  std::uint64_t shown = static_cast<std::uint64_t>(value);
+  const auto low = static_cast<std::uint64_t>(limits.low);
+  const auto high = static_cast<std::uint64_t>(limits.high);
+  const ImGuiSliderFlags flags =
+      ImGuiSliderFlags_AlwaysClamp | (limits.logarithmic ? ImGuiSliderFlags_Logarithmic : 0);
+  if (!ImGui::DragScalar(label, ImGuiDataType_U64, &shown, 1.0f, &low, &high, "%llu", flags)) {
     return false;
   }
-  value = static_cast<std::size_t>(shown);
+  value = static_cast<Integer>(shown);
   return true;
 }
 
+// "closes idle connections after (0: never)", "bandwidth (kbit/s, 0: unlimited)"
+std::string label_of(const sim::FieldInfo& field) {
+  std::string label(field.label);
+  if (field.zero_means.empty()) return label;
+  const std::string zero = "0: " + std::string(field.zero_means) + ")";
+  if (label.ends_with(')')) {
+    label.back() = ',';
+    return label + " " + zero;
+  }
+  return label + " (" + zero;
+}
+
+bool edit_value(const sim::FieldInfo& field, bool& value) {
+  return ImGui::Checkbox(label_of(field).c_str(), &value);
+}
+
+bool edit_value(const sim::FieldInfo& field, double& value) {
+  const char* format = field.range.max <= 1 ? "%.3f" : "%.0f";
+  return edit_number(label_of(field).c_str(), value, control_limits(field), format);
+}
+
+template <std::integral Integer>
+bool edit_value(const sim::FieldInfo& field, Integer& value) {
+  return edit_integer(label_of(field).c_str(), value, control_limits(field));
+}
+
+bool edit_value(const sim::FieldInfo& field, Nanoseconds& value) {
+  const std::string label = label_of(field);
+  const ControlLimits limits = control_limits(field);
+  return field.unit == sim::FieldUnit::seconds ? edit_seconds(label.c_str(), value, limits)
+                                               : edit_milliseconds(label.c_str(), value, limits);
+}
+
+// A latency the scenario may set or leave to the default split; set, it starts where the split
+// puts it.
+bool edit_value(const sim::FieldInfo& field, std::optional<Nanoseconds>& value, Nanoseconds split) {
+  bool set = value.has_value();
+  ImGui::PushID(field.key.data(), field.key.data() + field.key.size());
+  bool changed = ImGui::Checkbox("##set", &set);
+  ImGui::PopID();
+  if (changed) value = set ? std::optional(split) : std::nullopt;
+  ImGui::SameLine();
+  const std::string label = label_of(field);
+  if (!value) {
+    ImGui::TextDisabled("%s: split from the latency", label.c_str());
+    return changed;
+  }
+  return edit_milliseconds(label.c_str(), *value, control_limits(field)) || changed;
+}
+
+// The optional fields are the network's hop latencies, whose default halves its latency.
+template <typename Section>
+bool edit_value(const sim::FieldInfo& field, std::optional<Nanoseconds>& value,
+                const Section& section) {
+  if constexpr (requires { section.latency; }) {
+    return edit_value(field, value, section.latency / 2);
+  } else {
+    return edit_value(field, value, Nanoseconds{0});
+  }
+}
+
+template <typename Value, typename Section>
+bool edit_value(const sim::FieldInfo& field, Value& value, const Section&) {
+  return edit_value(field, value);
+}
+
+// The fields of a table that belong with the proxy, or those that do not.
+template <typename Section, std::size_t N>
+bool edit_fields(Section& section, const std::array<sim::Field<Section>, N>& table,
+                 bool with_proxy) {
+  bool changed = false;
+  for (const sim::Field<Section>& field : table) {
+    if (field.info.with_proxy != with_proxy) continue;
+    std::visit([&](auto member) { changed |= edit_value(field.info, section.*member, section); },
+               field.member);
+  }
+  return changed;
+}
+
 bool edit_run(sim::Scenario& scenario) {
-  bool changed = edit_seconds("duration", scenario.duration, 1, 3600);
+  bool changed =
+      edit_seconds("duration", scenario.duration, control_limits(sim::fields::kDurationSeconds));
   changed |= ImGui::InputScalar("seed", ImGuiDataType_U64, &scenario.seed);
   // Hundreds of clients take a moment to simulate: the count is taken when the slider is let
   // go. Until then it lives in Dear ImGui's storage for this window.
   int& clients =
       *ImGui::GetStateStorage()->GetIntRef(ImGui::GetID("##clients pending"), scenario.clients);
-  ImGui::SliderInt("clients", &clients, 1, 200, "%d",
-                   ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_Logarithmic);
+  edit_integer("clients", clients, control_limits({.min = 1, .max = sim::fields::kMaxClients}));
   if (ImGui::IsItemDeactivatedAfterEdit()) {
     scenario.clients = clients;
     changed = true;
@@ -92,34 +177,6 @@ bool edit_run(sim::Scenario& scenario) {
   return changed;
 }
 
-bool edit_network(sim::Network& network) {
-  bool changed = edit_milliseconds("latency (one way)", network.latency, 0, 2000);
-  changed |= edit_milliseconds("jitter", network.jitter, 0, 500);
-  changed |= ImGui::SliderScalar("loss", ImGuiDataType_Double, &network.loss, &kZero, &kMostLoss,
-                                 "%.3f", ImGuiSliderFlags_AlwaysClamp);
-  changed |= ImGui::DragScalar("bandwidth (kbit/s, 0: unlimited)", ImGuiDataType_Double,
-                               &network.bandwidth_kbps, 10.0f, &kZero, &kMostBandwidth, "%.0f",
-                               ImGuiSliderFlags_AlwaysClamp);
-  changed |= ImGui::Checkbox("TLS (wss://, https://)", &network.tls);
-  return changed;
-}
-
-// A latency the scenario may set or leave to the default split.
-bool edit_optional_milliseconds(const char* label, std::optional<Nanoseconds>& value,
-                                Nanoseconds otherwise) {
-  bool set = value.has_value();
-  ImGui::PushID(label);
-  bool changed = ImGui::Checkbox("##set", &set);
-  ImGui::PopID();
-  if (changed) value = set ? std::optional(otherwise) : std::nullopt;
-  ImGui::SameLine();
-  if (!value) {
-    ImGui::TextDisabled("%s: split from the latency", label);
-    return changed;
-  }
-  return edit_milliseconds(label, *value, 0, 2000) || changed;
-}
-
 bool edit_headers(std::vector<sim::HeaderField>& fields, const char* id) {
   bool changed = false;
   ImGui::PushID(id);
@@ -138,34 +195,11 @@ bool edit_headers(std::vector<sim::HeaderField>& fields, const char* id) {
   return changed;
 }
 
-bool edit_proxy(sim::Proxy& proxy) {
-  bool changed = ImGui::Checkbox("a proxy between client and server", &proxy.enabled);
-  if (!proxy.enabled) return changed;
-  changed |= ImGui::Checkbox("strips Upgrade and Connection", &proxy.strip_upgrade);
-  changed |= edit_seconds("closes idle connections after (0: never)", proxy.idle_timeout, 0, 600);
-  changed |=
-      edit_seconds("answers 504 to requests held over (0: never)", proxy.max_request_time, 0, 600);
-  changed |= edit_size("buffers streams up to (bytes, 0: no)", proxy.buffer_bytes, 1 << 20);
-  return changed;
-}
-
-bool edit_hops(sim::Network& network) {
-  bool changed = edit_optional_milliseconds("client-proxy latency", network.client_proxy_latency,
-                                            sim::client_proxy_hop_latency(network));
-  changed |= edit_optional_milliseconds("proxy-server latency", network.proxy_server_latency,
-                                        sim::proxy_server_hop_latency(network));
-  return changed;
-}
-
 bool edit_transport_options(sim::Scenario& scenario) {
-  bool changed = edit_seconds("short polling: interval", scenario.short_poll.interval, 0.01, 300);
-  changed |= edit_seconds("long polling: timeout", scenario.long_poll.timeout, 0.01, 600);
-  changed |=
-      edit_seconds("WebSocket: ping every (0: never)", scenario.websocket.ping_interval, 0, 600);
-  changed |= edit_milliseconds("SSE: retry", scenario.sse.retry, 0, 60000);
-  // Seven tabs is one more than a browser's six connections to a host: the one that matters.
-  changed |= ImGui::SliderInt("SSE: tabs of the page per browser", &scenario.sse.tabs, 1, 10, "%d",
-                              ImGuiSliderFlags_AlwaysClamp);
+  bool changed = edit_fields(scenario.short_poll, sim::kShortPollFields, false);
+  changed |= edit_fields(scenario.long_poll, sim::kLongPollFields, false);
+  changed |= edit_fields(scenario.websocket, sim::kWebSocketFields, false);
+  changed |= edit_fields(scenario.sse, sim::kSseFields, false);
   return changed;
 }
 
@@ -200,12 +234,13 @@ bool parse_times(const char* text, sim::At& at) {
 
 bool edit_pattern(sim::TrafficPattern& pattern) {
   if (auto* poisson = std::get_if<sim::Poisson>(&pattern)) {
-    return ImGui::DragScalar("messages per second", ImGuiDataType_Double, &poisson->rate_per_s,
-                             0.01f, &kZero, &kMostRate, "%.3f", ImGuiSliderFlags_AlwaysClamp);
+    return edit_number("messages per second", poisson->rate_per_s,
+                       control_limits(sim::fields::kRatePerSecond), "%.3f");
   }
   if (auto* periodic = std::get_if<sim::Periodic>(&pattern)) {
-    bool changed = edit_seconds("every", periodic->interval, 0.001, 3600);
-    changed |= edit_seconds("from", periodic->start, 0, 3600);
+    bool changed =
+        edit_seconds("every", periodic->interval, control_limits(sim::fields::kIntervalSeconds));
+    changed |= edit_seconds("from", periodic->start, control_limits(sim::fields::kAnyTimeSeconds));
     return changed;
   }
   auto& at = std::get<sim::At>(pattern);
@@ -231,7 +266,8 @@ bool edit_traffic(std::vector<sim::TrafficSource>& traffic) {
       return true;
     }
     changed |= edit_pattern(source.pattern);
-    changed |= edit_size("payload bytes", source.payload_bytes, 1 << 20);
+    changed |= edit_integer("payload bytes", source.payload_bytes,
+                            control_limits({.min = 0, .max = sim::fields::kMaxPayloadBytes}));
     ImGui::PopID();
   }
   ImGui::Separator();
@@ -255,11 +291,14 @@ bool draw_parameters(sim::Scenario& scenario) {
   ImGui::PushItemWidth(ImGui::GetFontSize() * 8);
   if (ImGui::CollapsingHeader("Run", ImGuiTreeNodeFlags_DefaultOpen)) changed |= edit_run(scenario);
   if (ImGui::CollapsingHeader("Network", ImGuiTreeNodeFlags_DefaultOpen)) {
-    changed |= edit_network(scenario.network);
+    changed |= edit_fields(scenario.network, sim::kNetworkFields, false);
   }
   if (ImGui::CollapsingHeader("Proxy", ImGuiTreeNodeFlags_DefaultOpen)) {
-    changed |= edit_proxy(scenario.proxy);
-    if (scenario.proxy.enabled) changed |= edit_hops(scenario.network);
+    changed |= edit_fields(scenario.proxy, sim::kProxyFields, false);
+    if (scenario.proxy.enabled) {
+      changed |= edit_fields(scenario.proxy, sim::kProxyFields, true);
+      changed |= edit_fields(scenario.network, sim::kNetworkFields, true);
+    }
   }
   if (ImGui::CollapsingHeader("Transports", ImGuiTreeNodeFlags_DefaultOpen)) {
     changed |= edit_transport_options(scenario);

@@ -1,13 +1,18 @@
 #include "sim/scenario/detail/read_sections.hpp"
 
 #include <array>
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
 
 #include "sim/json/describe.hpp"
 #include "sim/json/object_reader.hpp"
 #include "sim/json/read_value.hpp"
-#include "sim/json/units.hpp"
 #include "sim/scenario/detail/header_rules.hpp"
 #include "sim/scenario/detail/header_syntax.hpp"
+#include "sim/scenario/fields.hpp"
 #include "sim/wire/http/rfc9110.hpp"
 
 namespace pushlab::sim::detail {
@@ -15,38 +20,81 @@ namespace pushlab::sim::detail {
 using json::describe;
 using json::fail_range;
 using json::fail_type;
-using json::from_unit;
 using json::Json;
-using json::kNanosecondsPerSecond;
 using json::Location;
 using json::NumberRange;
 using json::ObjectReader;
-using json::read_seconds;
 using json::read_string;
 
 namespace {
 
-constexpr NumberRange kLatencyMs{.min = 0, .max = 60000};
-constexpr NumberRange kLossProbability{.min = 0, .max = 1, .excludes_max = true};
-constexpr NumberRange kBandwidthKbps{.min = 0, .max = 100'000'000};  // up to 100 Gbit/s
-constexpr NumberRange kTimeoutSeconds{.min = 0, .max = 86400};       // 0 = never
-// Timers that fire repeatedly start at a millisecond, so one field cannot flood the simulator.
-constexpr NumberRange kTimerSeconds{.min = 0.001, .max = 86400};
-constexpr NumberRange kRetryMs{.min = 0, .max = 3'600'000};
-constexpr std::size_t kMaxBufferBytes = 16 * 1024 * 1024;
-// Far above the six connections per host that tabs run into.
-constexpr int kMaxTabs = 64;
-
-constexpr std::array<std::string_view, 7> kNetworkFields = {"latency_ms",
-                                                            "jitter_ms",
-                                                            "loss",
-                                                            "bandwidth_kbps",
-                                                            "tls",
-                                                            "client_proxy_latency_ms",
-                                                            "proxy_server_latency_ms"};
-constexpr std::array<std::string_view, 5> kProxyFields = {
-    "enabled", "strip_upgrade", "idle_timeout_s", "max_request_s", "buffer_bytes"};
 constexpr std::array<std::string_view, 2> kHttpFields = {"request_headers", "response_headers"};
+
+// The field's range, with 0 let in below it when 0 means something of its own.
+NumberRange with_zero(const FieldInfo& field) {
+  NumberRange range = field.range;
+  if (!field.zero_means.empty() && range.min > 0) range.min = 0;
+  return range;
+}
+
+// A number out of a field's range, refused with what 0 means when it means something: "0 for
+// no pings, or a number from 0.001 to 86400", "a number from 0 to 86400, 0 for never".
+void check_range(const ObjectReader& object, const FieldInfo& field) {
+  const Json* value = object.find(field.key);
+  if (value == nullptr || !value->is_number() || field.zero_means.empty()) return;
+  const double number = value->get<double>();
+  if (number == 0 || json::in_range(number, field.range)) return;
+  const std::string zero(field.zero_means);
+  const std::string range =
+      field.unit == FieldUnit::count
+          ? json::describe_integers(static_cast<std::uint64_t>(field.range.min),
+                                    static_cast<std::uint64_t>(field.range.max))
+          : describe(field.range);
+  fail_range(*value, object.location(field.key),
+             field.range.min > 0 ? "0 for " + zero + ", or " + range : range + ", 0 for " + zero);
+}
+
+void read_field(const ObjectReader& object, const FieldInfo& field, bool& out) {
+  object.read_bool(field.key, out);
+}
+
+void read_field(const ObjectReader& object, const FieldInfo& field, double& out) {
+  object.read_number(field.key, with_zero(field), out);
+}
+
+template <std::integral Integer>
+void read_field(const ObjectReader& object, const FieldInfo& field, Integer& out) {
+  const NumberRange range = with_zero(field);
+  object.read_integer(field.key, static_cast<Integer>(range.min), static_cast<Integer>(range.max),
+                      out);
+}
+
+void read_field(const ObjectReader& object, const FieldInfo& field,
+                std::optional<Nanoseconds>& out) {
+  object.read_milliseconds(field.key, with_zero(field), out);
+}
+
+void read_field(const ObjectReader& object, const FieldInfo& field, Nanoseconds& out) {
+  const NumberRange range = with_zero(field);
+  if (field.unit == FieldUnit::seconds) {
+    object.read_seconds(field.key, range, out);
+  } else {
+    object.read_milliseconds(field.key, range, out);
+  }
+}
+
+template <typename Section, std::size_t N>
+Section read_fields(const Json& value, const Location& where,
+                    const std::array<Field<Section>, N>& table) {
+  const std::array<std::string_view, N> keys = keys_of(table);
+  const ObjectReader object(value, where, keys);
+  Section section;
+  for (const Field<Section>& field : table) {
+    check_range(object, field.info);
+    std::visit([&](auto member) { read_field(object, field.info, section.*member); }, field.member);
+  }
+  return section;
+}
 
 std::vector<HeaderField> read_header_fields(const Json& value, const Location& where,
                                             HeaderSide side) {
@@ -81,27 +129,11 @@ std::vector<HeaderField> read_header_fields(const Json& value, const Location& w
 }  // namespace
 
 Network read_network(const Json& value, const Location& where) {
-  const ObjectReader object(value, where, kNetworkFields);
-  Network network;
-  object.read_milliseconds("latency_ms", kLatencyMs, network.latency);
-  object.read_milliseconds("jitter_ms", kLatencyMs, network.jitter);
-  object.read_number("loss", kLossProbability, network.loss);
-  object.read_number("bandwidth_kbps", kBandwidthKbps, network.bandwidth_kbps);
-  object.read_bool("tls", network.tls);
-  object.read_milliseconds("client_proxy_latency_ms", kLatencyMs, network.client_proxy_latency);
-  object.read_milliseconds("proxy_server_latency_ms", kLatencyMs, network.proxy_server_latency);
-  return network;
+  return read_fields(value, where, kNetworkFields);
 }
 
 Proxy read_proxy(const Json& value, const Location& where) {
-  const ObjectReader object(value, where, kProxyFields);
-  Proxy proxy;
-  object.read_bool("enabled", proxy.enabled);
-  object.read_bool("strip_upgrade", proxy.strip_upgrade);
-  object.read_seconds("idle_timeout_s", kTimeoutSeconds, proxy.idle_timeout);
-  object.read_seconds("max_request_s", kTimeoutSeconds, proxy.max_request_time);
-  object.read_integer<std::size_t>("buffer_bytes", 0, kMaxBufferBytes, proxy.buffer_bytes);
-  return proxy;
+  return read_fields(value, where, kProxyFields);
 }
 
 HttpHeaders read_http(const Json& value, const Location& where) {
@@ -119,45 +151,19 @@ HttpHeaders read_http(const Json& value, const Location& where) {
 }
 
 ShortPollOptions read_short_poll(const Json& value, const Location& where) {
-  constexpr std::array<std::string_view, 1> kFields = {"interval_s"};
-  const ObjectReader object(value, where, kFields);
-  ShortPollOptions options;
-  object.read_seconds("interval_s", kTimerSeconds, options.interval);
-  return options;
+  return read_fields(value, where, kShortPollFields);
 }
 
 LongPollOptions read_long_poll(const Json& value, const Location& where) {
-  constexpr std::array<std::string_view, 1> kFields = {"timeout_s"};
-  const ObjectReader object(value, where, kFields);
-  LongPollOptions options;
-  object.read_seconds("timeout_s", kTimerSeconds, options.timeout);
-  return options;
+  return read_fields(value, where, kLongPollFields);
 }
 
 WebSocketOptions read_websocket(const Json& value, const Location& where) {
-  constexpr std::array<std::string_view, 1> kFields = {"ping_interval_s"};
-  const ObjectReader object(value, where, kFields);
-  WebSocketOptions options;
-  const Json* interval = object.find("ping_interval_s");
-  if (interval == nullptr) return options;
-  const Location interval_where = object.location("ping_interval_s");
-  options.ping_interval = read_seconds(*interval, interval_where, kTimeoutSeconds);
-  const bool too_frequent =
-      options.ping_interval > Nanoseconds{0} &&
-      options.ping_interval < from_unit(kTimerSeconds.min, kNanosecondsPerSecond);
-  if (too_frequent) {
-    fail_range(*interval, interval_where, "0 for no pings, or " + describe(kTimerSeconds));
-  }
-  return options;
+  return read_fields(value, where, kWebSocketFields);
 }
 
 SseOptions read_sse(const Json& value, const Location& where) {
-  constexpr std::array<std::string_view, 2> kFields = {"retry_ms", "tabs"};
-  const ObjectReader object(value, where, kFields);
-  SseOptions options;
-  object.read_milliseconds("retry_ms", kRetryMs, options.retry);
-  object.read_integer("tabs", 1, kMaxTabs, options.tabs);
-  return options;
+  return read_fields(value, where, kSseFields);
 }
 
 }  // namespace pushlab::sim::detail

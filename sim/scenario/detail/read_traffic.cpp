@@ -11,6 +11,7 @@
 #include "sim/json/object_reader.hpp"
 #include "sim/json/read_value.hpp"
 #include "sim/json/units.hpp"
+#include "sim/scenario/fields.hpp"
 
 namespace pushlab::sim::detail {
 
@@ -32,11 +33,10 @@ using json::to_unit;
 
 namespace {
 
-constexpr std::uint64_t kMaxPayloadBytes = 16 * 1024 * 1024;
-// The two limits agree: a periodic source is as fast as a Poisson one at most.
-constexpr NumberRange kRatePerSecond{.min = 0, .max = 100'000, .excludes_min = true};
-constexpr NumberRange kIntervalSeconds{.min = 0.00001, .max = 86400};
-constexpr NumberRange kAnyTimeSeconds{.min = 0, .max = 86400};
+using fields::kAnyTimeSeconds;
+using fields::kIntervalSeconds;
+using fields::kMaxPayloadBytes;
+using fields::kRatePerSecond;
 
 // Indices of the patterns in kPatternNames and in TrafficPattern.
 enum PatternIndex : std::size_t { kPoisson, kPeriodic, kAt };

@@ -111,7 +111,7 @@ TEST_CASE("a value out of range names the range, at both ends") {
         "86400)");
   CHECK(error_of(set(minimal_scenario(), "/proxy/buffer_bytes", 16777217)) ==
         "t.json: /proxy/buffer_bytes: 16777217 is out of range (expected an integer from 0 to "
-        "16777216)");
+        "16777216, 0 for no buffering)");
 }
 
 TEST_CASE("a ping interval is 0 or at least a millisecond") {
