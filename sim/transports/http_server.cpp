@@ -5,10 +5,10 @@
 
 namespace pushlab::sim {
 
-HttpServer::HttpServer(LaneWorld& world, Handler on_request, ClosedHandler on_closed)
+HttpServer::HttpServer(LaneWorld& world, EndpointId endpoint, Handler on_request,
+                       ClosedHandler on_closed)
     : world_(world), on_request_(std::move(on_request)), on_closed_(std::move(on_closed)) {
-  world_.topology.listen(world_.topology.server(),
-                         [this](TcpConnection& connection) { accept(connection); });
+  world_.topology.listen(endpoint, [this](TcpConnection& connection) { accept(connection); });
 }
 
 void HttpServer::accept(TcpConnection& connection) {

@@ -23,7 +23,9 @@ class HttpServer {
                                      const WireFrame& frame)>;
   using ClosedHandler = std::function<void(Socket& socket)>;
 
-  HttpServer(LaneWorld& world, Handler on_request, ClosedHandler on_closed = nullptr);
+  // Listens on `endpoint`, a server of the world's topology.
+  HttpServer(LaneWorld& world, EndpointId endpoint, Handler on_request,
+             ClosedHandler on_closed = nullptr);
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 

@@ -16,62 +16,66 @@ namespace pushlab::sim {
 
 namespace {
 
-class ShortPoll final : public TransportModel {
+// The browser's page: it polls every interval and sends its own messages by POST.
+class ShortPollClient final : public ClientModel {
  public:
-  explicit ShortPoll(LaneWorld& world)
-      : world_(world),
-        server_(world, [this](Socket& socket, int client, const wire::http::Request&,
-                              const WireFrame&) { answer_poll(socket, client); }) {
-    for (int client = 0; client < world.clients(); ++client) {
-      clients_.push_back(std::make_unique<Client>(world.topology, client));
-    }
-    queues_.resize(static_cast<std::size_t>(world.clients()));
-  }
+  ShortPollClient(LaneWorld& world, int client)
+      : world_(world), client_(client), page_(world.topology, client) {}
 
-  void start_client(int client) override {
+  void start() override {
     // One client polls from time 0; many start at random moments within an interval, as a
     // crowd of browsers does.
     const Nanoseconds interval = world_.scenario.short_poll.interval;
     const Nanoseconds phase = world_.clients() == 1
                                   ? Nanoseconds{0}
                                   : world_.rng.uniform_duration(Nanoseconds{0}, interval);
-    world_.simulator.schedule(phase, [this, client] { poll(client); });
+    world_.simulator.schedule(phase, [this] { poll(); });
   }
 
-  void push(int client, MessageId id) override {
-    queues_[static_cast<std::size_t>(client)].push_back(id);
-  }
+  void send(MessageId id) override { send_by_post(world_, page_.connections, client_, id); }
 
-  void send(int client, MessageId id) override {
-    send_by_post(world_, at(client).connections, client, id);
-  }
-
-  void stop_client(int client) override { at(client).stop(); }
+  void stop() override { page_.stop(); }
 
  private:
-  using Client = PollingPage;
-
-  Client& at(int client) { return *clients_[static_cast<std::size_t>(client)]; }
-
   // setInterval: the next poll is due an interval after this one, whether or not it has been
   // answered.
-  void poll(int client) {
-    if (at(client).stopped) return;
-    world_.simulator.schedule(world_.scenario.short_poll.interval,
-                              [this, client] { poll(client); });
-    BrowserConnections& connections = at(client).connections;
-    connections.acquire([this, client, &connections](PooledConnection& connection) {
+  void poll() {
+    if (page_.stopped) return;
+    world_.simulator.schedule(world_.scenario.short_poll.interval, [this] { poll(); });
+    BrowserConnections& connections = page_.connections;
+    connections.acquire([this, &connections](PooledConnection& connection) {
       connection.on_frame = [this, &connections, &connection](const WireFrame& response) {
         for (const MessageId id : response.messages) world_.messages.deliver(id);
         connections.release(connection);
       };
       WireFrame request = world_.http.request(
-          "GET", contract::with_client(info(Transport::short_poll).path, client), {});
+          "GET", contract::with_client(info(Transport::short_poll).path, client_), {});
       if (world_.notes) request.note = "the client asks: anything new?";
       connection.send(std::move(request));
     });
   }
 
+  LaneWorld& world_;
+  int client_;
+  PollingPage page_;
+};
+
+// The server queues each client's messages until its next poll.
+class ShortPollServer final : public ServerModel {
+ public:
+  ShortPollServer(LaneWorld& world, EndpointId endpoint)
+      : world_(world),
+        server_(world, endpoint,
+                [this](Socket& socket, int client, const wire::http::Request&, const WireFrame&) {
+                  answer_poll(socket, client);
+                }),
+        queues_(static_cast<std::size_t>(world.clients())) {}
+
+  void push(int client, MessageId id) override {
+    queues_[static_cast<std::size_t>(client)].push_back(id);
+  }
+
+ private:
   void answer_poll(Socket& socket, int client) {
     std::vector<MessageId>& queue = queues_[static_cast<std::size_t>(client)];
     if (queue.empty()) {
@@ -80,15 +84,8 @@ class ShortPoll final : public TransportModel {
       socket.send(std::move(nothing));
       return;
     }
-    std::string body = "[";
-    for (const MessageId id : queue) {
-      if (id != queue.front()) body += ',';
-      body += '"';
-      world_.messages.append_payload(body, id);
-      body += '"';
-    }
-    body += ']';
-    WireFrame batch = world_.http.response(200, {}, body, "application/json");
+    WireFrame batch =
+        world_.http.response(200, {}, polling_body(world_.messages, queue), "application/json");
     batch.messages = std::move(queue);
     queue.clear();
     if (world_.notes) {
@@ -101,14 +98,13 @@ class ShortPoll final : public TransportModel {
 
   LaneWorld& world_;
   HttpServer server_;
-  std::vector<std::unique_ptr<Client>> clients_;
-  std::vector<std::vector<MessageId>> queues_;  // at the server, by client
+  std::vector<std::vector<MessageId>> queues_;  // by client
 };
 
 }  // namespace
 
-std::unique_ptr<TransportModel> make_short_poll(LaneWorld& world) {
-  return std::make_unique<ShortPoll>(world);
+LaneModels make_short_poll(LaneWorld& world) {
+  return make_models<ShortPollServer, ShortPollClient>(world);
 }
 
 }  // namespace pushlab::sim

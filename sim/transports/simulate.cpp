@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "sim/net/proxy_relay.hpp"
+#include "sim/transports/backplane.hpp"
 #include "sim/transports/lane_network.hpp"
 #include "sim/transports/random_streams.hpp"
 #include "sim/transports/traffic_generator.hpp"
@@ -34,11 +35,12 @@ class LaneRun {
                  [this](int client, const TrafficSource& source) { create(client, source); }),
         stopped_(static_cast<std::size_t>(scenario.clients), false) {
     if (scenario.proxy.enabled) proxy_.emplace(topology_, scenario.proxy);
-    model_ = make(world_);
+    models_ = make(world_);
+    backplane_ = std::make_unique<DirectBackplane>(*models_.server);
   }
 
   void run() {
-    for (int client = 0; client < scenario_.clients; ++client) model_->start_client(client);
+    for (const auto& client : models_.clients) client->start();
     traffic_.start();
     messages_.on_settled = [this](int client) {
       if (traffic_over_) stop(client);
@@ -56,9 +58,9 @@ class LaneRun {
   void create(int client, const TrafficSource& source) {
     const MessageId id = messages_.create(source.direction, client, source.payload_bytes);
     if (source.direction == Direction::server_to_client) {
-      model_->push(client, id);
+      backplane_->publish(client, id);
     } else {
-      model_->send(client, id);
+      client_model(client).send(id);
     }
   }
 
@@ -84,7 +86,11 @@ class LaneRun {
   void stop(int client) {
     if (stopped_[static_cast<std::size_t>(client)]) return;
     stopped_[static_cast<std::size_t>(client)] = true;
-    model_->stop_client(client);
+    client_model(client).stop();
+  }
+
+  ClientModel& client_model(int client) {
+    return *models_.clients[static_cast<std::size_t>(client)];
   }
 
   static constexpr int kProgressSteps = 100;
@@ -100,7 +106,8 @@ class LaneRun {
   MessageBook messages_;
   LaneWorld world_;
   TrafficGenerator traffic_;
-  std::unique_ptr<TransportModel> model_;
+  LaneModels models_;
+  std::unique_ptr<Backplane> backplane_;
   std::vector<bool> stopped_;
   bool traffic_over_ = false;
 };

@@ -18,13 +18,13 @@ namespace pushlab::sim {
 inline constexpr Nanoseconds kDrainLimit = std::chrono::seconds{60};
 inline constexpr Nanoseconds kCloseGrace = std::chrono::seconds{30};
 
-using TransportFactory = std::function<std::unique_ptr<TransportModel>(LaneWorld&)>;
+using TransportFactory = std::function<LaneModels(LaneWorld&)>;
 
 // How far a lane has come, from 0 to 1 (simulated time over the scenario's duration), reported
 // a hundred times a run. Lanes run on several threads: it must be safe to call from any.
 using LaneProgress = std::function<void(double done)>;
 
-// One lane with the model `make` builds (for tests of a model on its own).
+// One lane with the models `make` builds (for tests of a model on its own).
 void run_lane_with(const Scenario& scenario, Transport transport, const TransportFactory& make,
                    TraceSink& sink, const LaneProgress& progress = {});
 

@@ -69,56 +69,41 @@ bool is_event_stream(const http::Response& response) {
   return http::iequals(http::trim_ows(media_type), "text/event-stream");
 }
 
-class ServerSentEvents final : public TransportModel {
+// Which tab a note is about, when there are several.
+std::string tab_prefix(int tab, int tabs) {
+  return tabs == 1 ? std::string() : "tab " + std::to_string(tab + 1) + ": ";
+}
+
+// One client's browser: the tabs' EventSources and the connections to the host they share.
+class SseClient final : public ClientModel {
  public:
-  explicit ServerSentEvents(LaneWorld& world)
+  SseClient(LaneWorld& world, int client)
       : world_(world),
-        server_(
-            world,
-            [this](Socket& socket, int client, const http::Request& request, const WireFrame&) {
-              open_stream(socket, client, request);
-            },
-            [this](Socket& socket) { stream_closed(socket); }),
-        tabs_(world.scenario.sse.tabs) {
-    for (int client = 0; client < world.clients(); ++client) {
-      browsers_.push_back(std::make_unique<Browser>(world.topology, client, tabs_));
+        client_(client),
+        connections_(world.topology, client),
+        tabs_(static_cast<std::size_t>(world.scenario.sse.tabs)) {
+    const int count = world.scenario.sse.tabs;
+    for (int tab = 0; tab < count; ++tab) {
+      EventSource& source = tabs_[static_cast<std::size_t>(tab)];
+      source.tab = tab;
+      source.delivers = tab == count - 1;
     }
-    streams_.resize(static_cast<std::size_t>(world.clients()) * static_cast<std::size_t>(tabs_));
   }
 
   // The tabs open one after another, the newest last.
-  void start_client(int client) override {
-    for (EventSource& source : at(client).tabs) connect(source);
+  void start() override {
+    for (EventSource& source : tabs_) connect(source);
   }
 
-  // The event goes to every tab's stream that is open; the others get it when they reconnect.
-  void push(int client, MessageId id) override {
-    const std::string data = world_.messages.payload(id);
-    for (int tab = 0; tab < tabs_; ++tab) {
-      Stream& stream = stream_of(client, tab);
-      stream.unconfirmed.push_back(
-          {.event_id = ++stream.last_event_id, .message = id, .payload_bytes = data.size()});
-      if (!stream.socket) continue;  // it waits for the tab to reconnect
-      PendingEvent& event = stream.unconfirmed.back();
-      send_event(*stream.socket, event, data,
-                 world_.notes ? tab_prefix(tab) + "event " + std::to_string(event.event_id) +
-                                    ": the message leaves as it is created, on the open stream"
-                              : std::string());
-    }
-  }
-
-  void send(int client, MessageId id) override {
-    send_by_post(world_, at(client).connections, client, id);
-  }
+  void send(MessageId id) override { send_by_post(world_, connections_, client_, id); }
 
   // EventSource.close() in every tab: the connections end and no source reconnects.
-  void stop_client(int client) override {
-    Browser& browser = at(client);
-    for (EventSource& source : browser.tabs) {
+  void stop() override {
+    for (EventSource& source : tabs_) {
       source.closed = true;
       world_.simulator.cancel(source.reconnect_timer);
     }
-    browser.connections.close_all();
+    connections_.close_all();
   }
 
  private:
@@ -135,9 +120,8 @@ class ServerSentEvents final : public TransportModel {
     std::deque<MessageId> arriving;  // messages of events whose bytes have come, oldest first
   };
 
-  // The browser's side: what one tab's EventSource keeps across its connections.
+  // What one tab's EventSource keeps across its connections.
   struct EventSource {
-    int client = 0;
     int tab = 0;
     bool delivers = true;       // the newest tab's: its events are the lane's deliveries
     std::string last_event_id;  // sent as Last-Event-ID when it reconnects
@@ -147,54 +131,11 @@ class ServerSentEvents final : public TransportModel {
     std::optional<Reading> reading;
   };
 
-  // One client's browser: the tabs' EventSources and the connections to the host they share.
-  struct Browser {
-    Browser(Topology& topology, int client, int tab_count)
-        : connections(topology, client), tabs(static_cast<std::size_t>(tab_count)) {
-      for (int tab = 0; tab < tab_count; ++tab) {
-        EventSource& source = tabs[static_cast<std::size_t>(tab)];
-        source.client = client;
-        source.tab = tab;
-        source.delivers = tab == tab_count - 1;
-      }
-    }
-    BrowserConnections connections;
-    std::vector<EventSource> tabs;  // sized once: callbacks hold references into it
-  };
-
-  // An event the server has given an id, kept until the client's Last-Event-ID shows it arrived.
-  struct PendingEvent {
-    std::uint64_t event_id = 0;
-    MessageId message = 0;
-    std::size_t payload_bytes = 0;  // to send it again, even after another tab delivered it
-    bool sent = false;
-  };
-
-  // The server's side, by client and tab.
-  struct Stream {
-    Socket* socket = nullptr;         // the open stream, if any
-    std::uint64_t last_event_id = 0;  // ids count this client's events from 1
-    std::deque<PendingEvent> unconfirmed;
-  };
-
-  Browser& at(int client) { return *browsers_[static_cast<std::size_t>(client)]; }
-
-  std::size_t stream_index(int client, int tab) const {
-    return static_cast<std::size_t>(client) * static_cast<std::size_t>(tabs_) +
-           static_cast<std::size_t>(tab);
-  }
-  Stream& stream_of(int client, int tab) { return streams_[stream_index(client, tab)]; }
-
-  // Which tab a note is about, when there are several.
-  std::string tab_prefix(int tab) const {
-    return tabs_ == 1 ? std::string() : "tab " + std::to_string(tab + 1) + ": ";
-  }
-
-  // --- the client ---
+  int tab_count() const { return static_cast<int>(tabs_.size()); }
 
   // new EventSource(url), and each reconnection: a GET whose response is the stream.
   void connect(EventSource& source) {
-    at(source.client).connections.acquire([this, &source](PooledConnection& connection) {
+    connections_.acquire([this, &source](PooledConnection& connection) {
       if (source.closed) return;
       source.reading.emplace();
       source.reading->response.expect_response_to("GET");
@@ -210,13 +151,13 @@ class ServerSentEvents final : public TransportModel {
     const std::string& last_event_id = source.last_event_id;
     http::Fields fields{{"Accept", "text/event-stream"}, {"Cache-Control", "no-cache"}};
     if (!last_event_id.empty()) fields.add("Last-Event-ID", last_event_id);
-    std::string target = contract::with_client(info(Transport::sse).path, source.client);
-    if (tabs_ > 1)
+    std::string target = contract::with_client(info(Transport::sse).path, client_);
+    if (tab_count() > 1)
       contract::append_query(target, contract::kTabKey, static_cast<std::uint64_t>(source.tab) + 1);
     WireFrame request = world_.http.request("GET", target, std::move(fields));
     // Opening a stream is paid once per connection, as a WebSocket's handshake is: setup.
     request.setup = true;
-    request.note = tab_prefix(source.tab) +
+    request.note = tab_prefix(source.tab, tab_count()) +
                    (last_event_id.empty()
                         ? "the EventSource opens its stream: one request for all messages to come"
                         : "the EventSource reconnects and names the last event it had (" +
@@ -241,7 +182,7 @@ class ServerSentEvents final : public TransportModel {
         take_events(source);
       } else {
         // The server ended the response: the connection is kept alive, the stream reopens.
-        at(source.client).connections.release(connection);
+        connections_.release(connection);
         reconnect_later(source);
         return;
       }
@@ -279,7 +220,63 @@ class ServerSentEvents final : public TransportModel {
         world_.simulator.schedule(source.reconnection_time, [this, &source] { connect(source); });
   }
 
-  // --- the server ---
+  LaneWorld& world_;
+  int client_;
+  BrowserConnections connections_;
+  std::vector<EventSource> tabs_;  // sized once: callbacks hold references into it
+};
+
+// The server: a stream per client and tab, and the events each has not confirmed.
+class SseServer final : public ServerModel {
+ public:
+  SseServer(LaneWorld& world, EndpointId endpoint)
+      : world_(world),
+        server_(
+            world, endpoint,
+            [this](Socket& socket, int client, const http::Request& request, const WireFrame&) {
+              open_stream(socket, client, request);
+            },
+            [this](Socket& socket) { stream_closed(socket); }),
+        tabs_(world.scenario.sse.tabs),
+        streams_(static_cast<std::size_t>(world.clients()) * static_cast<std::size_t>(tabs_)) {}
+
+  // The event goes to every tab's stream that is open; the others get it when they reconnect.
+  void push(int client, MessageId id) override {
+    const std::string data = world_.messages.payload(id);
+    for (int tab = 0; tab < tabs_; ++tab) {
+      Stream& stream = stream_of(client, tab);
+      stream.unconfirmed.push_back(
+          {.event_id = ++stream.last_event_id, .message = id, .payload_bytes = data.size()});
+      if (!stream.socket) continue;  // it waits for the tab to reconnect
+      PendingEvent& event = stream.unconfirmed.back();
+      send_event(*stream.socket, event, data,
+                 world_.notes ? tab_prefix(tab, tabs_) + "event " + std::to_string(event.event_id) +
+                                    ": the message leaves as it is created, on the open stream"
+                              : std::string());
+    }
+  }
+
+ private:
+  // An event the server has given an id, kept until the client's Last-Event-ID shows it arrived.
+  struct PendingEvent {
+    std::uint64_t event_id = 0;
+    MessageId message = 0;
+    std::size_t payload_bytes = 0;  // to send it again, even after another tab delivered it
+    bool sent = false;
+  };
+
+  // The server's side, by client and tab.
+  struct Stream {
+    Socket* socket = nullptr;         // the open stream, if any
+    std::uint64_t last_event_id = 0;  // ids count this client's events from 1
+    std::deque<PendingEvent> unconfirmed;
+  };
+
+  std::size_t stream_index(int client, int tab) const {
+    return static_cast<std::size_t>(client) * static_cast<std::size_t>(tabs_) +
+           static_cast<std::size_t>(tab);
+  }
+  Stream& stream_of(int client, int tab) { return streams_[stream_index(client, tab)]; }
 
   void open_stream(Socket& socket, int client, const http::Request& request) {
     if (contract::path_of(request.target) != info(Transport::sse).path) return;
@@ -296,7 +293,7 @@ class ServerSentEvents final : public TransportModel {
     socket.send(retry_event());
     for (PendingEvent& event : stream.unconfirmed) {
       send_event(socket, event, message_payload(event.message, event.payload_bytes),
-                 world_.notes ? tab_prefix(*tab) + resend_note(event, had) : std::string());
+                 world_.notes ? tab_prefix(*tab, tabs_) + resend_note(event, had) : std::string());
     }
   }
 
@@ -356,16 +353,15 @@ class ServerSentEvents final : public TransportModel {
 
   LaneWorld& world_;
   HttpServer server_;
-  int tabs_;                                        // of the page, in each client's browser
-  std::vector<std::unique_ptr<Browser>> browsers_;  // by client
-  std::vector<Stream> streams_;                     // at the server, by client and tab
-  ClientBySocket stream_by_socket_;                 // which of streams_ a socket carries
+  int tabs_;                         // of the page, in each client's browser
+  std::vector<Stream> streams_;      // by client and tab
+  ClientBySocket stream_by_socket_;  // which of streams_ a socket carries
 };
 
 }  // namespace
 
-std::unique_ptr<TransportModel> make_sse(LaneWorld& world) {
-  return std::make_unique<ServerSentEvents>(world);
+LaneModels make_sse(LaneWorld& world) {
+  return make_models<SseServer, SseClient>(world);
 }
 
 }  // namespace pushlab::sim

@@ -4,7 +4,7 @@
 
 namespace pushlab::sim {
 
-std::unique_ptr<TransportModel> make_transport(Transport transport, LaneWorld& world) {
+LaneModels make_transport(Transport transport, LaneWorld& world) {
   switch (transport) {
     case Transport::short_poll:
       return make_short_poll(world);

@@ -1,33 +1,60 @@
 #pragma once
-// One transport's client and server behaviour in a lane. The lane drives it: it starts every
-// client at time 0, hands it each message as the traffic creates it, and stops each client once
+// One transport's behaviour in a lane, split the way ns-3 installs applications: a client model
+// per browser, and a server model installed on the server's endpoint. The lane drives them: it
+// starts every client at time 0, gives a client each message it sends, hands each message for a
+// client to the Backplane (which finds the server that serves it), and stops each client once
 // the traffic is over and nothing of the client's is outstanding (or a deadline has passed).
-// The server side installs itself with Topology::listen when the model is made.
 
 #include <memory>
+#include <vector>
 
 #include "sim/transports/lane_world.hpp"
 
 namespace pushlab::sim {
 
-class TransportModel {
+// One browser's side.
+class ClientModel {
  public:
-  virtual ~TransportModel() = default;
+  virtual ~ClientModel() = default;
 
-  virtual void start_client(int client) = 0;
-  // A message for `client`, created at the server now.
-  virtual void push(int client, MessageId id) = 0;
-  // A message from `client`, created at the client now.
-  virtual void send(int client, MessageId id) = 0;
-  // The client closes what it holds and asks for nothing more. Called once per client.
-  virtual void stop_client(int client) = 0;
+  virtual void start() = 0;
+  // A message from this client, created at the client now.
+  virtual void send(MessageId id) = 0;
+  // The client closes what it holds and asks for nothing more. Called once.
+  virtual void stop() = 0;
 };
 
-std::unique_ptr<TransportModel> make_short_poll(LaneWorld& world);
-std::unique_ptr<TransportModel> make_long_poll(LaneWorld& world);
-std::unique_ptr<TransportModel> make_websocket(LaneWorld& world);
-std::unique_ptr<TransportModel> make_sse(LaneWorld& world);
+// A server's side: it listens on its endpoint (Topology::listen) from the moment it is made.
+class ServerModel {
+ public:
+  virtual ~ServerModel() = default;
 
-std::unique_ptr<TransportModel> make_transport(Transport transport, LaneWorld& world);
+  // A message for `client`, created at this server now.
+  virtual void push(int client, MessageId id) = 0;
+};
+
+struct LaneModels {
+  std::unique_ptr<ServerModel> server;
+  std::vector<std::unique_ptr<ClientModel>> clients;  // by client
+};
+
+LaneModels make_short_poll(LaneWorld& world);
+LaneModels make_long_poll(LaneWorld& world);
+LaneModels make_websocket(LaneWorld& world);
+LaneModels make_sse(LaneWorld& world);
+
+LaneModels make_transport(Transport transport, LaneWorld& world);
+
+// A server model and a client model of type Client for each of the world's clients, each made
+// with (world, client).
+template <typename Server, typename Client>
+LaneModels make_models(LaneWorld& world) {
+  LaneModels models{.server = std::make_unique<Server>(world, world.topology.server()),
+                    .clients = {}};
+  for (int client = 0; client < world.clients(); ++client) {
+    models.clients.push_back(std::make_unique<Client>(world, client));
+  }
+  return models;
+}
 
 }  // namespace pushlab::sim

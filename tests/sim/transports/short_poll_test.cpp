@@ -68,11 +68,11 @@ TEST_CASE("the HTTP server answers 400 to a request that names no client of the 
   run_lane_with(
       scenario, Transport::short_poll,
       [&](LaneWorld& world) {
-        auto model = make_short_poll(world);
+        LaneModels models = make_short_poll(world);
         stray = std::make_unique<Socket>(world.topology.connect_client(0), Side::opener, false);
         stray->connect(
             [&stray, &world] { stray->send(world.http.request("GET", "/poll?client=9", {})); });
-        return model;
+        return models;
       },
       recorder);
   const Lane lane = std::move(recorder).finish();

@@ -1,0 +1,30 @@
+#include "sim/transports/websocket_frames.hpp"
+
+#include "sim/wire/websocket/close.hpp"
+#include "sim/wire/websocket/frame_encoder.hpp"
+
+namespace pushlab::sim {
+
+namespace ws = wire::websocket;
+
+WireFrame websocket_frame(const ws::Frame& frame, std::string note) {
+  return {.layer = Layer::websocket,
+          .kind = std::string(ws::to_string(frame.header.opcode)),
+          .bytes = ws::encode_frame(frame),
+          .note = std::move(note)};
+}
+
+WireFrame websocket_close_frame(std::uint16_t code, const ws::MaskingKey* key, std::string note) {
+  return websocket_frame(ws::close_frame({.code = code, .reason = {}}, key), std::move(note));
+}
+
+std::string close_code_text(std::uint16_t code) {
+  return std::to_string(code) + " " + std::string(ws::close_code_name(code));
+}
+
+std::string header_cost(const ws::Frame& frame) {
+  const std::size_t size = ws::header_size(frame.header);
+  return std::to_string(size) + (size == 1 ? " byte" : " bytes") + " of header";
+}
+
+}  // namespace pushlab::sim

@@ -1,0 +1,25 @@
+#pragma once
+// The WireFrames both ends of a simulated WebSocket send, and the words their notes use.
+
+#include <cstdint>
+#include <string>
+
+#include "sim/trace/trace.hpp"
+#include "sim/wire/websocket/frame.hpp"
+
+namespace pushlab::sim {
+
+// The frame's kind is its opcode's name: "text", "ping", "pong", "close".
+WireFrame websocket_frame(const wire::websocket::Frame& frame, std::string note);
+
+// A close frame with `code` and no reason; masked with `key` when a client sends it.
+WireFrame websocket_close_frame(std::uint16_t code, const wire::websocket::MaskingKey* key,
+                                std::string note);
+
+// "1000 Normal Closure"
+std::string close_code_text(std::uint16_t code);
+
+// "6 bytes of header"
+std::string header_cost(const wire::websocket::Frame& frame);
+
+}  // namespace pushlab::sim
