@@ -56,6 +56,18 @@ void print_scenario_line(std::ostream& out, const sim::Scenario& scenario) {
       << (scenario.proxy.enabled ? ", through a proxy" : "") << "\n\n";
 }
 
+nlohmann::ordered_json servers_json(const std::vector<sim::ServerMetrics>& servers) {
+  nlohmann::ordered_json json = nlohmann::ordered_json::array();
+  for (const sim::ServerMetrics& server : servers) {
+    json.push_back({{"name", server.name},
+                    {"connections", server.connections},
+                    {"peak_connections", server.peak_connections},
+                    {"bytes_in", server.bytes_in},
+                    {"bytes_out", server.bytes_out}});
+  }
+  return json;
+}
+
 }  // namespace
 
 void print_metrics_table(std::ostream& out, const sim::Scenario& scenario,
@@ -98,7 +110,8 @@ nlohmann::ordered_json metrics_json(const std::string& scenario_name,
                     {"http_requests", m.http_requests},
                     {"connections_opened", m.connections_opened},
                     {"empty_responses", m.empty_responses},
-                    {"peak_server_connections", m.peak_server_connections}});
+                    {"peak_server_connections", m.peak_server_connections},
+                    {"servers", servers_json(m.servers)}});
   }
   return {{"scenario", scenario_name}, {"runs", std::move(runs)}};
 }

@@ -66,13 +66,22 @@ Nanoseconds percentile(const std::vector<Nanoseconds>& sorted, double p) {
 
 void MetricsAccumulator::add_endpoint(const Endpoint& endpoint) {
   roles_.push_back(endpoint.role);
+  server_of_.push_back(-1);
+  if (endpoint.role != EndpointRole::server) return;
+  server_of_.back() = static_cast<int>(counts_.servers.size());
+  counts_.servers.push_back({.name = endpoint.name});
+  opens_by_server_.emplace_back();
 }
 
 void MetricsAccumulator::add_connection(ConnectionId, const Connection& connection) {
   if (is(connection.from, EndpointRole::client)) ++counts_.connections_opened;
-  if (!is(connection.to, EndpointRole::server)) return;
-  server_opens_.emplace_back(connection.opened_at, +1);
-  if (connection.closed_at) server_opens_.emplace_back(*connection.closed_at, -1);
+  const std::optional<std::size_t> server = server_index(connection.to);
+  if (!server) return;
+  ++counts_.servers[*server].connections;
+  for (OpenEvents* events : {&server_opens_, &opens_by_server_[*server]}) {
+    events->emplace_back(connection.opened_at, +1);
+    if (connection.closed_at) events->emplace_back(*connection.closed_at, -1);
+  }
 }
 
 void MetricsAccumulator::add_frame(std::uint64_t, WireFrame frame) {
@@ -80,9 +89,15 @@ void MetricsAccumulator::add_frame(std::uint64_t, WireFrame frame) {
 }
 
 void MetricsAccumulator::count_frame(const WireFrame& frame) {
+  const std::uint64_t on_the_wire = frame.size() + frame.transport_overhead;
+  if (const auto server = server_index(frame.from))
+    counts_.servers[*server].bytes_out += on_the_wire;
+  if (const auto server = server_index(frame.to); server && !frame.lost()) {
+    counts_.servers[*server].bytes_in += on_the_wire;
+  }
   if (!is(frame.from, EndpointRole::client) && !is(frame.to, EndpointRole::client)) return;
   ByteCounts& bytes = counts_.bytes;
-  bytes.ip += frame.size() + frame.transport_overhead;
+  bytes.ip += on_the_wire;
   if (!carries_application_bytes(frame)) return;
   bytes.app += frame.size();
   if (frame.setup) bytes.setup += frame.size();
@@ -106,6 +121,9 @@ LaneMetrics MetricsAccumulator::result() const {
   metrics.transport = spec_.transport;
   metrics.latency = summarize(latencies_);
   metrics.peak_server_connections = peak_open(server_opens_);
+  for (std::size_t i = 0; i < metrics.servers.size(); ++i) {
+    metrics.servers[i].peak_connections = peak_open(opens_by_server_[i]);
+  }
   if (metrics.delivered > 0) {
     const auto steady = static_cast<double>(metrics.bytes.app - metrics.bytes.setup) -
                         static_cast<double>(metrics.bytes.payload);

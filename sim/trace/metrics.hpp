@@ -2,6 +2,8 @@
 // Figures computed from a Trace: what `pushlab-cli run` prints and the GUI tabulates.
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "sim/trace/trace.hpp"
@@ -29,6 +31,17 @@ struct ByteCounts {
   friend bool operator==(const ByteCounts&, const ByteCounts&) = default;
 };
 
+// One server's share of a lane: what crossed all of its links, whoever was at the other end.
+struct ServerMetrics {
+  std::string name{};                  // the endpoint's: "server"
+  std::uint64_t connections = 0;       // accepted over the run
+  std::uint64_t peak_connections = 0;  // most open at once
+  std::uint64_t bytes_in = 0;          // arrived at it, with the modelled TCP/IP/TLS bytes
+  std::uint64_t bytes_out = 0;         // sent by it, likewise (lost ones included)
+
+  friend bool operator==(const ServerMetrics&, const ServerMetrics&) = default;
+};
+
 struct LaneMetrics {
   std::string lane{};  // its id
   Transport transport = Transport::websocket;
@@ -40,13 +53,15 @@ struct LaneMetrics {
   std::uint64_t http_requests = 0;
   std::uint64_t connections_opened = 0;  // by the clients
   std::uint64_t empty_responses = 0;     // whole HTTP responses, not setup, that carried no message
-  std::uint64_t peak_server_connections = 0;  // most connections open at a server at once
+  std::uint64_t peak_server_connections = 0;  // most connections open at the servers at once
+  std::vector<ServerMetrics> servers{};       // one per server endpoint, in the Trace's order
 
   friend bool operator==(const LaneMetrics&, const LaneMetrics&) = default;
 };
 
 // Figures count what crossed the client's hop (frames from or to a client): what the browser's
 // link carried. Behind a proxy the same bytes cross a second hop, which is not counted twice.
+// Each server's figures count its own links.
 LaneMetrics compute_metrics(const Lane& lane);
 
 // What the server's links carried on average over a run of `duration`, in bits per second, as
@@ -81,11 +96,21 @@ class MetricsAccumulator final : public TraceSink {
     return id < roles_.size() && roles_[id] == role;
   }
 
+  using OpenEvents = std::vector<std::pair<Nanoseconds, int>>;  // +1 open, -1 close, at a time
+
+  // The index into counts_.servers of a server endpoint, if `id` is one.
+  std::optional<std::size_t> server_index(EndpointId id) const {
+    if (id >= server_of_.size() || server_of_[id] < 0) return std::nullopt;
+    return static_cast<std::size_t>(server_of_[id]);
+  }
+
   LaneSpec spec_;
   std::vector<EndpointRole> roles_;
-  LaneMetrics counts_;                                     // all but latency and peak
-  std::vector<Nanoseconds> latencies_;                     // of delivered messages
-  std::vector<std::pair<Nanoseconds, int>> server_opens_;  // +1 open, -1 close, at a time
+  std::vector<int> server_of_;          // by endpoint: its index in counts_.servers, or -1
+  LaneMetrics counts_;                  // all but latency and peaks
+  std::vector<Nanoseconds> latencies_;  // of delivered messages
+  OpenEvents server_opens_;             // at every server
+  std::vector<OpenEvents> opens_by_server_;
 };
 
 // Nearest-rank percentile (0 < p <= 100) of values sorted ascending; zero when empty.

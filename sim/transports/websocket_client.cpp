@@ -160,19 +160,11 @@ void WebSocketClient::fail_handshake(ClientConnection& connection, const std::st
 
 void WebSocketClient::read_frame(ClientConnection& connection, const ws::Frame& frame,
                                  const WireFrame& carrier) {
-  switch (frame.header.opcode) {
-    case ws::Opcode::text:
-    case ws::Opcode::binary:
-      for (const MessageId id : carrier.messages) world_.messages.deliver(id);
-      break;
-    case ws::Opcode::ping:
-      if (connection.phase == ClientConnection::Phase::open) send_pong(connection, frame);
-      break;
-    case ws::Opcode::close:
-      read_close(connection, frame);
-      break;
-    default:
-      break;
+  if (delivered_data(world_.messages, frame, carrier)) return;
+  if (frame.header.opcode == ws::Opcode::ping) {
+    if (connection.phase == ClientConnection::Phase::open) send_pong(connection, frame);
+  } else if (frame.header.opcode == ws::Opcode::close) {
+    read_close(connection, frame);
   }
 }
 

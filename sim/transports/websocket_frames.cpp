@@ -22,6 +22,13 @@ std::string close_code_text(std::uint16_t code) {
   return std::to_string(code) + " " + std::string(ws::close_code_name(code));
 }
 
+bool delivered_data(MessageBook& messages, const ws::Frame& frame, const WireFrame& carrier) {
+  const ws::Opcode opcode = frame.header.opcode;
+  if (opcode != ws::Opcode::text && opcode != ws::Opcode::binary) return false;
+  for (const MessageId id : carrier.messages) messages.deliver(id);
+  return true;
+}
+
 std::string header_cost(const ws::Frame& frame) {
   const std::size_t size = ws::header_size(frame.header);
   return std::to_string(size) + (size == 1 ? " byte" : " bytes") + " of header";

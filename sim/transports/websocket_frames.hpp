@@ -5,6 +5,7 @@
 #include <string>
 
 #include "sim/trace/trace.hpp"
+#include "sim/transports/message_book.hpp"
 #include "sim/wire/websocket/frame.hpp"
 
 namespace pushlab::sim {
@@ -18,6 +19,11 @@ WireFrame websocket_close_frame(std::uint16_t code, const wire::websocket::Maski
 
 // "1000 Normal Closure"
 std::string close_code_text(std::uint16_t code);
+
+// A text or binary frame: the messages its carrier holds are delivered. False for a control
+// frame, which carries none.
+bool delivered_data(MessageBook& messages, const wire::websocket::Frame& frame,
+                    const WireFrame& carrier);
 
 // "6 bytes of header"
 std::string header_cost(const wire::websocket::Frame& frame);

@@ -128,17 +128,9 @@ void WebSocketServer::ping(Connection& connection) {
 
 void WebSocketServer::read_frame(Connection& connection, const ws::Frame& frame,
                                  const WireFrame& carrier) {
-  switch (frame.header.opcode) {
-    case ws::Opcode::text:
-    case ws::Opcode::binary:
-      for (const MessageId id : carrier.messages) world_.messages.deliver(id);
-      break;
-    case ws::Opcode::close:
-      answer_close(connection, frame);
-      break;
-    default:
-      break;  // a pong needs no answer
-  }
+  if (delivered_data(world_.messages, frame, carrier)) return;
+  if (frame.header.opcode == ws::Opcode::close) answer_close(connection, frame);
+  // A pong needs no answer.
 }
 
 // Section 5.5.1: echo the code, then (section 7.1.1) the server closes TCP first, so that the

@@ -159,6 +159,14 @@ TEST_CASE("run prints every transport's figures, as a table or as JSON") {
                           "empty_responses", "peak_server_connections"}) {
     CHECK(lane.contains(key));
   }
+  // One server, which accepted the one WebSocket connection and carried every byte of it.
+  REQUIRE(lane["servers"].size() == 1);
+  const auto& server = lane["servers"][0];
+  CHECK(server["name"] == "server");
+  CHECK(server["connections"] == 1);
+  CHECK(server["peak_connections"] == lane["peak_server_connections"]);
+  CHECK(server["bytes_in"].get<std::uint64_t>() + server["bytes_out"].get<std::uint64_t>() ==
+        lane["bytes"]["ip"].get<std::uint64_t>());
 }
 
 TEST_CASE("run --trace-out writes a trace of every frame") {

@@ -165,3 +165,46 @@ TEST_CASE("an empty lane gives zeros, and no division by zero") {
   CHECK(metrics == LaneMetrics{.transport = Transport::sse});
   CHECK(metrics.overhead_bytes_per_message == 0);
 }
+
+TEST_CASE("servers: each one's connections, peak and bytes, from its own links") {
+  // Two clients (0, 1) and two servers (2, 3), times in ms:
+  //   c0  client 1 -> server A   0..10
+  //   c1  client 2 -> server B   1..5
+  //   c2  client 2 -> server B   4..6    overlaps c1: B's peak is 2, the lane's 3 (at 4 ms)
+  Lane lane{.transport = Transport::websocket};
+  lane.endpoints = {{EndpointRole::client, "client 1"},
+                    {EndpointRole::client, "client 2"},
+                    {EndpointRole::server, "server A"},
+                    {EndpointRole::server, "server B"}};
+  lane.connections = {{.from = 0, .to = 2, .opened_at = 0ms, .closed_at = 10ms},
+                      {.from = 1, .to = 3, .opened_at = 1ms, .closed_at = 5ms},
+                      {.from = 1, .to = 3, .opened_at = 4ms, .closed_at = 6ms}};
+  const auto frame = [](EndpointId from, EndpointId to, std::size_t size, bool lost) {
+    WireFrame sent{.from = from,
+                   .to = to,
+                   .layer = Layer::websocket,
+                   .kind = "text",
+                   .bytes = wire::Bytes(size, 'x'),
+                   .transport_overhead = 40};
+    if (!lost) sent.received_at = 1ms;
+    return sent;
+  };
+  lane.frames = {frame(0, 2, 100, false), frame(2, 0, 50, false), frame(1, 3, 30, true),
+                 frame(3, 1, 20, false)};
+  const LaneMetrics metrics = compute_metrics(lane);
+  CHECK(metrics.peak_server_connections == 3);
+  REQUIRE(metrics.servers.size() == 2);
+  // A: 140 in, 90 out. B: the 70 sent to it never arrived; 60 out.
+  CHECK(metrics.servers[0] == ServerMetrics{.name = "server A",
+                                            .connections = 1,
+                                            .peak_connections = 1,
+                                            .bytes_in = 140,
+                                            .bytes_out = 90});
+  CHECK(metrics.servers[1] == ServerMetrics{.name = "server B",
+                                            .connections = 2,
+                                            .peak_connections = 2,
+                                            .bytes_in = 0,
+                                            .bytes_out = 60});
+  // The client hops carried all of it, the lost frame too, as before.
+  CHECK(metrics.bytes.ip == 140 + 90 + 70 + 60);
+}
