@@ -54,12 +54,12 @@ sim::Scenario shortened(const std::string& name) {
 
 // Loopback adds well under a millisecond (docs/PERFORMANCE.md). 20 ms leaves room for a busy
 // machine (or a sanitizer's build) without hiding a missed round trip (50 ms or more). A time
-// scale multiplies every wall-clock delay in the Trace: then 10 ms of wall time, scaled, which
-// still tells a message from one that missed its poll (a second).
+// scale multiplies every wall-clock delay in the Trace: then 20 ms of wall time, scaled (400 ms
+// at 20 times the speed), which still tells a message from one that missed its poll (a second).
 sim::Trace check_live_agrees_with(const sim::Scenario& scenario, double time_scale = 1) {
   const sim::Trace live = live::run(scenario, {.time_scale = time_scale, .progress = {}});
   const auto tolerance = std::max<sim::Nanoseconds>(
-      20ms, std::chrono::duration_cast<sim::Nanoseconds>(10ms * time_scale));
+      20ms, std::chrono::duration_cast<sim::Nanoseconds>(20ms * time_scale));
   const sim::Trace simulated = sim::simulate(scenario);
   CHECK(live.source == "live");
   REQUIRE(live.lanes.size() == simulated.lanes.size());
