@@ -8,8 +8,12 @@ std::string_view to_string(EndpointRole role) {
       return "client";
     case EndpointRole::proxy:
       return "proxy";
+    case EndpointRole::load_balancer:
+      return "load-balancer";
     case EndpointRole::server:
       return "server";
+    case EndpointRole::broker:
+      return "broker";
   }
   return "unknown";  // only reachable through a cast from an out-of-range integer
 }

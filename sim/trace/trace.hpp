@@ -26,10 +26,13 @@ using EndpointId = std::uint32_t;
 using ConnectionId = std::uint32_t;
 using MessageId = std::uint32_t;
 
-enum class EndpointRole { client, proxy, server };
+// In the order their lifelines stand, left to right: a browser, a proxy on its way, the
+// balancer in front of the servers, the servers, the broker behind them.
+enum class EndpointRole { client, proxy, load_balancer, server, broker };
 
-inline constexpr std::array<EndpointRole, 3> kAllEndpointRoles = {
-    EndpointRole::client, EndpointRole::proxy, EndpointRole::server};
+inline constexpr std::array<EndpointRole, 5> kAllEndpointRoles = {
+    EndpointRole::client, EndpointRole::proxy, EndpointRole::load_balancer, EndpointRole::server,
+    EndpointRole::broker};
 
 struct Endpoint {
   EndpointRole role = EndpointRole::client;
@@ -116,7 +119,8 @@ struct Trace {
   friend bool operator==(const Trace&, const Trace&) = default;
 };
 
-// The JSON names: "client", "proxy", "server"; "tcp", "tls", "http", "websocket", "sse".
+// The JSON names: "client", "proxy", "load-balancer", "server", "broker"; "tcp", "tls", "http",
+// "websocket", "sse".
 std::string_view to_string(EndpointRole role);
 std::string_view to_string(Layer layer);
 

@@ -103,10 +103,10 @@ TEST_CASE("only arrows that cross the window are made, and a click finds the nea
   const sim::Trace trace = trace_of(scenario);
   const Diagram diagram = build_diagram(trace);
   const TimeAxis axis({}, trace.duration, {.pixels_per_second = 1000, .compress_idle = false});
-  const LaneGeometry geometry{.left = 0, .width = 500};
+  const LaneLayout layout = lay_out_lane(trace.lanes[0], 0, 500);
   std::vector<Arrow> arrows;
   // 3.00 s to 3.20 s: the poll sent at 3.1 s (request and response), nothing else.
-  visible_arrows(trace.lanes[0], diagram.lanes[0], geometry, axis, 100, {3000ms, 3200ms}, arrows);
+  visible_arrows(trace.lanes[0], diagram.lanes[0], layout, axis, 100, {3000ms, 3200ms}, arrows);
   REQUIRE(arrows.size() == 2);
   for (const Arrow& arrow : arrows) {
     const sim::WireFrame& frame = trace.lanes[0].frames[arrow.frame];
@@ -114,15 +114,15 @@ TEST_CASE("only arrows that cross the window are made, and a click finds the nea
     CHECK(*frame.received_at >= 3000ms);
   }
   const Arrow& request = arrows[0];
-  CHECK(request.from.x == geometry.client_x());
-  CHECK(request.to.x == geometry.server_x());
+  CHECK(request.from.x == layout.lifelines.front().x);
+  CHECK(request.to.x == layout.lifelines.back().x);
   CHECK(request.to.y - request.from.y == doctest::Approx(50));  // 50 ms at 1000 px/s
   CHECK(request.from.y == doctest::Approx(100 + axis.y_of(frame_sent(trace, request))));
   // Halfway through its flight, the request is halfway across.
   const sim::WireFrame& frame = trace.lanes[0].frames[request.frame];
   const auto dot = position_at(request, frame, diagram.lanes[0], frame.sent_at + 25ms);
   REQUIRE(dot);
-  CHECK(dot->x == doctest::Approx((geometry.client_x() + geometry.server_x()) / 2));
+  CHECK(dot->x == doctest::Approx((layout.lifelines.front().x + layout.lifelines.back().x) / 2));
   CHECK_FALSE(position_at(request, frame, diagram.lanes[0], frame.sent_at + 60ms));
   // A click 3 px off the middle of the request's arrow selects it; one 40 px off, nothing.
   const Point middle{(request.from.x + request.to.x) / 2, (request.from.y + request.to.y) / 2};
@@ -137,15 +137,15 @@ TEST_CASE("a lost frame's arrow stops partway, where its cross is drawn") {
   const sim::Trace trace = trace_of(scenario);
   const Diagram diagram = build_diagram(trace);
   const TimeAxis axis({}, trace.duration, {.pixels_per_second = 1000, .compress_idle = false});
-  const LaneGeometry geometry{.left = 0, .width = 500};
+  const LaneLayout layout = lay_out_lane(trace.lanes[0], 0, 500);
   std::vector<Arrow> arrows;
-  visible_arrows(trace.lanes[0], diagram.lanes[0], geometry, axis, 0, {0s, trace.duration}, arrows);
+  visible_arrows(trace.lanes[0], diagram.lanes[0], layout, axis, 0, {0s, trace.duration}, arrows);
   const auto lost =
       std::find_if(arrows.begin(), arrows.end(), [](const Arrow& a) { return a.lost; });
   REQUIRE(lost != arrows.end());
   CHECK(diagram.lanes[0].colours[lost->frame] == FrameColour::error);
   const float across = std::abs(lost->to.x - lost->from.x);
-  CHECK(across < 0.5f * (geometry.server_x() - geometry.client_x()));
+  CHECK(across < 0.5f * (layout.lifelines.back().x - layout.lifelines.front().x));
   CHECK(across > 0);
 }
 

@@ -36,7 +36,7 @@ ArrowHead arrow_head(const Arrow& arrow, float size) {
           {base.x - across.x * half_width, base.y - across.y * half_width}};
 }
 
-void visible_arrows(const sim::Lane& lane, const LaneDiagram& diagram, const LaneGeometry& geometry,
+void visible_arrows(const sim::Lane& lane, const LaneDiagram& diagram, const LaneLayout& layout,
                     const TimeAxis& axis, float top, TimeSpan window, std::vector<Arrow>& arrows) {
   // Frames are in the order they were sent, and none is on the wire longer than the longest
   // flight (or half a typical one, lost): the first that can reach the window is found by
@@ -49,13 +49,17 @@ void visible_arrows(const sim::Lane& lane, const LaneDiagram& diagram, const Lan
     const sim::WireFrame& frame = *it;
     const Nanoseconds end = arrow_end_time(frame, diagram);
     if (end < window.begin) continue;
-    const float from_x = geometry.x_of(lane.endpoints[frame.from].role);
-    float to_x = geometry.x_of(lane.endpoints[frame.to].role);
+    const float from_x = layout.x_of(frame.from);
+    float to_x = layout.x_of(frame.to);
     if (frame.lost()) to_x = from_x + (to_x - from_x) * kLostFraction;
-    arrows.push_back({.frame = static_cast<std::uint32_t>(it - lane.frames.begin()),
+    const auto index = static_cast<std::uint32_t>(it - lane.frames.begin());
+    arrows.push_back({.frame = index,
                       .from = {from_x, top + axis.y_of(frame.sent_at)},
                       .to = {to_x, top + axis.y_of(end)},
-                      .lost = frame.lost()});
+                      .lost = frame.lost(),
+                      .ink = Ink::of(diagram.colours[index]),
+                      .width = 1.6f,
+                      .on_its_way = {}});
   }
 }
 

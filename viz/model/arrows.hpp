@@ -10,20 +10,21 @@
 #include "sim/trace/trace.hpp"
 #include "viz/model/diagram.hpp"
 #include "viz/model/lane_layout.hpp"
+#include "viz/model/painter.hpp"
+#include "viz/model/point.hpp"
 #include "viz/model/time_axis.hpp"
 
 namespace pushlab::viz {
-
-struct Point {
-  float x = 0;
-  float y = 0;
-};
 
 struct Arrow {
   std::uint32_t frame = 0;  // index in the lane
   Point from;
   Point to;  // the arrival, or for a lost frame the point where it was lost (a cross)
   bool lost = false;
+  // How it is painted, chosen by the lane scene (viz/model/lane_scene.hpp).
+  Ink ink;
+  float width = 1.6f;
+  std::optional<Point> on_its_way;  // where the frame is at the playhead, if it is in flight
 };
 
 // An arrow's head: its tip at the arrival and the two corners of its base, `size` back along it.
@@ -35,8 +36,8 @@ struct ArrowHead {
 ArrowHead arrow_head(const Arrow& arrow, float size);
 
 // Appends to `arrows` the arrows of every frame on the wire at some time within `window`, in
-// the coordinates of `geometry` across and, down, of the axis shifted so that its 0 is at `top`.
-void visible_arrows(const sim::Lane& lane, const LaneDiagram& diagram, const LaneGeometry& geometry,
+// the coordinates of `layout` across and, down, of the axis shifted so that its 0 is at `top`.
+void visible_arrows(const sim::Lane& lane, const LaneDiagram& diagram, const LaneLayout& layout,
                     const TimeAxis& axis, float top, TimeSpan window, std::vector<Arrow>& arrows);
 
 // Where the frame of `arrow` is at `time`, if it is on its way then.

@@ -26,5 +26,8 @@ inline constexpr Rgb kTextOnWhite{0, 0, 0};
 inline constexpr Rgb kFaintTextOnWhite{70, 70, 70};
 inline constexpr Rgb kLifelineOnWhite{60, 60, 60};
 inline constexpr Rgb kLaneOnWhite{246, 246, 246};
+// A connection's bar: the HTTP blue, mostly transparent, so bars side by side read apart.
+inline constexpr Rgb kConnectionOnWhite = kFrameColoursOnWhite[2];
+inline constexpr float kConnectionAlpha = 80.0f / 255.0f;
 
 }  // namespace pushlab::viz

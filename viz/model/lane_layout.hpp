@@ -1,29 +1,35 @@
 #pragma once
-// Where each lane and its lifelines sit across the window: lanes side by side, one per
-// transport, each with a lifeline for the client (all of a lane's clients share it), the proxy
-// when there is one, and the server.
+// Where each lane and its lifelines sit across the window: lanes side by side, each with one
+// lifeline for all of its clients and one for every other endpoint (a proxy, a balancer, each
+// server, a broker), left to right in the order of their roles.
 
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "sim/trace/trace.hpp"
 
 namespace pushlab::viz {
 
-struct LaneGeometry {
-  float left = 0;
-  float width = 0;
-  bool has_proxy = false;
-
-  float client_x() const { return left + width * (has_proxy ? 0.14f : 0.2f); }
-  float proxy_x() const { return left + width * 0.5f; }
-  float server_x() const { return left + width * (has_proxy ? 0.86f : 0.8f); }
-  float x_of(sim::EndpointRole role) const;
+struct Lifeline {
+  std::string name;  // "Client", "3 clients", "Proxy", "Balancer", "Server", "Server 2"
+  sim::EndpointRole role = sim::EndpointRole::client;
+  float x = 0;
 };
 
-bool has_proxy(const sim::Lane& lane);
+struct LaneLayout {
+  float left = 0;
+  float width = 0;
+  std::vector<Lifeline> lifelines;
+  std::vector<std::uint32_t> lifeline_of;  // by endpoint id
+
+  float x_of(sim::EndpointId endpoint) const { return lifelines[lifeline_of[endpoint]].x; }
+};
+
+// The lane's lifelines across [left, left + width).
+LaneLayout lay_out_lane(const sim::Lane& lane, float left, float width);
 
 // The trace's lanes side by side across [left, left + width), `gap` pixels apart.
-std::vector<LaneGeometry> lay_out_lanes(const sim::Trace& trace, float left, float width,
-                                        float gap);
+std::vector<LaneLayout> lay_out_lanes(const sim::Trace& trace, float left, float width, float gap);
 
 }  // namespace pushlab::viz

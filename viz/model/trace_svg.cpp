@@ -6,22 +6,20 @@
 #include <stdexcept>
 
 #include "sim/scenario/transport.hpp"
-#include "viz/model/arrows.hpp"
 #include "viz/model/colours.hpp"
 #include "viz/model/diagram.hpp"
-#include "viz/model/lane_layout.hpp"
+#include "viz/model/lane_scene.hpp"
 #include "viz/model/time_axis.hpp"
-#include "viz/model/time_format.hpp"
 
 namespace pushlab::viz {
 
 namespace {
 
-constexpr float kGutter = 90;  // the times, left of the lanes
-constexpr float kHeader = 56;  // lane titles and lifeline names
+constexpr float kGutter = 90;       // the times, left of the lanes
+constexpr float kTitleHeight = 30;  // the scenario's name, above the lanes' headers
 constexpr float kFooter = 16;
 constexpr float kFontSize = 13;
-constexpr float kLabelWidth = 170;  // a label longer than this is cut with an ellipsis
+constexpr float kLineHeight = 16;
 
 std::string number(double value) {
   char text[32];
@@ -33,10 +31,6 @@ std::string colour(Rgb rgb) {
   char text[16];
   std::snprintf(text, sizeof text, "#%02x%02x%02x", rgb.r, rgb.g, rgb.b);
   return text;
-}
-
-std::string colour(FrameColour frame) {
-  return colour(kFrameColoursOnWhite[static_cast<std::size_t>(frame)]);
 }
 
 std::string escaped(std::string_view text) {
@@ -62,37 +56,72 @@ std::string escaped(std::string_view text) {
   return out;
 }
 
-// About how wide text is in the font at kFontSize: enough to keep labels from running on.
-std::string fitted(const std::string& label) {
-  const auto most = static_cast<std::size_t>(kLabelWidth / (kFontSize * 0.55f));
-  return label.size() <= most ? label : label.substr(0, most - 3) + "...";
-}
-
-class SvgWriter {
+// The lane scene as SVG elements, dark on white in presentation mode's colours. Text is sized
+// from DejaVu Sans's average advance, near enough to fit and cull labels.
+class SvgPainter final : public Painter {
  public:
-  void line(Point a, Point b, const std::string& stroke, float width, const char* extra = "") {
-    out_ += "<line x1=\"" + number(a.x) + "\" y1=\"" + number(a.y) + "\" x2=\"" + number(b.x) +
-            "\" y2=\"" + number(b.y) + "\" stroke=\"" + stroke + "\" stroke-width=\"" +
-            number(width) + "\"" + extra + "/>\n";
+  Point text_size(std::string_view text) const override {
+    return {static_cast<float>(text.size()) * kFontSize * 0.58f, kLineHeight};
   }
-  void triangle(const ArrowHead& head, const std::string& fill) {
-    out_ += "<polygon points=\"" + number(head.tip.x) + "," + number(head.tip.y) + " " +
-            number(head.left.x) + "," + number(head.left.y) + " " + number(head.right.x) + "," +
-            number(head.right.y) + "\" fill=\"" + fill + "\"/>\n";
+  void line(Point from, Point to, Ink ink, float width) override {
+    out_ += "<line x1=\"" + number(from.x) + "\" y1=\"" + number(from.y) + "\" x2=\"" +
+            number(to.x) + "\" y2=\"" + number(to.y) + "\" stroke=\"" + colour(ink) +
+            "\" stroke-width=\"" + number(width) + "\"" + opacity("stroke-opacity", ink) + "/>\n";
   }
-  void rect(float x, float y, float width, float height, const std::string& fill) {
-    out_ += "<rect x=\"" + number(x) + "\" y=\"" + number(y) + "\" width=\"" + number(width) +
-            "\" height=\"" + number(height) + "\" fill=\"" + fill + "\"/>\n";
+  void triangle(Point a, Point b, Point c, Ink ink) override {
+    out_ += "<polygon points=\"" + number(a.x) + "," + number(a.y) + " " + number(b.x) + "," +
+            number(b.y) + " " + number(c.x) + "," + number(c.y) + "\" fill=\"" + colour(ink) +
+            "\"" + opacity("fill-opacity", ink) + "/>\n";
   }
-  void text(Point at, const std::string& content, const std::string& fill,
-            const char* anchor = "start", const char* weight = "normal") {
-    out_ += "<text x=\"" + number(at.x) + "\" y=\"" + number(at.y) + "\" fill=\"" + fill +
-            "\" text-anchor=\"" + anchor + "\" font-weight=\"" + weight + "\">" + escaped(content) +
-            "</text>\n";
+  void rect(Point top_left, Point bottom_right, Ink ink) override {
+    out_ += "<rect x=\"" + number(top_left.x) + "\" y=\"" + number(top_left.y) + "\" width=\"" +
+            number(bottom_right.x - top_left.x) + "\" height=\"" +
+            number(bottom_right.y - top_left.y) + "\" fill=\"" + colour(ink) + "\"" +
+            opacity("fill-opacity", ink) + "/>\n";
+  }
+  void circle(Point centre, float radius, Ink fill, Ink outline) override {
+    out_ += "<circle cx=\"" + number(centre.x) + "\" cy=\"" + number(centre.y) + "\" r=\"" +
+            number(radius) + "\" fill=\"" + colour(fill) + "\" stroke=\"" + colour(outline) +
+            "\"/>\n";
+  }
+  // SVG places text by its baseline: about four fifths of the font size below its top.
+  void text(Point at, std::string_view content, Ink ink, Align align) override {
+    text_at({at.x, at.y + kFontSize * 0.8f}, content, ink, align, "normal");
+  }
+  void text_at(Point baseline, std::string_view content, Ink ink, Align align, const char* weight) {
+    const char* anchor = align == Align::left ? "start" : align == Align::centre ? "middle" : "end";
+    out_ += "<text x=\"" + number(baseline.x) + "\" y=\"" + number(baseline.y) + "\" fill=\"" +
+            colour(ink) + "\" text-anchor=\"" + anchor + "\" font-weight=\"" + weight + "\">" +
+            escaped(content) + "</text>\n";
   }
   std::string& out() { return out_; }
 
  private:
+  static std::string colour(Ink ink) {
+    switch (ink.role) {
+      case InkRole::background:
+        return "#ffffff";
+      case InkRole::lane:
+        return viz::colour(kLaneOnWhite);
+      case InkRole::text:
+      case InkRole::selection:
+        return viz::colour(kTextOnWhite);
+      case InkRole::faint_text:
+        return viz::colour(kFaintTextOnWhite);
+      case InkRole::lifeline:
+        return viz::colour(kLifelineOnWhite);
+      case InkRole::connection:
+        return viz::colour(kConnectionOnWhite);
+      case InkRole::frame:
+        break;
+    }
+    return viz::colour(kFrameColoursOnWhite[static_cast<std::size_t>(ink.frame)]);
+  }
+  static std::string opacity(const char* attribute, Ink ink) {
+    const float alpha = ink.role == InkRole::connection ? kConnectionAlpha * ink.alpha : ink.alpha;
+    return alpha < 1 ? std::string(" ") + attribute + "=\"" + number(alpha) + "\"" : "";
+  }
+
   std::string out_;
 };
 
@@ -114,17 +143,6 @@ sim::Trace chosen_lanes(const sim::Trace& trace, const std::vector<sim::Transpor
   return chosen;
 }
 
-void draw_arrow(SvgWriter& svg, const Arrow& arrow, const std::string& stroke) {
-  svg.line(arrow.from, arrow.to, stroke, 1.6f);
-  if (arrow.lost) {
-    const float r = 5;
-    svg.line({arrow.to.x - r, arrow.to.y - r}, {arrow.to.x + r, arrow.to.y + r}, stroke, 2.5f);
-    svg.line({arrow.to.x - r, arrow.to.y + r}, {arrow.to.x + r, arrow.to.y - r}, stroke, 2.5f);
-    return;
-  }
-  svg.triangle(arrow_head(arrow, 9), stroke);
-}
-
 }  // namespace
 
 std::string to_svg(const sim::Trace& full_trace, const SvgOptions& options) {
@@ -137,86 +155,37 @@ std::string to_svg(const sim::Trace& full_trace, const SvgOptions& options) {
                        .compress_idle = options.compress_idle,
                        .max_idle_height = 44,
                        .busy_margin = 10});
-  const float window_top = axis.y_of(window.begin);
-  const float top = kHeader - window_top;  // where time 0 would be drawn
-  const float height = kHeader + axis.y_of(window.end) - window_top + kFooter;
-  const std::vector<LaneGeometry> lanes =
-      lay_out_lanes(trace, kGutter, options.width - kGutter - 10, 10);
+  const float header_height = 2 * kLineHeight + 14;
+  const float lanes_top = kTitleHeight + header_height + 4;
+  const float height = lanes_top + axis.y_of(window.end) - axis.y_of(window.begin) + kFooter;
+  const SceneFrame frame{.gutter_left = 4,
+                         .lanes_left = kGutter,
+                         .lanes_width = options.width - kGutter - 10,
+                         .gap = 10,
+                         .time_zero_y = lanes_top - axis.y_of(window.begin),
+                         .top = lanes_top,
+                         .bottom = height - kFooter,
+                         .visible = window,
+                         .unit = 1,
+                         .time_step = 60};
+  SvgPainter svg;
+  const DiagramScene scene = build_scene(trace, diagram, axis, frame, {}, svg);
 
-  SvgWriter svg;
   svg.out() = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + number(options.width) +
               "\" height=\"" + number(height) + "\" viewBox=\"0 0 " + number(options.width) + " " +
               number(height) + "\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"" +
               number(kFontSize) + "\">\n";
-  svg.rect(0, 0, options.width, height, "#ffffff");
-  svg.text({8, 20}, trace.scenario + " (" + trace.source + ")", colour(kTextOnWhite), "start",
-           "bold");
+  svg.rect({0, 0}, {options.width, height}, Ink::of(InkRole::background));
+  svg.text_at({8, 20}, trace.scenario + " (" + trace.source + ")", Ink::of(InkRole::text),
+              Align::left, "bold");
+  std::vector<LaneLayout> layouts;
+  std::vector<std::string> titles;
   for (std::size_t i = 0; i < trace.lanes.size(); ++i) {
-    const sim::Lane& lane = trace.lanes[i];
-    const LaneGeometry& geometry = lanes[i];
-    svg.rect(geometry.left, kHeader - 4, geometry.width, height - kHeader - kFooter + 8,
-             colour(kLaneOnWhite));
-    svg.text({geometry.left + geometry.width / 2, 22}, std::string(sim::info(lane.transport).title),
-             colour(kTextOnWhite), "middle", "bold");
-    for (const sim::EndpointRole role : sim::kAllEndpointRoles) {
-      if (role == sim::EndpointRole::proxy && !geometry.has_proxy) continue;
-      const float x = geometry.x_of(role);
-      const std::string name = role == sim::EndpointRole::client  ? "Client"
-                               : role == sim::EndpointRole::proxy ? "Proxy"
-                                                                  : "Server";
-      svg.text({x, kHeader - 12}, name, colour(kFaintTextOnWhite), "middle");
-      svg.line({x, kHeader - 4}, {x, height - kFooter + 4}, colour(kLifelineOnWhite), 1);
-    }
-    for (const Hold& hold : diagram.lanes[i].holds) {
-      if (hold.span.end < window.begin || hold.span.begin > window.end) continue;
-      // Cut to the window: a hold that began before it has no top, one that ends after no end.
-      const float x = geometry.server_x() + 8;
-      const float y0 = top + axis.y_of(std::max(hold.span.begin, window.begin));
-      const float y1 = top + axis.y_of(std::min(hold.span.end, window.end));
-      const std::string stroke = colour(FrameColour::http);
-      if (hold.span.begin >= window.begin) svg.line({x - 4, y0}, {x + 2, y0}, stroke, 2);
-      svg.line({x + 2, y0}, {x + 2, y1}, stroke, 2);
-      if (hold.span.end <= window.end) svg.line({x - 4, y1}, {x + 2, y1}, stroke, 2);
-      if (hold.span.begin >= window.begin) {
-        svg.text({geometry.server_x() - 6, y0 + 16},
-                 "held " + format_duration(hold.span.end - hold.span.begin), stroke, "end");
-      }
-    }
-    std::vector<Arrow> arrows;
-    visible_arrows(lane, diagram.lanes[i], geometry, axis, top, window, arrows);
-    float last_label_bottom = -1e9f;
-    for (const Arrow& arrow : arrows) {
-      const std::string stroke = colour(diagram.lanes[i].colours[arrow.frame]);
-      draw_arrow(svg, arrow, stroke);
-      // Above the middle of the arrow, as in the window, unless it would run into the last.
-      const Point middle{(arrow.from.x + arrow.to.x) / 2, (arrow.from.y + arrow.to.y) / 2 - 4};
-      if (middle.y - kFontSize < last_label_bottom) continue;
-      svg.text(middle, fitted(diagram.lanes[i].labels[arrow.frame]), stroke, "middle");
-      last_label_bottom = middle.y;
-    }
+    layouts.push_back(scene.lanes[i].layout);
+    titles.emplace_back(sim::info(trace.lanes[i].transport).title);
   }
-  for (const AxisBreak& cut : axis.breaks()) {
-    const float y = top + cut.y + cut.height / 2;
-    if (y < kHeader || y > height - kFooter) continue;
-    for (float x = kGutter; x + 12 <= options.width - 10; x += 12) {
-      svg.line({x, y - 3}, {x + 6, y + 3}, colour(kFaintTextOnWhite), 1);
-      svg.line({x + 6, y + 3}, {x + 12, y - 3}, colour(kFaintTextOnWhite), 1);
-    }
-    // On a backing inside the first lane, as in the window: the gutter is for times.
-    const std::string idle = format_duration(cut.span.end - cut.span.begin) + " idle";
-    svg.rect(kGutter + 5, y - 8, static_cast<float>(idle.size()) * kFontSize * 0.6f + 6, 16,
-             "#ffffff");
-    svg.text({kGutter + 8, y + 4}, idle, colour(kFaintTextOnWhite));
-  }
-  // The time down the gutter every 60 pixels, where no break is.
-  for (float y = kHeader; y < height - kFooter; y += 60) {
-    const bool on_break = std::any_of(
-        axis.breaks().begin(), axis.breaks().end(),
-        [&](const AxisBreak& cut) { return std::abs(top + cut.y + cut.height / 2 - y) < 20; });
-    if (!on_break) {
-      svg.text({8, y + 4}, format_time(axis.time_at(y - top)), colour(kFaintTextOnWhite));
-    }
-  }
+  paint_lane_headers(layouts, titles, svg, kTitleHeight, header_height);
+  paint_scene(scene, svg);
   svg.out() += "</svg>\n";
   return std::move(svg.out());
 }

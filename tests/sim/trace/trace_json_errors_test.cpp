@@ -93,7 +93,7 @@ TEST_CASE("enums take only their JSON names") {
         "short-poll, long-poll, websocket, sse)");
   CHECK(error_of(set(small_json(), "/lanes/0/endpoints/1/role", "Server")) ==
         "t.json: /lanes/0/endpoints/1/role: \"Server\" is not an endpoint role (expected one of "
-        "client, proxy, server)");
+        "client, proxy, load-balancer, server, broker)");
   CHECK(error_of(set(small_json(), "/lanes/0/frames/0/layer", "udp")) ==
         "t.json: /lanes/0/frames/0/layer: \"udp\" is not a layer (expected one of tcp, tls, "
         "http, websocket, sse)");
