@@ -109,7 +109,7 @@ void add_arrows(const LaneContext& c, std::size_t lane_index, const SceneFocus& 
     const bool sent = !focus.now || wire.sent_at <= *focus.now;
     const bool selected = focus.selected == ref;
     const bool hovered = focus.hovered == ref;
-    const Ink colour = Ink::of(c.diagram.colours[arrow.frame]);
+    const Ink colour = arrow.ink;  // its layer's, as visible_arrows made it
     arrow.width = c.px(selected ? 3.0f : hovered ? 2.5f : 1.6f);
     // The layer's colour stays in the ink, selected or not: the dot in flight is drawn in it.
     arrow.ink = selected || hovered ? Ink{InkRole::selection, colour.frame, 1}
