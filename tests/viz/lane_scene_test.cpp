@@ -120,7 +120,8 @@ TEST_CASE("scene: labels never run into one another; the selected one is shown a
   }
   // Select an arrow whose label was culled: its label appears, in the frame's colour.
   const std::uint32_t culled = lane.arrows[1].frame;
-  const Built selected = build(scenario, visible, {.selected = FrameRef{0, culled}});
+  const Built selected =
+      build(scenario, visible, {.now = {}, .selected = FrameRef{0, culled}, .hovered = {}});
   const LaneScene& chosen = selected.scene.lanes.at(0);
   const auto arrow = std::find_if(chosen.arrows.begin(), chosen.arrows.end(),
                                   [&](const Arrow& a) { return a.frame == culled; });
@@ -133,7 +134,7 @@ TEST_CASE("scene: labels never run into one another; the selected one is shown a
 TEST_CASE("scene: at the playhead, later frames are faint and unlabelled, one in flight marked") {
   sim::Scenario scenario = basic_scenario(Transport::websocket, 3s);
   add_at(scenario, Direction::server_to_client, {1s, 2s});
-  const Built built = build(scenario, {0s, 3s}, {.now = 1025ms});
+  const Built built = build(scenario, {0s, 3s}, {.now = 1025ms, .selected = {}, .hovered = {}});
   const LaneScene& lane = built.scene.lanes.at(0);
   const sim::Lane& trace_lane = built.trace.lanes[0];
   int in_flight = 0;
