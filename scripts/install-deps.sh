@@ -9,6 +9,8 @@ packages=(
   # libraries
   libssl-dev libboost1.81-dev nlohmann-json3-dev doctest-dev libcli11-dev libbenchmark-dev
   libmd4c-dev
+  # hiredis, Redis's own C client: checks our RESP codec byte for byte
+  libhiredis-dev
   # the window: Dear ImGui (with its GLFW and OpenGL 3 backends), GLFW, stb for PNGs
   libimgui-dev libglfw3-dev libstb-dev
   # the window without a screen, for tests and screenshots: Xvfb and Mesa's software OpenGL
