@@ -15,6 +15,13 @@ nlohmann::ordered_json::json_pointer pointer_of(const std::string& path) {
   return nlohmann::ordered_json::json_pointer(pointer);
 }
 
+// The optional cluster section is there to be set even when the scenario has none: it starts
+// as one server behind a balancer, every other field at its default.
+void add_missing_cluster(nlohmann::ordered_json& json, const std::string& path) {
+  if (json.contains("cluster")) return;
+  if (path == "cluster" || path.starts_with("cluster.")) json["cluster"] = to_json(Cluster{});
+}
+
 }  // namespace
 
 Scenario apply_settings(const Scenario& scenario,
@@ -23,6 +30,7 @@ Scenario apply_settings(const Scenario& scenario,
   if (settings.empty()) return scenario;
   nlohmann::ordered_json json = to_json(scenario);
   for (const auto& [path, value] : settings) {
+    add_missing_cluster(json, path);
     const bool well_formed = !path.empty() && path.find('~') == std::string::npos &&
                              path.front() != '.' && path.back() != '.';
     if (!well_formed || !json.contains(pointer_of(path))) {

@@ -75,6 +75,17 @@ inline constexpr json::NumberRange kRatePerSecond{.min = 0, .max = 100'000, .exc
 inline constexpr json::NumberRange kIntervalSeconds{.min = 0.00001, .max = 86400};
 inline constexpr json::NumberRange kAnyTimeSeconds{.min = 0, .max = 86400};
 
+// The cluster's.
+inline constexpr int kMaxServers = 1024;
+inline constexpr json::NumberRange kHopLatencyMs{.min = 0, .max = 1000};
+inline constexpr json::NumberRange kThreads{.min = 1, .max = 100'000};
+inline constexpr json::NumberRange kBacklog{.min = 0, .max = 1'000'000};
+inline constexpr json::NumberRange kMaxConnections{.min = 1, .max = 10'000'000};
+inline constexpr json::NumberRange kMemoryKb{.min = 0, .max = 1'048'576};  // a GiB a connection
+inline constexpr json::NumberRange kCpuMicroseconds{.min = 0, .max = 1'000'000};
+inline constexpr json::NumberRange kBackoffMs{.min = 0, .max = 3'600'000};
+inline constexpr json::NumberRange kRestartSeconds{.min = 0, .max = 86400, .excludes_min = true};
+
 }  // namespace fields
 
 inline constexpr std::array kNetworkFields = {
@@ -176,6 +187,77 @@ inline constexpr std::array kSseFields = {
                        .unit = FieldUnit::count,
                        .range = fields::kTabs},
                       &SseOptions::tabs},
+};
+
+inline constexpr std::array kBalancerFields = {
+    Field<Balancer>{{.key = "idle_timeout_s",
+                     .label = "balancer: closes idle connections after",
+                     .unit = FieldUnit::seconds,
+                     .range = fields::kTimeoutSeconds,
+                     .zero_means = "never"},
+                    &Balancer::idle_timeout},
+    Field<Balancer>{{.key = "max_connection_s",
+                     .label = "balancer: closes any connection at the age of",
+                     .unit = FieldUnit::seconds,
+                     .range = fields::kTimeoutSeconds,
+                     .zero_means = "never"},
+                    &Balancer::max_connection_age},
+    Field<Balancer>{{.key = "latency_ms",
+                     .label = "balancer to server latency",
+                     .unit = FieldUnit::milliseconds,
+                     .range = fields::kHopLatencyMs},
+                    &Balancer::latency},
+};
+
+inline constexpr std::array kServerHostFields = {
+    Field<ServerHost>{{.key = "threads",
+                       .label = "server: threads (thread per request)",
+                       .unit = FieldUnit::count,
+                       .range = fields::kThreads},
+                      &ServerHost::threads},
+    Field<ServerHost>{{.key = "accept_backlog",
+                       .label = "server: accept backlog",
+                       .unit = FieldUnit::count,
+                       .range = fields::kBacklog},
+                      &ServerHost::accept_backlog},
+    Field<ServerHost>{{.key = "max_connections",
+                       .label = "server: file descriptors",
+                       .unit = FieldUnit::count,
+                       .range = fields::kMaxConnections},
+                      &ServerHost::max_connections},
+    Field<ServerHost>{{.key = "memory_per_connection_kb",
+                       .label = "server: memory per connection (KB)",
+                       .unit = FieldUnit::number,
+                       .range = fields::kMemoryKb},
+                      &ServerHost::memory_per_connection_kb},
+    Field<ServerHost>{{.key = "cpu_us_per_message",
+                       .label = "server: CPU per message (us)",
+                       .unit = FieldUnit::number,
+                       .range = fields::kCpuMicroseconds},
+                      &ServerHost::cpu_us_per_message},
+};
+
+inline constexpr std::array kBrokerFields = {
+    Field<Broker>{{.key = "latency_ms",
+                   .label = "server to broker latency",
+                   .unit = FieldUnit::milliseconds,
+                   .range = fields::kHopLatencyMs},
+                  &Broker::latency},
+};
+
+inline constexpr std::array kReconnectFields = {
+    Field<Reconnect>{{.key = "base_ms",
+                      .label = "reconnect: base delay",
+                      .unit = FieldUnit::milliseconds,
+                      .range = fields::kBackoffMs},
+                     &Reconnect::base},
+    Field<Reconnect>{{.key = "cap_ms",
+                      .label = "reconnect: longest delay",
+                      .unit = FieldUnit::milliseconds,
+                      .range = fields::kBackoffMs},
+                     &Reconnect::cap},
+    Field<Reconnect>{{.key = "sse_follows_policy", .label = "SSE reconnects by the policy too"},
+                     &Reconnect::sse_follows_policy},
 };
 
 // The keys of a table, for the reader that refuses any other.

@@ -9,6 +9,7 @@
 #include "sim/json/object_reader.hpp"
 #include "sim/json/parse.hpp"
 #include "sim/json/read_value.hpp"
+#include "sim/scenario/detail/read_cluster.hpp"
 #include "sim/scenario/detail/read_sections.hpp"
 #include "sim/scenario/detail/read_traffic.hpp"
 #include "sim/scenario/fields.hpp"
@@ -28,9 +29,9 @@ constexpr std::size_t kMaxNameLength = 64;
 using fields::kDurationSeconds;
 using fields::kMaxClients;
 
-constexpr std::array<std::string_view, 15> kScenarioFields = {
+constexpr std::array<std::string_view, 16> kScenarioFields = {
     "name",  "title", "description", "duration_s", "seed",      "transports", "clients", "network",
-    "proxy", "http",  "short_poll",  "long_poll",  "websocket", "sse",        "traffic"};
+    "proxy", "http",  "short_poll",  "long_poll",  "websocket", "sse",        "traffic", "cluster"};
 
 bool is_slug(std::string_view name) {
   const auto slug_char = [](char c) {
@@ -133,6 +134,10 @@ Scenario parse_scenario(const nlohmann::ordered_json& value, std::string_view so
   read_sections(object, scenario);
   scenario.traffic = detail::read_traffic(object.require("traffic", "in every scenario"),
                                           object.location("traffic"), scenario.duration);
+  if (const Json* cluster = object.find("cluster")) {
+    scenario.cluster =
+        detail::read_cluster(*cluster, object.location("cluster"), scenario.duration);
+  }
   return scenario;
 }
 

@@ -93,6 +93,8 @@ Json to_json(const TrafficSource& source) {
     for (const Nanoseconds time : at->times) json["times_s"].push_back(seconds(time));
   }
   json["payload_bytes"] = source.payload_bytes;
+  if (source.audience != Audience::one) json["audience"] = to_string(source.audience);
+  if (source.audience == Audience::room) json["room_size"] = source.room_size;
   return json;
 }
 
@@ -115,10 +117,46 @@ Json traffic_json(const std::vector<TrafficSource>& traffic) {
   return json;
 }
 
+// A section's choices first, then its table's fields.
+template <typename Section, std::size_t N>
+Json with_choices(Json choices, const Section& section,
+                  const std::array<Field<Section>, N>& table) {
+  const Json numbers = fields_json(section, table);
+  for (const auto& [key, value] : numbers.items()) choices[key] = value;
+  return choices;
+}
+
+Json to_json(const Failure& failure) {
+  Json json = {{"at_s", seconds(failure.at)},
+               {"server", failure.server},
+               {"kind", kFailureKinds(failure.kind)}};
+  if (failure.restart_after) json["restart_after_s"] = seconds(*failure.restart_after);
+  return json;
+}
+
 }  // namespace
 
-nlohmann::ordered_json to_json(const Scenario& scenario) {
+nlohmann::ordered_json to_json(const Cluster& cluster) {
+  Json failures = Json::array();
+  for (const Failure& failure : cluster.failures) failures.push_back(to_json(failure));
+  const Balancer& balancer = cluster.balancer;
   return {
+      {"servers", cluster.servers},
+      {"balancer", with_choices({{"policy", kBalancerPolicies(balancer.policy)},
+                                 {"sticky", kStickiness(balancer.sticky)}},
+                                balancer, kBalancerFields)},
+      {"server", with_choices({{"model", kServerModels(cluster.server.model)}}, cluster.server,
+                              kServerHostFields)},
+      {"broker",
+       with_choices({{"kind", kBrokerKinds(cluster.broker.kind)}}, cluster.broker, kBrokerFields)},
+      {"failures", failures},
+      {"reconnect", with_choices({{"policy", kReconnectPolicies(cluster.reconnect.policy)}},
+                                 cluster.reconnect, kReconnectFields)},
+  };
+}
+
+nlohmann::ordered_json to_json(const Scenario& scenario) {
+  nlohmann::ordered_json json = {
       {"name", scenario.name},
       {"title", scenario.title},
       {"description", scenario.description},
@@ -137,6 +175,8 @@ nlohmann::ordered_json to_json(const Scenario& scenario) {
       {"sse", fields_json(scenario.sse, kSseFields)},
       {"traffic", traffic_json(scenario.traffic)},
   };
+  if (scenario.cluster) json["cluster"] = to_json(*scenario.cluster);
+  return json;
 }
 
 std::string to_json_text(const Scenario& scenario) {

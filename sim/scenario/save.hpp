@@ -15,6 +15,9 @@ namespace pushlab::sim {
 // scenario the loader accepts.
 nlohmann::ordered_json to_json(const Scenario& scenario);
 
+// The cluster section alone, every field written.
+nlohmann::ordered_json to_json(const Cluster& cluster);
+
 // to_json indented by two spaces, with a final newline: the form of scenarios/*.json.
 std::string to_json_text(const Scenario& scenario);
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sim/engine/nanoseconds.hpp"
+#include "sim/scenario/cluster.hpp"
 #include "sim/scenario/lane_spec.hpp"
 #include "sim/scenario/traffic.hpp"
 #include "sim/scenario/transport.hpp"
@@ -109,6 +110,7 @@ struct Scenario {
   WebSocketOptions websocket;
   SseOptions sse;
   std::vector<TrafficSource> traffic;  // required, may be empty
+  std::optional<Cluster> cluster;      // absent: one server
   bool operator==(const Scenario&) const = default;
 };
 

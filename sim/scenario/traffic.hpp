@@ -41,10 +41,22 @@ inline std::string_view pattern_name(const TrafficPattern& pattern) {
   return kPatternNames[pattern.index()];
 }
 
+// Who a server-to-client message is for: its one client (the pattern runs for each client),
+// everyone (a live score: the pattern runs once, and each message goes to every client), or a
+// room (clients in groups of `room_size`, in order: the pattern runs once for each room).
+enum class Audience { one, all, room };
+inline constexpr std::array<std::string_view, 3> kAudienceNames = {"one", "all", "room"};
+
+inline std::string_view to_string(Audience audience) {
+  return kAudienceNames[static_cast<std::size_t>(audience)];
+}
+
 struct TrafficSource {
   Direction direction = Direction::server_to_client;
   TrafficPattern pattern;
   std::size_t payload_bytes = 0;  // application payload of each message, before any framing
+  Audience audience = Audience::one;
+  int room_size = 0;  // with Audience::room
   bool operator==(const TrafficSource&) const = default;
 };
 

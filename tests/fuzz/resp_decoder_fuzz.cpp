@@ -72,9 +72,11 @@ bool same_as_hiredis(const Value& ours, const redisReply& theirs) {
       return theirs.type == REDIS_REPLY_ERROR && ours.text == std::string(theirs.str, theirs.len);
     case Type::bulk_string:
       return theirs.type == REDIS_REPLY_STRING && ours.text == std::string(theirs.str, theirs.len);
-    case Type::integer: return theirs.type == REDIS_REPLY_INTEGER && ours.integer == theirs.integer;
+    case Type::integer:
+      return theirs.type == REDIS_REPLY_INTEGER && ours.integer == theirs.integer;
     case Type::null_bulk:
-    case Type::null_array: return theirs.type == REDIS_REPLY_NIL;
+    case Type::null_array:
+      return theirs.type == REDIS_REPLY_NIL;
     case Type::array:
       if (theirs.type != REDIS_REPLY_ARRAY || theirs.elements != ours.elements.size()) return false;
       for (std::size_t i = 0; i < ours.elements.size(); ++i) {
@@ -87,9 +89,9 @@ bool same_as_hiredis(const Value& ours, const redisReply& theirs) {
 
 void check_with_hiredis(ByteView bytes, const Value& value) {
   std::unique_ptr<redisReader, decltype(&redisReaderFree)> reader(redisReaderCreate(),
-                                                                   &redisReaderFree);
-  check(redisReaderFeed(reader.get(), reinterpret_cast<const char*>(bytes.data()),
-                        bytes.size()) == REDIS_OK);
+                                                                  &redisReaderFree);
+  check(redisReaderFeed(reader.get(), reinterpret_cast<const char*>(bytes.data()), bytes.size()) ==
+        REDIS_OK);
   void* reply = nullptr;
   check(redisReaderGetReply(reader.get(), &reply) == REDIS_OK && reply != nullptr);
   const bool same = same_as_hiredis(value, *static_cast<redisReply*>(reply));

@@ -1,100 +1,29 @@
 #include "sim/scenario/detail/read_sections.hpp"
 
 #include <array>
-#include <concepts>
-#include <cstdint>
-#include <optional>
 #include <string>
-#include <variant>
 
 #include "sim/json/describe.hpp"
 #include "sim/json/object_reader.hpp"
 #include "sim/json/read_value.hpp"
 #include "sim/scenario/detail/header_rules.hpp"
 #include "sim/scenario/detail/header_syntax.hpp"
+#include "sim/scenario/detail/read_fields.hpp"
 #include "sim/scenario/fields.hpp"
 #include "sim/wire/http/rfc9110.hpp"
 
 namespace pushlab::sim::detail {
 
 using json::describe;
-using json::fail_range;
 using json::fail_type;
 using json::Json;
 using json::Location;
-using json::NumberRange;
 using json::ObjectReader;
 using json::read_string;
 
 namespace {
 
 constexpr std::array<std::string_view, 2> kHttpFields = {"request_headers", "response_headers"};
-
-// The field's range, with 0 let in below it when 0 means something of its own.
-NumberRange with_zero(const FieldInfo& field) {
-  NumberRange range = field.range;
-  if (!field.zero_means.empty() && range.min > 0) range.min = 0;
-  return range;
-}
-
-// A number out of a field's range, refused with what 0 means when it means something: "0 for
-// no pings, or a number from 0.001 to 86400", "a number from 0 to 86400, 0 for never".
-void check_range(const ObjectReader& object, const FieldInfo& field) {
-  const Json* value = object.find(field.key);
-  if (value == nullptr || !value->is_number() || field.zero_means.empty()) return;
-  const double number = value->get<double>();
-  if (number == 0 || json::in_range(number, field.range)) return;
-  const std::string zero(field.zero_means);
-  const std::string range =
-      field.unit == FieldUnit::count
-          ? json::describe_integers(static_cast<std::uint64_t>(field.range.min),
-                                    static_cast<std::uint64_t>(field.range.max))
-          : describe(field.range);
-  fail_range(*value, object.location(field.key),
-             field.range.min > 0 ? "0 for " + zero + ", or " + range : range + ", 0 for " + zero);
-}
-
-void read_field(const ObjectReader& object, const FieldInfo& field, bool& out) {
-  object.read_bool(field.key, out);
-}
-
-void read_field(const ObjectReader& object, const FieldInfo& field, double& out) {
-  object.read_number(field.key, with_zero(field), out);
-}
-
-template <std::integral Integer>
-void read_field(const ObjectReader& object, const FieldInfo& field, Integer& out) {
-  const NumberRange range = with_zero(field);
-  object.read_integer(field.key, static_cast<Integer>(range.min), static_cast<Integer>(range.max),
-                      out);
-}
-
-void read_field(const ObjectReader& object, const FieldInfo& field,
-                std::optional<Nanoseconds>& out) {
-  object.read_milliseconds(field.key, with_zero(field), out);
-}
-
-void read_field(const ObjectReader& object, const FieldInfo& field, Nanoseconds& out) {
-  const NumberRange range = with_zero(field);
-  if (field.unit == FieldUnit::seconds) {
-    object.read_seconds(field.key, range, out);
-  } else {
-    object.read_milliseconds(field.key, range, out);
-  }
-}
-
-template <typename Section, std::size_t N>
-Section read_fields(const Json& value, const Location& where,
-                    const std::array<Field<Section>, N>& table) {
-  const std::array<std::string_view, N> keys = keys_of(table);
-  const ObjectReader object(value, where, keys);
-  Section section;
-  for (const Field<Section>& field : table) {
-    check_range(object, field.info);
-    std::visit([&](auto member) { read_field(object, field.info, section.*member); }, field.member);
-  }
-  return section;
-}
 
 std::vector<HeaderField> read_header_fields(const Json& value, const Location& where,
                                             HeaderSide side) {

@@ -44,14 +44,15 @@ static_assert(std::is_same_v<std::variant_alternative_t<kPoisson, TrafficPattern
 static_assert(std::is_same_v<std::variant_alternative_t<kPeriodic, TrafficPattern>, Periodic>);
 static_assert(std::is_same_v<std::variant_alternative_t<kAt, TrafficPattern>, At>);
 
-constexpr std::array<std::string_view, 7> kAllFields = {
-    "direction", "pattern", "rate_per_s", "interval_s", "start_s", "times_s", "payload_bytes"};
-constexpr std::array<std::string_view, 4> kPoissonFields = {"direction", "pattern", "rate_per_s",
-                                                            "payload_bytes"};
-constexpr std::array<std::string_view, 5> kPeriodicFields = {"direction", "pattern", "interval_s",
-                                                             "start_s", "payload_bytes"};
-constexpr std::array<std::string_view, 4> kAtFields = {"direction", "pattern", "times_s",
-                                                       "payload_bytes"};
+constexpr std::array<std::string_view, 9> kAllFields = {"direction",     "pattern",  "rate_per_s",
+                                                        "interval_s",    "start_s",  "times_s",
+                                                        "payload_bytes", "audience", "room_size"};
+constexpr std::array<std::string_view, 6> kPoissonFields = {
+    "direction", "pattern", "rate_per_s", "payload_bytes", "audience", "room_size"};
+constexpr std::array<std::string_view, 7> kPeriodicFields = {
+    "direction", "pattern", "interval_s", "start_s", "payload_bytes", "audience", "room_size"};
+constexpr std::array<std::string_view, 6> kAtFields = {"direction",     "pattern",  "times_s",
+                                                       "payload_bytes", "audience", "room_size"};
 
 std::span<const std::string_view> fields_of(std::size_t pattern_index) {
   switch (pattern_index) {
@@ -122,6 +123,31 @@ TrafficPattern read_pattern(const ObjectReader& object, std::size_t pattern_inde
   }
 }
 
+// Only a server pushes to an audience; a room has a size, and only a room has one.
+void read_audience(const ObjectReader& object, TrafficSource& source) {
+  if (const Json* audience = object.find("audience")) {
+    const Location where = object.location("audience");
+    source.audience =
+        static_cast<Audience>(read_choice(*audience, where, kAudienceNames, "an audience"));
+    if (source.direction != Direction::server_to_client && source.audience != Audience::one) {
+      where.fail(describe(*audience) +
+                 " for a client-to-server source (expected \"one\": a client's message goes to "
+                 "its server; an audience is for server-to-client messages)");
+    }
+  }
+  const Json* room_size = object.find("room_size");
+  if (source.audience != Audience::room) {
+    if (room_size != nullptr) {
+      object.location("room_size").fail("field used only with \"audience\": \"room\"");
+    }
+    return;
+  }
+  if (room_size == nullptr) object.require("room_size", "with \"audience\": \"room\"");
+  source.room_size =
+      static_cast<int>(read_integer(*room_size, object.location("room_size"), 1,
+                                    static_cast<std::uint64_t>(fields::kMaxClients)));
+}
+
 TrafficSource read_source(const Json& value, const Location& where, Nanoseconds duration) {
   const ObjectReader object(value, where, kAllFields);
   TrafficSource source;
@@ -135,6 +161,7 @@ TrafficSource read_source(const Json& value, const Location& where, Nanoseconds 
   source.payload_bytes = static_cast<std::size_t>(
       read_integer(object.require("payload_bytes", "in every traffic source"),
                    object.location("payload_bytes"), 0, kMaxPayloadBytes));
+  read_audience(object, source);
   return source;
 }
 

@@ -132,8 +132,7 @@ std::optional<std::size_t> Decoder::parse(std::size_t at, int depth, Value& out)
     fail(std::string(what) + " below -1", at + 1);
     return std::nullopt;
   }
-  if (type == '$' && *number > 0 &&
-      static_cast<std::uint64_t>(*number) > limits_.max_bulk_bytes) {
+  if (type == '$' && *number > 0 && static_cast<std::uint64_t>(*number) > limits_.max_bulk_bytes) {
     fail("a bulk string of " + std::to_string(*number) + " bytes, over the limit of " +
              std::to_string(limits_.max_bulk_bytes),
          at + 1);
@@ -163,7 +162,8 @@ std::optional<std::size_t> Decoder::parse_bulk(std::size_t after_line, std::int6
     return std::nullopt;
   }
   if (buffer_[data_end] != '\r' || buffer_[data_end + 1] != '\n') {
-    fail("a bulk string is not followed by CRLF", buffer_[data_end] != '\r' ? data_end : data_end + 1);
+    fail("a bulk string is not followed by CRLF",
+         buffer_[data_end] != '\r' ? data_end : data_end + 1);
     return std::nullopt;
   }
   out = Value::bulk(std::string(as_text(ByteView(buffer_).subspan(after_line, bytes))));

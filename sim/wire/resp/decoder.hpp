@@ -17,7 +17,8 @@ namespace pushlab::sim::wire::resp {
 
 struct DecoderLimits {
   std::uint64_t max_bulk_bytes = 512ULL << 20;  // Redis's proto-max-bulk-len default
-  int max_depth = 7;  // arrays inside arrays: hiredis refuses "nested multi bulk replies with depth > 7"
+  int max_depth =
+      7;  // arrays inside arrays: hiredis refuses "nested multi bulk replies with depth > 7"
 };
 
 struct DecodedValue {
@@ -52,7 +53,7 @@ class Decoder {
   void fail(std::string reason, std::size_t at);
 
   DecoderLimits limits_;
-  Bytes buffer_;                  // received; bytes before read_position_ are decoded
+  Bytes buffer_;  // received; bytes before read_position_ are decoded
   std::size_t read_position_ = 0;
   std::uint64_t buffer_offset_ = 0;  // stream offset of buffer_[0]
   std::deque<DecodedValue> ready_;

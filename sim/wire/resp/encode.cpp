@@ -20,12 +20,24 @@ void append_bulk(Bytes& out, std::string_view bytes) {
 
 void append_value(Bytes& out, const Value& value) {
   switch (value.type) {
-    case Type::simple_string: append_line(out, '+', value.text); break;
-    case Type::error: append_line(out, '-', value.text); break;
-    case Type::integer: append_line(out, ':', std::to_string(value.integer)); break;
-    case Type::bulk_string: append_bulk(out, value.text); break;
-    case Type::null_bulk: append_line(out, '$', "-1"); break;
-    case Type::null_array: append_line(out, '*', "-1"); break;
+    case Type::simple_string:
+      append_line(out, '+', value.text);
+      break;
+    case Type::error:
+      append_line(out, '-', value.text);
+      break;
+    case Type::integer:
+      append_line(out, ':', std::to_string(value.integer));
+      break;
+    case Type::bulk_string:
+      append_bulk(out, value.text);
+      break;
+    case Type::null_bulk:
+      append_line(out, '$', "-1");
+      break;
+    case Type::null_array:
+      append_line(out, '*', "-1");
+      break;
     case Type::array:
       append_line(out, '*', std::to_string(value.elements.size()));
       for (const Value& element : value.elements) append_value(out, element);

@@ -1,6 +1,7 @@
 #pragma once
-// A RESP2 value, the protocol Redis speaks (https://redis.io/docs/latest/develop/reference/protocol-spec/):
-// what a client sends (an array of bulk strings) and everything a server answers.
+// A RESP2 value, the protocol Redis speaks
+// (https://redis.io/docs/latest/develop/reference/protocol-spec/): what a client sends (an array of
+// bulk strings) and everything a server answers.
 //
 //   Value::array({Value::bulk("PUBLISH"), Value::bulk("room"), Value::bulk("hi")})
 //     encodes as *3\r\n$7\r\nPUBLISH\r\n$4\r\nroom\r\n$2\r\nhi\r\n
@@ -23,9 +24,9 @@ enum class Type {
 
 struct Value {
   Type type = Type::null_bulk;
-  std::string text;               // a simple string's, an error's or a bulk string's bytes
-  std::int64_t integer = 0;       // an integer's value
-  std::vector<Value> elements;    // an array's values
+  std::string text;             // a simple string's, an error's or a bulk string's bytes
+  std::int64_t integer = 0;     // an integer's value
+  std::vector<Value> elements;  // an array's values
 
   static Value simple(std::string text) { return {Type::simple_string, std::move(text), 0, {}}; }
   static Value error(std::string text) { return {Type::error, std::move(text), 0, {}}; }

@@ -38,7 +38,7 @@ TEST_CASE("an unknown field lists the known ones and suggests the nearest") {
   CHECK(error_of(set(minimal_scenario(), "/seeed", 1)) ==
         "t.json: /seeed: unknown field (expected one of name, title, description, duration_s, "
         "seed, transports, clients, network, proxy, http, short_poll, long_poll, websocket, sse, "
-        "traffic; did you mean seed?)");
+        "traffic, cluster; did you mean seed?)");
   CHECK(error_of(set(minimal_scenario(), "/sse/retry", 5)) ==
         "t.json: /sse/retry: unknown field (expected one of retry_ms, tabs; did you mean "
         "retry_ms?)");
@@ -56,7 +56,7 @@ TEST_CASE("a misspelt required field is reported as unknown, not as missing") {
   CHECK(error_of(json) ==
         "t.json: /duraton_s: unknown field (expected one of name, title, description, duration_s, "
         "seed, transports, clients, network, proxy, http, short_poll, long_poll, websocket, sse, "
-        "traffic; did you mean duration_s?)");
+        "traffic, cluster; did you mean duration_s?)");
 }
 
 TEST_CASE("a value of the wrong type names the type expected") {
@@ -146,7 +146,7 @@ TEST_CASE("a field of another pattern is named as such") {
   source["rate_per_s"] = 1;
   CHECK(error_of(with_source(minimal_scenario(), source)) ==
         "t.json: /traffic/0/rate_per_s: field not used for pattern \"periodic\" (expected only "
-        "direction, pattern, interval_s, start_s, payload_bytes)");
+        "direction, pattern, interval_s, start_s, payload_bytes, audience, room_size)");
 }
 
 TEST_CASE("a name outside a list of choices lists them") {

@@ -39,13 +39,16 @@ TEST_CASE("the shipped chat scenario loads with the values in its file") {
   CHECK(chat.sse.retry == Nanoseconds{3'000'000'000});
 
   REQUIRE(chat.traffic.size() == 3);
-  CHECK(chat.traffic[0] == TrafficSource{Direction::server_to_client, Poisson{0.5}, 64});
+  CHECK(chat.traffic[0] ==
+        TrafficSource{Direction::server_to_client, Poisson{0.5}, 64, Audience::one, 0});
   CHECK(chat.traffic[1] ==
         TrafficSource{Direction::client_to_server,
-                      Periodic{Nanoseconds{6'000'000'000}, Nanoseconds{6'000'000'000}}, 32});
+                      Periodic{Nanoseconds{6'000'000'000}, Nanoseconds{6'000'000'000}}, 32,
+                      Audience::one, 0});
   CHECK(chat.traffic[2] ==
         TrafficSource{Direction::server_to_client,
-                      At{{Nanoseconds{1'000'000'000}, Nanoseconds{1'200'000'000}}}, 20});
+                      At{{Nanoseconds{1'000'000'000}, Nanoseconds{1'200'000'000}}}, 20,
+                      Audience::one, 0});
 }
 
 TEST_CASE("missing optional fields take the documented defaults") {

@@ -57,7 +57,8 @@ TEST_CASE("the decoder reads each type back, with its offset and size") {
   std::uint64_t end = 0;
   for (const DecodedValue& value : decoded.values) {
     CHECK(value.offset == end);
-    CHECK(as_text(encode(value.value)) == std::string_view(stream).substr(value.offset, value.size));
+    CHECK(as_text(encode(value.value)) ==
+          std::string_view(stream).substr(value.offset, value.size));
     end = value.offset + value.size;
   }
   CHECK(end == stream.size());
@@ -85,8 +86,7 @@ TEST_CASE("a value waits for its last byte, and finish() calls a cut one truncat
 }
 
 TEST_CASE("broken bytes are named, with the offset of the first bad one") {
-  CHECK(error_of("PING\r\n") ==
-        "a value begins with 'P'; RESP2 values begin with + - : $ or * @0");
+  CHECK(error_of("PING\r\n") == "a value begins with 'P'; RESP2 values begin with + - : $ or * @0");
   CHECK(error_of("+OK\n") == "a line ends with LF alone; RESP lines end with CRLF @3");
   CHECK(error_of("+O\rK\r\n") == "CR not followed by LF inside a line @2");
   CHECK(error_of(":\r\n") == "an integer has no digits @1");

@@ -37,8 +37,8 @@ TEST_CASE("a pub/sub message as a subscriber receives it") {
 
 TEST_CASE("arrays nest: an XREAD reply") {
   // [[stream, [[id, [field, value]]]]]
-  const Value entry = Value::array(
-      {Value::bulk("1-0"), Value::array({Value::bulk("data"), Value::bulk("hi")})});
+  const Value entry =
+      Value::array({Value::bulk("1-0"), Value::array({Value::bulk("data"), Value::bulk("hi")})});
   const Value reply = Value::array({Value::array({Value::bulk("room"), Value::array({entry})})});
   CHECK(as_text(encode(reply)) ==
         "*1\r\n*2\r\n$4\r\nroom\r\n*1\r\n*2\r\n$3\r\n1-0\r\n*2\r\n$4\r\ndata\r\n$2\r\nhi\r\n");

@@ -26,8 +26,8 @@ std::string hiredis_command(const std::vector<std::string_view>& arguments) {
     lengths.push_back(argument.size());
   }
   char* target = nullptr;
-  const long long length = redisFormatCommandArgv(&target, static_cast<int>(argv.size()),
-                                                  argv.data(), lengths.data());
+  const long long length =
+      redisFormatCommandArgv(&target, static_cast<int>(argv.size()), argv.data(), lengths.data());
   REQUIRE(length > 0);
   std::string bytes(target, static_cast<std::size_t>(length));
   redisFreeCommand(target);
@@ -37,11 +37,16 @@ std::string hiredis_command(const std::vector<std::string_view>& arguments) {
 // hiredis's reading of a reply, in our terms (it reads a null array as nil, as RESP2 allows).
 Value from_hiredis(const redisReply& reply) {
   switch (reply.type) {
-    case REDIS_REPLY_STATUS: return Value::simple(std::string(reply.str, reply.len));
-    case REDIS_REPLY_ERROR: return Value::error(std::string(reply.str, reply.len));
-    case REDIS_REPLY_INTEGER: return Value::number(reply.integer);
-    case REDIS_REPLY_STRING: return Value::bulk(std::string(reply.str, reply.len));
-    case REDIS_REPLY_NIL: return Value::null_bulk();
+    case REDIS_REPLY_STATUS:
+      return Value::simple(std::string(reply.str, reply.len));
+    case REDIS_REPLY_ERROR:
+      return Value::error(std::string(reply.str, reply.len));
+    case REDIS_REPLY_INTEGER:
+      return Value::number(reply.integer);
+    case REDIS_REPLY_STRING:
+      return Value::bulk(std::string(reply.str, reply.len));
+    case REDIS_REPLY_NIL:
+      return Value::null_bulk();
     default: {
       std::vector<Value> elements;
       for (std::size_t i = 0; i < reply.elements; ++i) {
@@ -54,7 +59,7 @@ Value from_hiredis(const redisReply& reply) {
 
 Value read_with_hiredis(const Bytes& bytes) {
   std::unique_ptr<redisReader, decltype(&redisReaderFree)> reader(redisReaderCreate(),
-                                                                   &redisReaderFree);
+                                                                  &redisReaderFree);
   REQUIRE(redisReaderFeed(reader.get(), reinterpret_cast<const char*>(bytes.data()),
                           bytes.size()) == REDIS_OK);
   void* reply = nullptr;
@@ -107,8 +112,8 @@ TEST_CASE("a command hiredis formats from a printf-like format reads back as its
 }
 
 TEST_CASE("every value we encode reads back in hiredis's reader as itself") {
-  const Value entry = Value::array(
-      {Value::bulk("1-0"), Value::array({Value::bulk("data"), Value::bulk("hi")})});
+  const Value entry =
+      Value::array({Value::bulk("1-0"), Value::array({Value::bulk("data"), Value::bulk("hi")})});
   const std::vector<Value> values = {
       Value::simple("OK"),
       Value::error("ERR wrong number of arguments for 'publish' command"),
