@@ -3,6 +3,7 @@
 // records go, and the counters that number connections and frames.
 
 #include <cstdint>
+#include <vector>
 
 #include "sim/engine/rng.hpp"
 #include "sim/engine/simulator.hpp"
@@ -16,6 +17,15 @@ struct NetContext {
   TraceSink& sink;
   ConnectionId next_connection = 0;
   std::uint64_t next_send_order = 0;
+  // Endpoints that are down (a crashed or cut-off server): they send nothing, and what reaches
+  // them is lost. Empty in a lane without failures.
+  std::vector<bool> down{};
+
+  bool is_down(EndpointId endpoint) const { return endpoint < down.size() && down[endpoint]; }
+  void set_down(EndpointId endpoint, bool is) {
+    if (down.size() <= endpoint) down.resize(endpoint + 1, false);
+    down[endpoint] = is;
+  }
 };
 
 }  // namespace pushlab::sim

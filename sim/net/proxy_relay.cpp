@@ -55,9 +55,14 @@ bool refuses_buffering(const http::Fields& fields) {
   return value && http::iequals(*value, "no");
 }
 
-ProxyRelay::ProxyRelay(Topology& topology, const Proxy& settings)
-    : topology_(topology), settings_(settings) {
-  topology_.listen(*topology_.proxy(), [this](TcpConnection& connection) { accept(connection); });
+ProxyRelay::ProxyRelay(Topology& topology, EndpointId endpoint, const RelaySettings& settings,
+                       RelayRoute& route)
+    : topology_(topology),
+      endpoint_(endpoint),
+      settings_(settings),
+      interference_(settings.interference),
+      route_(route) {
+  topology_.listen(endpoint_, [this](TcpConnection& connection) { accept(connection); });
 }
 
 void ProxyRelay::accept(TcpConnection& downstream) {
@@ -68,29 +73,99 @@ void ProxyRelay::accept(TcpConnection& downstream) {
   downstream.on_receive(Side::acceptor,
                         [this, &relay](const WireFrame& frame) { from_client(relay, frame); });
   downstream.on_peer_closed(Side::acceptor, [this, &relay] {
-    close_both(relay, "FIN: the client closed, so the proxy closes both sides");
+    close_both(relay,
+               "FIN: the client closed, so " + std::string(settings_.name) + " closes both sides");
   });
   touch(relay);
+  if (settings_.max_connection_age > Nanoseconds{0}) {
+    topology_.net().simulator.schedule(settings_.max_connection_age, [this, &relay] {
+      close_both(relay, "FIN: " + std::string(settings_.name) +
+                            " closes every connection at the age of " +
+                            duration_text(settings_.max_connection_age) + " (max_connection_s)");
+    });
+  }
 }
 
-void ProxyRelay::open_upstream(Relay& relay) {
-  TcpConnection& upstream = topology_.connect(*topology_.proxy(), topology_.server());
+void ProxyRelay::open_upstream(Relay& relay, EndpointId endpoint) {
+  TcpConnection& upstream = topology_.connect(endpoint_, endpoint);
   relay.upstream = &upstream;
+  relay.upstream_endpoint = endpoint;
+  route_.opened(endpoint);
   upstream.on_receive(Side::opener, [this, &relay, &upstream](const WireFrame& frame) {
     from_server(relay, upstream, frame);
   });
   upstream.on_peer_closed(Side::opener, [this, &relay, &upstream] {
-    if (relay.upstream == &upstream)
-      close_both(relay, "FIN: the server closed, so the proxy closes both sides");
+    if (relay.upstream != &upstream) return;
+    if (upstream.was_reset()) {
+      upstream_reset(relay);
+      return;
+    }
+    close_both(relay,
+               "FIN: the server closed, so " + std::string(settings_.name) + " closes both sides");
   });
   upstream.open(nullptr);  // frames sent meanwhile wait for the handshake
+}
+
+// The relay stops using its upstream connection.
+void ProxyRelay::drop_upstream(Relay& relay, const std::string& note) {
+  route_.closed(relay.upstream_endpoint);
+  relay.upstream->close(Side::opener, note);
+  relay.upstream = nullptr;
+}
+
+// The server is gone (it crashed): the client's connection is reset too, as it cannot go on.
+void ProxyRelay::upstream_reset(Relay& relay) {
+  route_.closed(relay.upstream_endpoint);
+  relay.upstream = nullptr;
+  if (relay.closed) return;
+  relay.closed = true;
+  if (relay.hold_timer) topology_.net().simulator.cancel(*relay.hold_timer);
+  relay.downstream->reset(Side::acceptor, "RST: the server's connection was reset, so " +
+                                              std::string(settings_.name) + " resets the client's");
+}
+
+// Picks the upstream for a request (or a tunnel's first bytes); false when none can take it.
+bool ProxyRelay::route_request(Relay& relay, const WireFrame* request) {
+  const std::optional<RelayRoute::Choice> choice =
+      route_.choose(relay.downstream->endpoint(Side::opener), request);
+  if (!choice) {
+    refuse(relay);
+    return false;
+  }
+  relay.set_cookie = choice->set_cookie;
+  if (relay.upstream && relay.upstream_endpoint == choice->upstream) return true;
+  if (relay.upstream) {
+    drop_upstream(relay, "FIN: " + std::string(settings_.name) +
+                             " sends the next request elsewhere, so it closes this connection");
+  }
+  open_upstream(relay, choice->upstream);
+  return true;
+}
+
+// No server is up: 503 to a request, as HAProxy answers; a tunnel's connection is reset.
+void ProxyRelay::refuse(Relay& relay) {
+  if (relay.tunnel) {
+    relay.closed = true;
+    relay.downstream->reset(Side::acceptor, "RST: no server is up to take this connection, so " +
+                                                std::string(settings_.name) + " resets it");
+    return;
+  }
+  http::Response response = http::make_response(503);
+  http::set_body(response, wire::to_bytes("No server is available to handle this request.\n"),
+                 "text/plain");
+  relay.downstream->send(Side::acceptor, {.layer = Layer::http,
+                                          .kind = "response",
+                                          .bytes = http::serialize(response),
+                                          .note = "503 from " + std::string(settings_.name) +
+                                                  " itself: every server is down"});
 }
 
 void ProxyRelay::from_client(Relay& relay, const WireFrame& frame) {
   if (relay.closed) return;
   touch(relay);
-  if (!relay.upstream) open_upstream(relay);
-  if (!relay.tunnel && is_request(frame)) {
+  const bool request = !relay.tunnel && is_request(frame);
+  if ((request || !relay.upstream) && !route_request(relay, request ? &frame : nullptr)) return;
+  if (request) {
     forward_request(relay, frame);
     return;
   }
@@ -98,15 +173,15 @@ void ProxyRelay::from_client(Relay& relay, const WireFrame& frame) {
 }
 
 void ProxyRelay::forward_request(Relay& relay, WireFrame frame) {
-  if (settings_.strip_upgrade) {
+  if (interference_.strip_upgrade) {
     if (auto stripped = strip_upgrade(frame)) {
       frame.bytes = std::move(*stripped);
       frame.note = "the proxy removed the hop-by-hop Upgrade and Connection header fields";
     }
   }
-  if (settings_.max_request_time > Nanoseconds{0}) {
+  if (interference_.max_request_time > Nanoseconds{0}) {
     relay.hold_timer = topology_.net().simulator.schedule(
-        settings_.max_request_time, [this, &relay] { gateway_timeout(relay); });
+        interference_.max_request_time, [this, &relay] { gateway_timeout(relay); });
   }
   relay.upstream->send(Side::opener, std::move(frame));
 }
@@ -127,11 +202,13 @@ void ProxyRelay::forward_response(Relay& relay, WireFrame frame) {
     relay.hold_timer.reset();
     const auto head = http::parse_response_head(frame.bytes);
     if (head && head->status == 101) relay.tunnel = true;
+    if (relay.set_cookie) route_.decorate(relay.upstream_endpoint, frame);
+    relay.set_cookie = false;
     // Its body follows in frames of its own, held unless the response refuses it.
     relay.streaming = frame.kind == "response-head";
     if (relay.streaming && head && refuses_buffering(head->fields)) {
       relay.streaming = false;
-      if (settings_.buffer_bytes > 0) {
+      if (interference_.buffer_bytes > 0) {
         add_phrase(frame.note,
                    "X-Accel-Buffering: no, so the proxy passes its body on as it comes");
       }
@@ -139,7 +216,7 @@ void ProxyRelay::forward_response(Relay& relay, WireFrame frame) {
     relay.downstream->send(Side::acceptor, std::move(frame));
     return;
   }
-  const std::uint64_t buffer_bytes = settings_.buffer_bytes;
+  const std::uint64_t buffer_bytes = interference_.buffer_bytes;
   if (!relay.streaming || buffer_bytes == 0) {
     relay.downstream->send(Side::acceptor, std::move(frame));
     return;
@@ -165,14 +242,13 @@ void ProxyRelay::gateway_timeout(Relay& relay) {
   relay.hold_timer.reset();
   if (relay.closed) return;
   relay.downstream->send(Side::acceptor, gateway_timeout_response());
-  relay.upstream->close(Side::opener, "FIN: the proxy gave up on this request (504)");
-  relay.upstream = nullptr;  // the next request gets a new upstream connection
+  drop_upstream(relay, "FIN: the proxy gave up on this request (504)");  // the next gets a new one
 }
 
 void ProxyRelay::touch(Relay& relay) {
   relay.last_activity = now();
   if (relay.idle_check_pending) return;
-  const Nanoseconds idle = settings_.idle_timeout;
+  const Nanoseconds idle = interference_.idle_timeout;
   if (idle <= Nanoseconds{0}) return;
   relay.idle_check_pending = true;
   topology_.net().simulator.schedule(idle, [this, &relay] { check_idle(relay); });
@@ -182,14 +258,15 @@ void ProxyRelay::touch(Relay& relay) {
 void ProxyRelay::check_idle(Relay& relay) {
   relay.idle_check_pending = false;
   if (relay.closed) return;
-  const Nanoseconds idle = settings_.idle_timeout;
+  const Nanoseconds idle = interference_.idle_timeout;
   const Nanoseconds due = relay.last_activity + idle;
   if (now() < due) {
     relay.idle_check_pending = true;
     topology_.net().simulator.schedule_at(due, [this, &relay] { check_idle(relay); });
     return;
   }
-  close_both(relay, "FIN: the proxy closes a connection idle for " + duration_text(idle));
+  close_both(relay, "FIN: " + std::string(settings_.name) + " closes a connection idle for " +
+                        duration_text(idle));
 }
 
 void ProxyRelay::close_both(Relay& relay, const std::string& note) {
@@ -198,7 +275,7 @@ void ProxyRelay::close_both(Relay& relay, const std::string& note) {
   if (relay.hold_timer) topology_.net().simulator.cancel(*relay.hold_timer);
   if (!relay.buffered.empty()) flush(relay);
   relay.downstream->close(Side::acceptor, note);
-  if (relay.upstream) relay.upstream->close(Side::opener, note);
+  if (relay.upstream) drop_upstream(relay, note);
 }
 
 }  // namespace pushlab::sim

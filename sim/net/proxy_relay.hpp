@@ -11,9 +11,14 @@
 //   or the response ends (what nginx's proxy_buffering does to Server-Sent Events).
 // A proxy cannot read inside TLS: with TLS only the idle timeout applies, which is why wss://
 // passes where ws:// fails. After a 101 the connection is a tunnel: only the idle timeout.
+//
+// A load balancer is the same relay with a RelayRoute that picks a server for each request
+// (sim/cluster/balancer_route.hpp) and, as a managed gateway does, a maximum connection age.
 
 #include <deque>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/engine/event_id.hpp"
@@ -31,10 +36,48 @@ WireFrame gateway_timeout_response();
 // relay reads it too. (nginx also hides the header from the client; these proxies pass it on.)
 bool refuses_buffering(const wire::http::Fields& fields);
 
+// Where a relay sends what a client asks.
+class RelayRoute {
+ public:
+  struct Choice {
+    EndpointId upstream = 0;
+    bool set_cookie = false;  // the response's head gets the route's cookie (decorate)
+  };
+
+  virtual ~RelayRoute() = default;
+  // For a request from a client at `address` (null inside TLS, where the relay cannot read);
+  // nullopt when no upstream can take it.
+  virtual std::optional<Choice> choose(EndpointId address, const WireFrame* request) = 0;
+  // The head of a response from `upstream` to a request chosen with set_cookie.
+  virtual void decorate(EndpointId /*upstream*/, WireFrame& /*head*/) {}
+  // A connection to `upstream` opened, and one the relay stopped using.
+  virtual void opened(EndpointId /*upstream*/) {}
+  virtual void closed(EndpointId /*upstream*/) {}
+};
+
+// The one upstream of a plain proxy.
+class FixedRoute final : public RelayRoute {
+ public:
+  explicit FixedRoute(EndpointId upstream) : upstream_(upstream) {}
+  std::optional<Choice> choose(EndpointId, const WireFrame*) override {
+    return Choice{.upstream = upstream_};
+  }
+
+ private:
+  EndpointId upstream_;
+};
+
+struct RelaySettings {
+  std::string_view name = "the proxy";  // in notes
+  Proxy interference{};                 // enabled is not read
+  Nanoseconds max_connection_age{0};    // 0 = never
+};
+
 class ProxyRelay {
  public:
-  // The proxy endpoint of the topology, relaying to its server with these settings.
-  ProxyRelay(Topology& topology, const Proxy& settings);
+  // Relays what reaches `endpoint` to where `route` says, with these settings; both outlive it.
+  ProxyRelay(Topology& topology, EndpointId endpoint, const RelaySettings& settings,
+             RelayRoute& route);
   ProxyRelay(const ProxyRelay&) = delete;
   ProxyRelay& operator=(const ProxyRelay&) = delete;
 
@@ -43,7 +86,9 @@ class ProxyRelay {
   struct Relay {
     TcpConnection* downstream = nullptr;  // the proxy accepted it
     TcpConnection* upstream = nullptr;    // the proxy opened it; replaced after a 504
-    bool tunnel = false;                  // bytes pass untouched
+    EndpointId upstream_endpoint = 0;
+    bool set_cookie = false;  // the pending response's head gets the route's cookie
+    bool tunnel = false;      // bytes pass untouched
     bool closed = false;
     std::optional<EventId> hold_timer;  // a request waits upstream for its response
     bool streaming = false;             // a streamed response's body is passing
@@ -58,7 +103,11 @@ class ProxyRelay {
   void from_server(Relay& relay, TcpConnection& upstream, const WireFrame& frame);
   void forward_request(Relay& relay, WireFrame frame);
   void forward_response(Relay& relay, WireFrame frame);
-  void open_upstream(Relay& relay);
+  bool route_request(Relay& relay, const WireFrame* request);
+  void open_upstream(Relay& relay, EndpointId endpoint);
+  void drop_upstream(Relay& relay, const std::string& note);
+  void upstream_reset(Relay& relay);
+  void refuse(Relay& relay);
   void gateway_timeout(Relay& relay);
   void flush(Relay& relay);
   void touch(Relay& relay);
@@ -67,7 +116,10 @@ class ProxyRelay {
   Nanoseconds now() const { return topology_.net().simulator.now(); }
 
   Topology& topology_;
-  const Proxy& settings_;
+  EndpointId endpoint_;
+  const RelaySettings& settings_;
+  const Proxy& interference_;
+  RelayRoute& route_;
   std::deque<Relay> relays_;
 };
 

@@ -41,8 +41,9 @@ void Socket::on_peer_closed(TcpConnection::Notify notify) {
 void Socket::received(const WireFrame& frame) {
   if (frame.layer == Layer::tls) {
     handshake_step(frame);
-  } else if (receiver_) {
-    receiver_(frame);
+  } else {
+    if (cookies_ && frame.layer == Layer::http) cookies_->take(frame);
+    if (receiver_) receiver_(frame);
   }
 }
 

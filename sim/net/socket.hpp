@@ -4,6 +4,7 @@
 // reports the socket ready, and the server's end answers it. Through a proxy the handshake
 // crosses both hops untouched, since the proxy cannot read inside TLS.
 
+#include "sim/net/cookie_jar.hpp"
 #include "sim/net/tcp_connection.hpp"
 
 namespace pushlab::sim {
@@ -17,7 +18,12 @@ class Socket {
   // The client's end: TCP handshake, then TLS; `on_ready` when application data may go.
   void connect(TcpConnection::Notify on_ready);
 
-  void send(WireFrame frame) { connection_.send(side_, std::move(frame)); }
+  void send(WireFrame frame) {
+    if (cookies_ && frame.layer == Layer::http && frame.kind == "request") cookies_->add_to(frame);
+    connection_.send(side_, std::move(frame));
+  }
+  // A browser's end keeps its cookies here (null: none are kept).
+  void keep_cookies(CookieJar* jar) { cookies_ = jar; }
   void close() { connection_.close(side_); }
   void on_receive(TcpConnection::Receiver receiver) { receiver_ = std::move(receiver); }
   void on_peer_closed(TcpConnection::Notify notify);
@@ -39,6 +45,7 @@ class Socket {
   bool ready_ = false;
   TcpConnection::Notify on_ready_;
   TcpConnection::Receiver receiver_;
+  CookieJar* cookies_ = nullptr;
 };
 
 }  // namespace pushlab::sim

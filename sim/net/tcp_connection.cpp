@@ -43,7 +43,7 @@ void TcpConnection::open(Notify on_established) {
 }
 
 void TcpConnection::send_syn(int attempt) {
-  if (syn_ack_received_) return;
+  if (syn_ack_received_ || reset_sent_) return;
   const Link::Transmission sent = forward_.link->transmit(net_.simulator.now(), kSynHeader);
   syn_sent_at_ = sent.departure;
   record_modelled(Side::opener, "syn", kSynHeader, sent, true,
@@ -56,6 +56,7 @@ void TcpConnection::send_syn(int attempt) {
 
 // The acceptor answers every SYN; a lost SYN-ACK is repaired by the opener's next SYN.
 void TcpConnection::send_syn_ack() {
+  if (reset_sent_ || net_.is_down(acceptor_)) return;  // a SYN to a host that is gone is lost
   const Link::Transmission sent = backward_.link->transmit(net_.simulator.now(), kSynHeader);
   record_modelled(Side::acceptor, "syn-ack", kSynHeader, sent, true,
                   "SYN-ACK: agrees to open it; one more packet and data can flow");
@@ -93,6 +94,8 @@ bool TcpConnection::can_send(Side side) const {
 }
 
 void TcpConnection::send(Side from, WireFrame frame) {
+  // A server that is down sends nothing, and a reset connection carries nothing more.
+  if (net_.is_down(endpoint(from)) || reset_sent_) return;
   Direction& dir = direction(from);
   if (dir.fin_queued) {
     frame.from = endpoint(from);
@@ -111,6 +114,7 @@ void TcpConnection::send(Side from, WireFrame frame) {
 }
 
 void TcpConnection::close(Side from, std::string note) {
+  if (net_.is_down(endpoint(from))) return;
   Direction& dir = direction(from);
   if (dir.fin_queued) return;
   dir.fin_queued = true;
@@ -172,7 +176,8 @@ Link::Transmission TcpConnection::transmit(Side from, std::uint64_t start, std::
                       "), and every byte behind it waits: head-of-line blocking");
   net_.simulator.schedule_at(sent.departure + timeout,
                              [this, from, start, end, wire_bytes, attempt] {
-                               transmit(from, start, end, wire_bytes, attempt + 1);
+                               if (!reset_sent_)
+                                 transmit(from, start, end, wire_bytes, attempt + 1);
                              });
   return sent;
 }
@@ -223,13 +228,53 @@ void TcpConnection::deliver(Direction& dir, InFlight item, std::optional<Nanosec
                      " behind a lost segment, to hand them over in order: head-of-line "
                      "blocking.");
   }
-  if (closed_by(receiver)) {
+  if (net_.is_down(endpoint(receiver))) {
+    item.frame.received_at.reset();
+    add_sentence(item.frame.note, "Lost: its receiver is down.");
+  } else if (closed_by(receiver)) {
     item.frame.received_at.reset();
     add_sentence(item.frame.note, "Lost: it arrived after the receiver had closed the connection.");
   } else if (dir.receiver) {
     dir.receiver(item.frame);
   }
   net_.sink.add_frame(item.send_order, std::move(item.frame));
+}
+
+void TcpConnection::reset(Side from, std::string note) {
+  if (reset_sent_) return;
+  reset_sent_ = true;
+  Direction& dir = direction(from);
+  dir.fin_queued = true;
+  dir.waiting.clear();
+  direction(other(from)).receiver = nullptr;  // `from` hears nothing more of this connection
+  direction(other(from)).on_fin = nullptr;
+  const Link::Transmission sent = dir.link->transmit(net_.simulator.now(), kSegmentHeader);
+  record_modelled(from, "rst", kSegmentHeader, sent, false, std::move(note));
+  // A lost RST is answered by another when the other side next sends; one RTO stands for that.
+  const Nanoseconds arrival = sent.arrival.value_or(sent.departure + rto_);
+  net_.simulator.schedule_at(arrival, [this, from] { reset_arrived(from); });
+}
+
+void TcpConnection::reset_arrived(Side from) {
+  for (Direction* dir : {&forward_, &backward_}) {
+    for (InFlight& item : dir->in_flight) {
+      if (item.fin) continue;
+      item.frame.received_at.reset();
+      add_sentence(item.frame.note, "Lost: the connection was reset before it arrived.");
+      net_.sink.add_frame(item.send_order, std::move(item.frame));
+    }
+    dir->in_flight.clear();
+    dir->out_of_order.clear();
+  }
+  Direction& toward_peer = direction(from);
+  direction(other(from)).fin_queued = true;
+  direction(other(from)).waiting.clear();
+  if (!recorded_) {
+    record_.closed_at = net_.simulator.now();
+    net_.sink.add_connection(id_, record_);
+    recorded_ = true;
+  }
+  if (toward_peer.on_fin) toward_peer.on_fin();
 }
 
 void TcpConnection::record_modelled(Side from, std::string kind, std::uint64_t size,

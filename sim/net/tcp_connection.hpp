@@ -53,6 +53,13 @@ class TcpConnection {
   // reach it afterwards are lost, as a reset connection loses them.
   void close(Side from, std::string note = {});
 
+  // An abortive close (RST), as a crashed server's kernel or a balancer that gives up sends:
+  // `from` drops what it had not sent and reads nothing more; when the RST arrives, whatever is
+  // still on its way either way is lost, the other side reads nothing more and learns the
+  // connection is gone (its on_peer_closed runs, as for a FIN).
+  void reset(Side from, std::string note);
+  bool was_reset() const { return reset_sent_; }
+
   void on_receive(Side at, Receiver receiver) {
     direction(other(at)).receiver = std::move(receiver);
   }
@@ -117,6 +124,7 @@ class TcpConnection {
   void record_modelled(Side from, std::string kind, std::uint64_t size,
                        const Link::Transmission& sent, bool setup, std::string note);
   void record_closed_if_done();
+  void reset_arrived(Side from);
   Nanoseconds retransmission_timeout(int attempt) const;
   std::uint64_t next_order() { return net_.next_send_order++; }
 
@@ -131,6 +139,7 @@ class TcpConnection {
   bool recorded_ = false;
   Notify on_established_;
   bool syn_ack_received_ = false;
+  bool reset_sent_ = false;
   Nanoseconds syn_sent_at_{0};
   Nanoseconds rto_ = tcp_model::kInitialRto;
 };

@@ -6,7 +6,10 @@
 namespace pushlab::sim {
 
 Topology::Topology(NetContext& net, NetworkSpec spec) : net_(net), spec_(std::move(spec)) {
-  for (const Endpoint& endpoint : spec_.endpoints) net.sink.add_endpoint(endpoint);
+  for (EndpointId id = 0; id < spec_.endpoints.size(); ++id) {
+    net.sink.add_endpoint(spec_.endpoints[id]);
+    if (spec_.endpoints[id].role == EndpointRole::server) servers_.push_back(id);
+  }
   for (const Hop& hop : spec_.hops) {
     hops_[{hop.from, hop.to}] = std::make_unique<HopLinks>(HopLinks{
         {hop.link, net.rng.fork(2 * hop.stream)}, {hop.link, net.rng.fork(2 * hop.stream + 1)}});
@@ -36,6 +39,26 @@ TcpConnection& Topology::connect(EndpointId from, EndpointId to) {
 
 TcpConnection& Topology::connect_client(int index) {
   return connect(client(index), client_next_.at(static_cast<std::size_t>(index)));
+}
+
+void Topology::reset_connections_of(EndpointId endpoint, const std::string& note) {
+  for (TcpConnection& connection : connections_) {
+    for (const Side side : {Side::opener, Side::acceptor}) {
+      if (connection.endpoint(side) == endpoint && !connection.closed_by(side)) {
+        connection.reset(side, note);
+      }
+    }
+  }
+}
+
+void Topology::close_connections_of(EndpointId endpoint, const std::string& note) {
+  for (TcpConnection& connection : connections_) {
+    for (const Side side : {Side::opener, Side::acceptor}) {
+      if (connection.endpoint(side) == endpoint && !connection.closed_by(side)) {
+        connection.close(side, note);
+      }
+    }
+  }
 }
 
 void Topology::finish() {

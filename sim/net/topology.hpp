@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/net/cookie_jar.hpp"
 #include "sim/net/net_context.hpp"
 #include "sim/net/network_spec.hpp"
 #include "sim/net/tcp_connection.hpp"
@@ -27,7 +28,11 @@ class Topology {
   int clients() const { return static_cast<int>(client_next_.size()); }
   EndpointId client(int index) const { return static_cast<EndpointId>(index); }
   std::optional<EndpointId> proxy() const { return spec_.first(EndpointRole::proxy); }
+  std::optional<EndpointId> balancer() const { return spec_.first(EndpointRole::load_balancer); }
+  std::optional<EndpointId> broker() const { return spec_.first(EndpointRole::broker); }
   EndpointId server() const { return *spec_.first(EndpointRole::server); }
+  // Every server, in the spec's order: s1, s2, ...
+  const std::vector<EndpointId>& servers() const { return servers_; }
   bool tls() const { return spec_.tls; }
 
   // What an endpoint does with a connection made to it: install its receivers on the acceptor
@@ -39,6 +44,19 @@ class Topology {
   TcpConnection& connect(EndpointId from, EndpointId to);
   // A connection over a client's hop: to the proxy, or to the server without one.
   TcpConnection& connect_client(int index);
+
+  // A crash: every connection of `endpoint` that is still open is reset from its side.
+  void reset_connections_of(EndpointId endpoint, const std::string& note);
+
+  // A drain: every connection of `endpoint` that is still open is closed (FIN) from its side.
+  void close_connections_of(EndpointId endpoint, const std::string& note);
+
+  // Browsers keep cookies from here on (a balancer that pins by cookie sets them).
+  void keep_cookies() { jars_.resize(client_next_.size()); }
+  // Client `index`'s jar, or null when cookies are not kept.
+  CookieJar* cookie_jar(int index) {
+    return jars_.empty() ? nullptr : &jars_[static_cast<std::size_t>(index)];
+  }
 
   // The run is over: records every connection still open and every frame still in flight.
   void finish();
@@ -57,6 +75,8 @@ class Topology {
   std::vector<EndpointId> client_next_;  // where each client's hop leads
   std::deque<TcpConnection> connections_;
   std::vector<Listener> listeners_;  // by endpoint id
+  std::vector<EndpointId> servers_;
+  std::vector<CookieJar> jars_;  // by client, when kept
 };
 
 }  // namespace pushlab::sim

@@ -44,7 +44,7 @@ inline constexpr EnumNames<Stickiness, 3> kStickiness{
 struct Balancer {
   BalancerPolicy policy = BalancerPolicy::round_robin;
   Stickiness sticky = Stickiness::none;
-  Nanoseconds idle_timeout = std::chrono::seconds{60};  // 0 = never (nginx proxy_read_timeout)
+  Nanoseconds idle_timeout = std::chrono::seconds{60};   // 0 = never (nginx proxy_read_timeout)
   Nanoseconds max_connection_age{0};                     // 0 = never ("max_connection_s")
   Nanoseconds latency = std::chrono::microseconds{250};  // one way, balancer to each server
   bool operator==(const Balancer&) const = default;
@@ -59,11 +59,11 @@ inline constexpr EnumNames<ServerModelKind, 2> kServerModels{
 
 struct ServerHost {
   ServerModelKind model = ServerModelKind::event_loop;
-  int threads = 200;                 // Tomcat's maxThreads
-  int accept_backlog = 511;          // nginx's listen backlog on Linux
-  int max_connections = 65536;       // file descriptors
+  int threads = 200;            // Tomcat's maxThreads
+  int accept_backlog = 511;     // nginx's listen backlog on Linux
+  int max_connections = 65536;  // file descriptors
   double memory_per_connection_kb = 10;
-  double cpu_us_per_message = 5;     // each server is one CPU queue
+  double cpu_us_per_message = 5;  // each server is one CPU queue
   bool operator==(const ServerHost&) const = default;
 };
 

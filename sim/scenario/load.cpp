@@ -137,6 +137,14 @@ Scenario parse_scenario(const nlohmann::ordered_json& value, std::string_view so
   if (const Json* cluster = object.find("cluster")) {
     scenario.cluster =
         detail::read_cluster(*cluster, object.location("cluster"), scenario.duration);
+    if (scenario.network.tls && scenario.cluster->balancer.sticky == Stickiness::cookie) {
+      object.location("cluster")
+          .field("balancer")
+          .field("sticky")
+          .fail(
+              "\"cookie\" with network.tls: the balancer passes TLS through unread, so it can "
+              "neither set nor read a cookie (expected sticky \"ip-hash\" or \"none\" with TLS)");
+    }
   }
   return scenario;
 }

@@ -30,6 +30,8 @@ std::string_view to_string(Layer layer) {
       return "websocket";
     case Layer::sse:
       return "sse";
+    case Layer::resp:
+      return "resp";
   }
   return "unknown";  // only reachable through a cast from an out-of-range integer
 }

@@ -53,10 +53,11 @@ struct Connection {
   friend bool operator==(const Connection&, const Connection&) = default;
 };
 
-enum class Layer { tcp, tls, http, websocket, sse };
+// resp: what crosses between a server and the broker (Redis).
+enum class Layer { tcp, tls, http, websocket, sse, resp };
 
-inline constexpr std::array<Layer, 5> kAllLayers = {Layer::tcp, Layer::tls, Layer::http,
-                                                    Layer::websocket, Layer::sse};
+inline constexpr std::array<Layer, 6> kAllLayers = {Layer::tcp,       Layer::tls, Layer::http,
+                                                    Layer::websocket, Layer::sse, Layer::resp};
 
 // One unit on the wire: an HTTP message or part of a streamed one, a WebSocket frame, an SSE
 // event, or a modelled TCP segment or TLS record.

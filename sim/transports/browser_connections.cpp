@@ -34,6 +34,7 @@ PooledConnection& BrowserConnections::open_new() {
   auto& connection =
       connections_.emplace_back(std::make_unique<PooledConnection>(tcp, topology_.tls()));
   PooledConnection& pooled = *connection;
+  pooled.socket().keep_cookies(topology_.cookie_jar(client_));
   pooled.socket().on_receive([&pooled](const WireFrame& frame) {
     if (pooled.on_frame) pooled.on_frame(frame);
   });

@@ -7,7 +7,10 @@ namespace pushlab::sim {
 
 HttpServer::HttpServer(LaneWorld& world, EndpointId endpoint, Handler on_request,
                        ClosedHandler on_closed)
-    : world_(world), on_request_(std::move(on_request)), on_closed_(std::move(on_closed)) {
+    : world_(world),
+      on_request_(std::move(on_request)),
+      on_closed_(std::move(on_closed)),
+      seen_(static_cast<std::size_t>(world.clients()), false) {
   world_.topology.listen(endpoint, [this](TcpConnection& connection) { accept(connection); });
 }
 
@@ -47,6 +50,7 @@ void HttpServer::received(Accepted& accepted, const WireFrame& frame) {
     socket.send(std::move(reply));
     return;
   }
+  seen_[static_cast<std::size_t>(*client)] = true;
   on_request_(socket, *client, *request, frame);
 }
 

@@ -8,6 +8,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "sim/net/socket.hpp"
 #include "sim/transports/lane_world.hpp"
@@ -29,6 +30,10 @@ class HttpServer {
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
 
+  // Whether the client has asked this server anything: its state (a mailbox, a stream's resume
+  // point) is here.
+  bool has_seen(int client) const { return seen_[static_cast<std::size_t>(client)]; }
+
  private:
   // An accepted connection and the last request read on it: polls on a kept-alive connection
   // repeat the same bytes, which are then not parsed again.
@@ -46,6 +51,7 @@ class HttpServer {
   Handler on_request_;
   ClosedHandler on_closed_;
   std::deque<Accepted> accepted_;  // live as long as their connections may call
+  std::vector<bool> seen_;         // by client
 };
 
 }  // namespace pushlab::sim

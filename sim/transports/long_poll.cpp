@@ -120,6 +120,8 @@ class LongPollServer final : public ServerModel {
             [this](Socket& socket) { connection_closed(socket); }),
         mailboxes_(static_cast<std::size_t>(world.clients())) {}
 
+  bool serves(int client) const override { return server_.has_seen(client); }
+
   void push(int client, MessageId id) override {
     LongPollMailbox& mailbox = mailbox_of(client);
     mailbox.put(id);

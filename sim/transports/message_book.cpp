@@ -16,6 +16,7 @@ MessageBook::MessageBook(Simulator& simulator, TraceSink& sink, int clients)
 MessageId MessageBook::create(Direction direction, int client, std::uint64_t payload_bytes) {
   ++outstanding_.at(static_cast<std::size_t>(client));
   const MessageId id = next_id_++;
+  if (keep_sizes_) sizes_.push_back(static_cast<std::uint32_t>(payload_bytes));
   in_flight_.emplace(id, Message{.direction = direction,
                                  .client = static_cast<EndpointId>(client),
                                  .payload_bytes = payload_bytes,
@@ -26,7 +27,10 @@ MessageId MessageBook::create(Direction direction, int client, std::uint64_t pay
 void MessageBook::deliver(MessageId id) {
   const auto found = in_flight_.find(id);
   if (found == in_flight_.end()) {
-    if (id < next_id_) return;  // delivered before: the first time counts
+    if (id < next_id_) {  // delivered before: the first time counts
+      if (keep_sizes_) ++duplicates_;
+      return;
+    }
     throw std::logic_error("MessageBook: no message " + std::to_string(id));
   }
   Message message = found->second;
@@ -52,7 +56,8 @@ std::string MessageBook::payload(MessageId id) const {
 }
 
 void MessageBook::append_payload(std::string& out, MessageId id) const {
-  append_message_payload(out, id, in_flight(id).payload_bytes);
+  const bool delivered = keep_sizes_ && id < next_id_ && !in_flight_.contains(id);
+  append_message_payload(out, id, delivered ? sizes_[id] : in_flight(id).payload_bytes);
 }
 
 // In id order, so that what a sink sees does not depend on the hash map's order.

@@ -24,7 +24,13 @@ class MessageBook {
   MessageId create(Direction direction, int client, std::uint64_t payload_bytes);
 
   // The first delivery counts; a message delivered twice (a resent poll) keeps its first time.
+  // In a cluster a second delivery is a duplicate, counted.
   void deliver(MessageId id);
+
+  // In a cluster two servers may hold the same message for a client: the second to send it
+  // needs its payload after the first delivered it. Kept from here on: 4 bytes a message.
+  void keep_delivered_payloads() { keep_sizes_ = true; }
+  std::uint64_t duplicates() const { return duplicates_; }
 
   int outstanding(int client) const { return outstanding_.at(static_cast<std::size_t>(client)); }
 
@@ -48,6 +54,9 @@ class MessageBook {
   std::unordered_map<MessageId, Message> in_flight_;
   MessageId next_id_ = 0;
   std::vector<int> outstanding_;  // by client
+  bool keep_sizes_ = false;
+  std::vector<std::uint32_t> sizes_;  // by id, when kept
+  std::uint64_t duplicates_ = 0;
 };
 
 }  // namespace pushlab::sim

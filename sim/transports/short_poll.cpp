@@ -71,6 +71,8 @@ class ShortPollServer final : public ServerModel {
                 }),
         queues_(static_cast<std::size_t>(world.clients())) {}
 
+  bool serves(int client) const override { return server_.has_seen(client); }
+
   void push(int client, MessageId id) override {
     queues_[static_cast<std::size_t>(client)].push_back(id);
   }

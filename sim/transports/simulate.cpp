@@ -10,6 +10,7 @@
 
 #include "sim/net/proxy_relay.hpp"
 #include "sim/transports/backplane.hpp"
+#include "sim/transports/cluster_lane.hpp"
 #include "sim/transports/lane_network.hpp"
 #include "sim/transports/random_streams.hpp"
 #include "sim/transports/traffic_generator.hpp"
@@ -32,11 +33,23 @@ class LaneRun {
         messages_(simulator_, sink, scenario.clients),
         world_{scenario, simulator_, topology_, messages_, transport_rng_},
         traffic_(simulator_, scenario, scenario.clients,
-                 [this](int client, const TrafficSource& source) { create(client, source); }),
-        stopped_(static_cast<std::size_t>(scenario.clients), false) {
-    if (scenario.proxy.enabled) proxy_.emplace(topology_, scenario.proxy);
+                 [this](const TrafficGenerator::Recipients& to, const TrafficSource& source) {
+                   create(to, source);
+                 }),
+        stopped_(static_cast<std::size_t>(scenario.clients), false),
+        proxy_settings_{.name = "the proxy", .interference = scenario.proxy},
+        proxy_route_(scenario.cluster ? *topology_.balancer() : topology_.server()) {
+    if (scenario.proxy.enabled) {
+      proxy_.emplace(topology_, *topology_.proxy(), proxy_settings_, proxy_route_);
+    }
     models_ = make(world_);
-    backplane_ = std::make_unique<DirectBackplane>(*models_.server);
+    if (scenario.cluster) {
+      cluster_ = std::make_unique<ClusterLane>(world_, models_, *scenario.cluster,
+                                               network_rng_.fork(streams::kBalancerPolicy));
+      return;
+    }
+    server_ = models_.make_server(topology_.server());
+    direct_ = std::make_unique<DirectBackplane>(*server_);
   }
 
   void run() {
@@ -55,13 +68,27 @@ class LaneRun {
   }
 
  private:
-  void create(int client, const TrafficSource& source) {
-    const MessageId id = messages_.create(source.direction, client, source.payload_bytes);
-    if (source.direction == Direction::server_to_client) {
-      backplane_->publish(client, id);
-    } else {
-      client_model(client).send(id);
+  void create(const TrafficGenerator::Recipients& to, const TrafficSource& source) {
+    if (source.direction == Direction::client_to_server) {
+      client_model(to.first).send(
+          messages_.create(source.direction, to.first, source.payload_bytes));
+      return;
     }
+    // One message for each client it is for, numbered in a row.
+    const MessageId first = messages_.create(source.direction, to.first, source.payload_bytes);
+    for (int client = to.first + 1; client < to.first + to.count; ++client) {
+      messages_.create(source.direction, client, source.payload_bytes);
+    }
+    backplane().publish({.first_client = to.first,
+                         .count = to.count,
+                         .sender = to.sender,
+                         .first_id = first,
+                         .payload_bytes = source.payload_bytes});
+  }
+
+  Backplane& backplane() {
+    if (cluster_) return *cluster_;
+    return *direct_;
   }
 
   void end_traffic() {
@@ -102,13 +129,17 @@ class LaneRun {
   Rng transport_rng_;
   NetContext net_;
   Topology topology_;
-  std::optional<ProxyRelay> proxy_;
   MessageBook messages_;
   LaneWorld world_;
   TrafficGenerator traffic_;
-  LaneModels models_;
-  std::unique_ptr<Backplane> backplane_;
   std::vector<bool> stopped_;
+  RelaySettings proxy_settings_;
+  FixedRoute proxy_route_;
+  std::optional<ProxyRelay> proxy_;
+  LaneModels models_;
+  std::unique_ptr<ServerModel> server_;  // without a cluster
+  std::unique_ptr<DirectBackplane> direct_;
+  std::unique_ptr<ClusterLane> cluster_;
   bool traffic_over_ = false;
 };
 

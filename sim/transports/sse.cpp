@@ -240,6 +240,8 @@ class SseServer final : public ServerModel {
         tabs_(world.scenario.sse.tabs),
         streams_(static_cast<std::size_t>(world.clients()) * static_cast<std::size_t>(tabs_)) {}
 
+  bool serves(int client) const override { return server_.has_seen(client); }
+
   // The event goes to every tab's stream that is open; the others get it when they reconnect.
   void push(int client, MessageId id) override {
     const std::string data = world_.messages.payload(id);

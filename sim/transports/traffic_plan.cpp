@@ -8,13 +8,16 @@ namespace pushlab::sim {
 std::vector<PlannedMessage> plan_traffic(const Scenario& scenario) {
   Simulator simulator;
   std::vector<PlannedMessage> plan;
-  TrafficGenerator traffic(simulator, scenario, scenario.clients,
-                           [&](int client, const TrafficSource& source) {
-                             plan.push_back({.at = simulator.now(),
-                                             .client = client,
-                                             .direction = source.direction,
-                                             .payload_bytes = source.payload_bytes});
-                           });
+  TrafficGenerator traffic(
+      simulator, scenario, scenario.clients,
+      [&](const TrafficGenerator::Recipients& to, const TrafficSource& source) {
+        for (int client = to.first; client < to.first + to.count; ++client) {
+          plan.push_back({.at = simulator.now(),
+                          .client = client,
+                          .direction = source.direction,
+                          .payload_bytes = source.payload_bytes});
+        }
+      });
   traffic.start();
   simulator.run();
   return plan;

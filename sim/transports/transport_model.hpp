@@ -5,6 +5,7 @@
 // client to the Backplane (which finds the server that serves it), and stops each client once
 // the traffic is over and nothing of the client's is outstanding (or a deadline has passed).
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -31,10 +32,16 @@ class ServerModel {
 
   // A message for `client`, created at this server now.
   virtual void push(int client, MessageId id) = 0;
+
+  // Whether this server holds the client now (an open connection, a stream, a mailbox its
+  // polls have made): in a cluster, a server pushes only to the clients it holds.
+  virtual bool serves(int client) const = 0;
 };
 
 struct LaneModels {
-  std::unique_ptr<ServerModel> server;
+  // The model of the server on an endpoint: made for each server, and again, with nothing of
+  // what the last one held, when a crashed server restarts.
+  std::function<std::unique_ptr<ServerModel>(EndpointId server)> make_server;
   std::vector<std::unique_ptr<ClientModel>> clients;  // by client
 };
 
@@ -45,11 +52,13 @@ LaneModels make_sse(LaneWorld& world);
 
 LaneModels make_transport(Transport transport, LaneWorld& world);
 
-// A server model and a client model of type Client for each of the world's clients, each made
-// with (world, client).
+// Server models made with (world, endpoint), and a client model of type Client for each of the
+// world's clients, each made with (world, client).
 template <typename Server, typename Client>
 LaneModels make_models(LaneWorld& world) {
-  LaneModels models{.server = std::make_unique<Server>(world, world.topology.server()),
+  LaneModels models{.make_server = [&world](EndpointId server) -> std::unique_ptr<ServerModel> {
+                      return std::make_unique<Server>(world, server);
+                    },
                     .clients = {}};
   for (int client = 0; client < world.clients(); ++client) {
     models.clients.push_back(std::make_unique<Client>(world, client));

@@ -2,6 +2,7 @@
 
 #include "sim/net/duration_text.hpp"
 #include "sim/transports/http_contract.hpp"
+#include "sim/transports/random_streams.hpp"
 #include "sim/transports/websocket_frames.hpp"
 #include "sim/wire/http/parser.hpp"
 #include "sim/wire/http/serialize.hpp"
@@ -49,7 +50,16 @@ std::optional<http::Response> read_response(wire::ByteView bytes) {
 
 }  // namespace
 
-WebSocketClient::WebSocketClient(LaneWorld& world, int client) : world_(world), client_(client) {}
+WebSocketClient::WebSocketClient(LaneWorld& world, int client) : world_(world), client_(client) {
+  if (const auto& cluster = world.scenario.cluster) {
+    backoff_.emplace(cluster->reconnect, world.rng.fork(streams::of_reconnect(client)));
+  }
+}
+
+// Alone, a library's first step; in a cluster, the scenario's policy.
+Nanoseconds WebSocketClient::next_reconnect_delay() {
+  return backoff_ ? backoff_->next_delay() : kReconnectDelay;
+}
 
 void WebSocketClient::start() {
   open_connection(
@@ -77,6 +87,7 @@ void WebSocketClient::open_connection(std::string why) {
   ClientConnection& connection = *connections_.emplace_back(
       std::make_unique<ClientConnection>(world_.topology.connect_client(client_), world_.tls()));
   latest_ = &connection;
+  connection.socket.keep_cookies(world_.topology.cookie_jar(client_));
   connection.socket.on_receive(
       [this, &connection](const WireFrame& frame) { received(connection, frame); });
   connection.socket.on_peer_closed([this, &connection] { peer_closed(connection); });
@@ -129,6 +140,7 @@ void WebSocketClient::read_handshake_response(ClientConnection& connection,
     return;
   }
   connection.phase = ClientConnection::Phase::open;
+  if (backoff_) backoff_->reset();
   std::vector<MessageId> outbox = std::move(outbox_);
   outbox_.clear();
   for (const MessageId id : outbox) {
@@ -212,9 +224,14 @@ void WebSocketClient::closed_abnormally(ClientConnection& connection) {
     connection.close_tcp(std::move(note));
     return;
   }
-  note += "; the client reconnects in " + duration_text(kReconnectDelay) + " with a new handshake";
+  const Nanoseconds delay = next_reconnect_delay();
+  note += "; the client reconnects in " + duration_text(delay) + " with a new handshake";
+  if (backoff_) {
+    note += " (" + std::string(kReconnectPolicies(world_.scenario.cluster->reconnect.policy)) +
+            ", attempt " + std::to_string(backoff_->attempts()) + ")";
+  }
   connection.close_tcp(std::move(note));
-  reconnect_ = world_.simulator.schedule(kReconnectDelay, [this] {
+  reconnect_ = world_.simulator.schedule(delay, [this] {
     reconnect_.reset();
     open_connection(
         "a new opening handshake: the last connection closed without a close frame "

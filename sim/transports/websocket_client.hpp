@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/cluster/reconnect_backoff.hpp"
 #include "sim/net/socket.hpp"
 #include "sim/transports/transport_model.hpp"
 #include "sim/wire/http/message.hpp"
@@ -56,6 +57,7 @@ class WebSocketClient final : public ClientModel {
   void peer_closed(ClientConnection& connection);
   void closed_abnormally(ClientConnection& connection);
   void close_connection(ClientConnection& connection);
+  Nanoseconds next_reconnect_delay();
   void send_text(ClientConnection& connection, MessageId id, std::string_view waited);
 
   LaneWorld& world_;
@@ -63,6 +65,7 @@ class WebSocketClient final : public ClientModel {
   ClientConnection* latest_ = nullptr;  // the connection opened last
   std::vector<MessageId> outbox_;       // messages waiting for the socket to open
   std::optional<EventId> reconnect_;
+  std::optional<ReconnectBackoff> backoff_;  // in a cluster: the scenario's reconnect policy
   bool stopped_ = false;
   std::deque<std::unique_ptr<ClientConnection>> connections_;  // every one made
 };

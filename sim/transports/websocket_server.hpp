@@ -23,6 +23,9 @@ class WebSocketServer final : public ServerModel {
   WebSocketServer(LaneWorld& world, EndpointId endpoint);
 
   void push(int client, MessageId id) override;
+  bool serves(int client) const override {
+    return clients_[static_cast<std::size_t>(client)].open != nullptr;
+  }
 
  private:
   // The server's end of one connection.

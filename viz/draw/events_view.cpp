@@ -8,7 +8,7 @@ namespace pushlab::viz {
 
 namespace {
 
-constexpr const char* kLayerNames[] = {"TCP", "TLS", "HTTP", "WebSocket", "SSE"};
+constexpr const char* kLayerNames[] = {"TCP", "TLS", "HTTP", "WebSocket", "SSE", "RESP"};
 
 }  // namespace
 

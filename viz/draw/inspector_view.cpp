@@ -25,6 +25,8 @@ const char* layer_title(sim::Layer layer) {
       return "WebSocket";
     case sim::Layer::sse:
       return "Server-Sent Events";
+    case sim::Layer::resp:
+      return "RESP (Redis)";
   }
   return "?";
 }
@@ -33,8 +35,9 @@ void draw_legend(const Palette& palette) {
   ImGui::TextWrapped("Click an arrow to inspect its frame: its fields, its bytes, what it is for.");
   ImGui::Spacing();
   static constexpr const char* names[] = {
-      "TCP (modelled)", "TLS (modelled)", "HTTP", "WebSocket", "SSE", "lost, or an error"};
-  for (int i = 0; i < 6; ++i) {
+      "TCP (modelled)",    "TLS (modelled)",          "HTTP", "WebSocket", "SSE",
+      "lost, or an error", "RESP (to and from Redis)"};
+  for (int i = 0; i < 7; ++i) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float line = ImGui::GetTextLineHeight();
     ImGui::GetWindowDrawList()->AddRectFilled({at.x, at.y + line * 0.3f},

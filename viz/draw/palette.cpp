@@ -29,6 +29,7 @@ const Palette& dark_palette() {
                                        IM_COL32(230, 159, 0, 255),    // WebSocket: orange
                                        IM_COL32(0, 158, 115, 255),    // SSE: bluish green
                                        IM_COL32(213, 94, 0, 255),     // errors: vermillion
+                                       IM_COL32(240, 228, 66, 255),   // RESP: yellow
                                    },
                                .transport_colours = {
                                    IM_COL32(204, 121, 167, 255),  // short polling: reddish purple
@@ -56,6 +57,7 @@ const Palette& presentation_palette() {
                                        opaque(kFrameColoursOnWhite[3]),
                                        opaque(kFrameColoursOnWhite[4]),
                                        opaque(kFrameColoursOnWhite[5]),
+                                       opaque(kFrameColoursOnWhite[6]),
                                    },
                                .transport_colours = {
                                    opaque(kFrameColoursOnWhite[1]),  // short polling

@@ -19,7 +19,7 @@ struct Palette {
   ImU32 connection;
   ImU32 playhead;
   ImU32 selection;
-  ImU32 frame_colours[6];      // by FrameColour
+  ImU32 frame_colours[7];      // by FrameColour
   ImU32 transport_colours[4];  // by Transport, in the plots
 
   ImU32 frame(FrameColour colour) const { return frame_colours[static_cast<int>(colour)]; }

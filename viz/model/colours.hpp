@@ -13,13 +13,14 @@ struct Rgb {
   std::uint8_t b = 0;
 };
 
-inline constexpr std::array<Rgb, 6> kFrameColoursOnWhite = {{
+inline constexpr std::array<Rgb, 7> kFrameColoursOnWhite = {{
     {90, 90, 90},    // TCP
     {160, 60, 120},  // TLS
     {0, 114, 178},   // HTTP: blue
     {190, 110, 0},   // WebSocket
     {0, 130, 90},    // SSE
     {200, 60, 0},    // errors
+    {120, 95, 0},    // RESP, to and from the broker: dark yellow
 }};
 
 inline constexpr Rgb kTextOnWhite{0, 0, 0};

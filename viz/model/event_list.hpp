@@ -15,7 +15,7 @@ namespace pushlab::viz {
 
 struct EventFilter {
   std::vector<bool> lanes;  // one per lane; a missing entry shows the lane
-  std::array<bool, sim::kAllLayers.size()> layers{true, true, true, true, true};
+  std::array<bool, sim::kAllLayers.size()> layers{true, true, true, true, true, true};
   std::string text;  // in the label or the kind, ignoring case; empty matches all
 
   friend bool operator==(const EventFilter&, const EventFilter&) = default;

@@ -107,6 +107,7 @@ FrameAnatomy frame_anatomy(const WireFrame& frame) {
       break;
     case Layer::tcp:
     case Layer::tls:
+    case Layer::resp:
       break;
   }
   return anatomy;

@@ -129,6 +129,8 @@ std::string frame_label(const WireFrame& frame) {
       return websocket_label(frame);
     case Layer::sse:
       return sse_label(frame);
+    case Layer::resp:
+      return frame.kind;  // the command or the reply: "PUBLISH", "message"
     case Layer::tcp:
     case Layer::tls:
       return transport_label(frame);
@@ -149,6 +151,8 @@ FrameColour frame_colour(const WireFrame& frame) {
       return FrameColour::websocket;
     case Layer::sse:
       return FrameColour::sse;
+    case Layer::resp:
+      return FrameColour::broker;
   }
   return FrameColour::http;
 }

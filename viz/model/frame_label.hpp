@@ -9,7 +9,7 @@
 
 namespace pushlab::viz {
 
-enum class FrameColour { tcp, tls, http, websocket, sse, error };
+enum class FrameColour { tcp, tls, http, websocket, sse, error, broker };
 
 std::string frame_label(const sim::WireFrame& frame);
 

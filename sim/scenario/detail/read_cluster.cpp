@@ -24,8 +24,8 @@ std::string duration_text(Nanoseconds time) {
   return json::format_number(json::to_unit(time, json::kNanosecondsPerSecond)) + " s";
 }
 
-constexpr std::array<std::string_view, 6> kClusterFields = {
-    "servers", "balancer", "server", "broker", "failures", "reconnect"};
+constexpr std::array<std::string_view, 6> kClusterFields = {"servers", "balancer", "server",
+                                                            "broker",  "failures", "reconnect"};
 constexpr std::array<std::string_view, 2> kBalancerChoices = {"policy", "sticky"};
 constexpr std::array<std::string_view, 1> kServerChoices = {"model"};
 constexpr std::array<std::string_view, 1> kBrokerChoices = {"kind"};
@@ -57,18 +57,19 @@ Section read_section(const ObjectReader& cluster, std::string_view name,
 }
 
 Balancer read_balancer(const ObjectReader& cluster) {
-  Balancer balancer = read_section(cluster, "balancer", kBalancerFields, kBalancerChoices,
-                                   [](const ObjectReader& object, Balancer& out) {
-                                     read_choice(object, "policy", kBalancerPolicies,
-                                                 "a balancing policy", out.policy);
-                                     read_choice(object, "sticky", kStickiness,
-                                                 "a stickiness", out.sticky);
-                                   });
+  Balancer balancer = read_section(
+      cluster, "balancer", kBalancerFields, kBalancerChoices,
+      [](const ObjectReader& object, Balancer& out) {
+        read_choice(object, "policy", kBalancerPolicies, "a balancing policy", out.policy);
+        read_choice(object, "sticky", kStickiness, "a stickiness", out.sticky);
+      });
   if (balancer.policy == BalancerPolicy::ip_hash && balancer.sticky == Stickiness::cookie) {
-    cluster.location("balancer").field("sticky").fail(
-        "\"cookie\" with policy \"ip-hash\": the hash already sends each client to one server, "
-        "so a cookie would pin it a second way (expected sticky \"none\" with ip-hash, or a "
-        "policy such as \"round-robin\" with the cookie)");
+    cluster.location("balancer")
+        .field("sticky")
+        .fail(
+            "\"cookie\" with policy \"ip-hash\": the hash already sends each client to one server, "
+            "so a cookie would pin it a second way (expected sticky \"none\" with ip-hash, or a "
+            "policy such as \"round-robin\" with the cookie)");
   }
   return balancer;
 }
@@ -87,13 +88,14 @@ Failure read_failure(const Json& value, const Location& where, int servers, Nano
                                                  static_cast<std::uint64_t>(fields::kMaxServers));
   if (index < 1 || index > static_cast<std::uint64_t>(servers)) {
     json::fail_range(server, object.location("server"),
-                     "a server from 1 to " + std::to_string(servers) +
-                         ", as cluster.servers is " + std::to_string(servers));
+                     "a server from 1 to " + std::to_string(servers) + ", as cluster.servers is " +
+                         std::to_string(servers));
   }
   failure.server = static_cast<int>(index);
-  failure.kind = kFailureKinds.values[json::read_choice(object.require("kind", "in every failure"),
-                                                        object.location("kind"),
-                                                        kFailureKinds.names, "a failure")];
+  failure.kind =
+      kFailureKinds
+          .values[json::read_choice(object.require("kind", "in every failure"),
+                                    object.location("kind"), kFailureKinds.names, "a failure")];
   if (const Json* restart = object.find("restart_after_s")) {
     failure.restart_after =
         json::read_seconds(*restart, object.location("restart_after_s"), fields::kRestartSeconds);
@@ -128,8 +130,8 @@ std::vector<Failure> read_failures(const ObjectReader& cluster, int servers, Nan
   const Json* value = cluster.find("failures");
   if (value == nullptr) return {};
   const Location where = cluster.location("failures");
-  std::vector<Failure> failures = json::read_list(
-      *value, where, [&](const Json& item, const Location& item_where) {
+  std::vector<Failure> failures =
+      json::read_list(*value, where, [&](const Json& item, const Location& item_where) {
         return read_failure(item, item_where, servers, duration);
       });
   check_overlaps(failures, where);
@@ -151,25 +153,40 @@ Reconnect read_reconnect(const ObjectReader& cluster) {
   return reconnect;
 }
 
+// Read, so that files may name them, but not simulated by this version: refused rather than
+// run as something else.
+void refuse_unsimulated(const ObjectReader& object, const Cluster& cluster) {
+  if (cluster.server.model == ServerModelKind::thread_per_request) {
+    object.location("server").field("model").fail(
+        "\"thread-per-request\" is not simulated by this version of PushLab (expected "
+        "\"event-loop\")");
+  }
+  if (cluster.broker.kind == BrokerKind::redis_streams) {
+    object.location("broker").field("kind").fail(
+        "\"redis-streams\" is not simulated by this version of PushLab (expected \"none\" or "
+        "\"redis-pubsub\")");
+  }
+}
+
 }  // namespace
 
 Cluster read_cluster(const Json& value, const Location& where, Nanoseconds duration) {
   const ObjectReader object(value, where, kClusterFields);
   Cluster cluster;
-  cluster.servers = static_cast<int>(json::read_integer(
-      object.require("servers", "in every cluster"), object.location("servers"), 1,
-      static_cast<std::uint64_t>(fields::kMaxServers)));
+  cluster.servers = static_cast<int>(
+      json::read_integer(object.require("servers", "in every cluster"), object.location("servers"),
+                         1, static_cast<std::uint64_t>(fields::kMaxServers)));
   cluster.balancer = read_balancer(object);
-  cluster.server = read_section(object, "server", kServerHostFields, kServerChoices,
-                                [](const ObjectReader& section, ServerHost& out) {
-                                  read_choice(section, "model", kServerModels, "a server model",
-                                              out.model);
-                                });
+  cluster.server =
+      read_section(object, "server", kServerHostFields, kServerChoices,
+                   [](const ObjectReader& section, ServerHost& out) {
+                     read_choice(section, "model", kServerModels, "a server model", out.model);
+                   });
   cluster.broker = read_section(object, "broker", kBrokerFields, kBrokerChoices,
                                 [](const ObjectReader& section, Broker& out) {
-                                  read_choice(section, "kind", kBrokerKinds, "a broker",
-                                              out.kind);
+                                  read_choice(section, "kind", kBrokerKinds, "a broker", out.kind);
                                 });
+  refuse_unsimulated(object, cluster);
   cluster.failures = read_failures(object, cluster.servers, duration);
   cluster.reconnect = read_reconnect(object);
   return cluster;

@@ -28,9 +28,9 @@ void check_range(const ObjectReader& object, const FieldInfo& field) {
           ? json::describe_integers(static_cast<std::uint64_t>(field.range.min),
                                     static_cast<std::uint64_t>(field.range.max))
           : json::describe(field.range);
-  json::fail_range(*value, object.location(field.key),
-                   field.range.min > 0 ? "0 for " + zero + ", or " + range
-                                       : range + ", 0 for " + zero);
+  json::fail_range(
+      *value, object.location(field.key),
+      field.range.min > 0 ? "0 for " + zero + ", or " + range : range + ", 0 for " + zero);
 }
 
 void read_field(const ObjectReader& object, const FieldInfo& field, bool& out) {

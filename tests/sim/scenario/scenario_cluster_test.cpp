@@ -77,20 +77,19 @@ TEST_CASE("a cluster needs only its servers; the rest takes the documented defau
                                      .broker = {},
                                      .failures = {},
                                      .reconnect = {}});
-  CHECK(scenario.cluster->balancer.idle_timeout == 60s);      // nginx's proxy_read_timeout
-  CHECK(scenario.cluster->server.threads == 200);             // Tomcat's maxThreads
-  CHECK(scenario.cluster->server.accept_backlog == 511);      // nginx's listen backlog
-  CHECK(scenario.cluster->reconnect.cap == 20000ms);          // the AWS SDKs' cap
+  CHECK(scenario.cluster->balancer.idle_timeout == 60s);  // nginx's proxy_read_timeout
+  CHECK(scenario.cluster->server.threads == 200);         // Tomcat's maxThreads
+  CHECK(scenario.cluster->server.accept_backlog == 511);  // nginx's listen backlog
+  CHECK(scenario.cluster->reconnect.cap == 20000ms);      // the AWS SDKs' cap
   CHECK(error_of(with_cluster(Json::object())) ==
         "t.json: /cluster: missing field \"servers\" (expected in every cluster)");
 }
 
 TEST_CASE("a scenario with a cluster is written back and read back unchanged") {
   Json json = with_cluster(kCluster);
-  json["cluster"]["failures"].push_back(
-      {{"at_s", 30}, {"server", 1}, {"kind", "partition"}});
+  json["cluster"]["failures"].push_back({{"at_s", 30}, {"server", 1}, {"kind", "partition"}});
   json["cluster"]["balancer"]["sticky"] = "cookie";
-  json["cluster"]["broker"]["kind"] = "redis-streams";
+  json["cluster"]["broker"]["kind"] = "none";
   json["traffic"].push_back({{"direction", "server-to-client"},
                              {"pattern", "periodic"},
                              {"interval_s", 1},
@@ -137,8 +136,9 @@ TEST_CASE("traffic audiences: one by default, all, and rooms with a size") {
         "t.json: /traffic/0/room_size: field used only with \"audience\": \"room\"");
   json["traffic"][0].erase("room_size");
   json["traffic"][0]["audience"] = "everyone";
-  CHECK(error_of(json) == "t.json: /traffic/0/audience: \"everyone\" is not an audience "
-                          "(expected one of one, all, room)");
+  CHECK(error_of(json) ==
+        "t.json: /traffic/0/audience: \"everyone\" is not an audience "
+        "(expected one of one, all, room)");
   json["traffic"][0]["audience"] = "all";
   json["traffic"][0]["direction"] = "client-to-server";
   CHECK(error_of(json) ==
@@ -156,7 +156,7 @@ TEST_CASE("cluster errors name the field and the fix") {
   CHECK(error_of(with_cluster(set(kCluster, "/failures/0/at_s", 75))) ==
         "t.json: /cluster/failures/0/at_s: 75 is out of range (expected a time before the "
         "scenario's end at duration_s 60 s)");
-  CHECK(error_of(with_cluster(set(kCluster, "/balancer/policy", "ip-hash") )) == "no error");
+  CHECK(error_of(with_cluster(set(kCluster, "/balancer/policy", "ip-hash"))) == "no error");
   CHECK(error_of(with_cluster(
             set(set(kCluster, "/balancer/policy", "ip-hash"), "/balancer/sticky", "cookie"))) ==
         "t.json: /cluster/balancer/sticky: \"cookie\" with policy \"ip-hash\": the hash already "
@@ -173,11 +173,20 @@ TEST_CASE("cluster errors name the field and the fix") {
         "(expected cap_ms at least base_ms)");
   CHECK(error_of(with_cluster(set(kCluster, "/servers", 0))) ==
         "t.json: /cluster/servers: 0 is out of range (expected an integer from 1 to 1024)");
+  CHECK(error_of(with_cluster(set(kCluster, "/server/model", "thread-per-request"))) ==
+        "t.json: /cluster/server/model: \"thread-per-request\" is not simulated by this version "
+        "of PushLab (expected \"event-loop\")");
+  CHECK(error_of(
+            set(with_cluster(set(kCluster, "/balancer/sticky", "cookie")), "/network/tls", true)) ==
+        "t.json: /cluster/balancer/sticky: \"cookie\" with network.tls: the balancer passes TLS "
+        "through unread, so it can neither set nor read a cookie (expected sticky \"ip-hash\" "
+        "or \"none\" with TLS)");
   CHECK(error_of(with_cluster(set(kCluster, "/broker/kind", "kafka"))) ==
         "t.json: /cluster/broker/kind: \"kafka\" is not a broker (expected one of none, "
         "redis-pubsub, redis-streams)");
-  CHECK(error_of(with_cluster(set(kCluster, "/server/threds", 10))).starts_with(
-      "t.json: /cluster/server/threds: unknown field (expected one of model, threads,"));
+  CHECK(error_of(with_cluster(set(kCluster, "/server/threds", 10)))
+            .starts_with(
+                "t.json: /cluster/server/threds: unknown field (expected one of model, threads,"));
 }
 
 TEST_CASE("a server fails again only once it is back") {

@@ -21,6 +21,7 @@ namespace {
 // A server that remembers what reached it.
 struct RecordingServer final : ServerModel {
   void push(int client, MessageId id) override { pushed.emplace_back(client, id); }
+  bool serves(int) const override { return true; }
   std::vector<std::pair<int, MessageId>> pushed;
 };
 
@@ -43,7 +44,7 @@ TEST_CASE("lane models: one client model per browser, one server model, for ever
         [&](LaneWorld& world) {
           LaneModels models = make_transport(transport, world);
           clients_made = models.clients.size();
-          CHECK(models.server != nullptr);
+          CHECK(models.make_server != nullptr);
           return models;
         },
         recorder);
@@ -57,9 +58,15 @@ TEST_CASE("lane models: one client model per browser, one server model, for ever
 TEST_CASE("lane models: with one server, the backplane hands each message to it at once") {
   RecordingServer server;
   DirectBackplane backplane(server);
-  backplane.publish(2, 7);
-  backplane.publish(0, 8);
-  CHECK(server.pushed == std::vector<std::pair<int, MessageId>>{{2, 7}, {0, 8}});
+  backplane.publish(
+      {.first_client = 2, .count = 1, .sender = -1, .first_id = 7, .payload_bytes = 4});
+  backplane.publish(
+      {.first_client = 0, .count = 1, .sender = -1, .first_id = 8, .payload_bytes = 4});
+  // A broadcast: one message id for each of its clients, in a row.
+  backplane.publish(
+      {.first_client = 1, .count = 3, .sender = -1, .first_id = 9, .payload_bytes = 4});
+  CHECK(server.pushed ==
+        std::vector<std::pair<int, MessageId>>{{2, 7}, {0, 8}, {1, 9}, {2, 10}, {3, 11}});
 }
 
 TEST_CASE("long-poll mailbox: messages stay until a cursor covers them, and say when resent") {

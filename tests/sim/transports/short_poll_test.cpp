@@ -68,11 +68,13 @@ TEST_CASE("the HTTP server answers 400 to a request that names no client of the 
   run_lane_with(
       scenario, Transport::short_poll,
       [&](LaneWorld& world) {
-        LaneModels models = make_short_poll(world);
-        stray = std::make_unique<Socket>(world.topology.connect_client(0), Side::opener, false);
-        stray->connect(
-            [&stray, &world] { stray->send(world.http.request("GET", "/poll?client=9", {})); });
-        return models;
+        // Once the run starts, when the server listens.
+        world.simulator.schedule(0s, [&stray, &world] {
+          stray = std::make_unique<Socket>(world.topology.connect_client(0), Side::opener, false);
+          stray->connect(
+              [&stray, &world] { stray->send(world.http.request("GET", "/poll?client=9", {})); });
+        });
+        return make_short_poll(world);
       },
       recorder);
   const Lane lane = std::move(recorder).finish();

@@ -25,12 +25,13 @@ inline Scenario basic_scenario(Transport transport, Nanoseconds duration = 60s) 
 
 inline void add_at(Scenario& scenario, Direction direction, std::vector<Nanoseconds> times,
                    std::size_t payload_bytes = 20) {
-  scenario.traffic.push_back({direction, At{std::move(times)}, payload_bytes});
+  scenario.traffic.push_back({direction, At{std::move(times)}, payload_bytes, Audience::one, 0});
 }
 
 inline void add_periodic(Scenario& scenario, Direction direction, Nanoseconds interval,
                          Nanoseconds start, std::size_t payload_bytes = 20) {
-  scenario.traffic.push_back({direction, Periodic{interval, start}, payload_bytes});
+  scenario.traffic.push_back(
+      {direction, Periodic{interval, start}, payload_bytes, Audience::one, 0});
 }
 
 inline Lane run_one_lane(const Scenario& scenario) {

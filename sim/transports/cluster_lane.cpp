@@ -1,0 +1,116 @@
+#include "sim/transports/cluster_lane.hpp"
+
+namespace pushlab::sim {
+
+namespace {
+
+RelaySettings balancer_settings(const Cluster& cluster) {
+  return {.name = "the balancer",
+          .interference = {.enabled = true,
+                           .strip_upgrade = false,
+                           .idle_timeout = cluster.balancer.idle_timeout,
+                           .max_request_time = Nanoseconds{0},
+                           .buffer_bytes = 0},
+          .max_connection_age = cluster.balancer.max_connection_age};
+}
+
+}  // namespace
+
+ClusterLane::ClusterLane(LaneWorld& world, const LaneModels& models, const Cluster& cluster,
+                         Rng rng)
+    : world_(world),
+      models_(models),
+      cluster_(cluster),
+      rng_(rng),
+      route_(cluster.balancer, world.topology.servers(), rng.fork(0)),
+      relay_settings_(balancer_settings(cluster)),
+      balancer_(world.topology, *world.topology.balancer(), relay_settings_, route_),
+      up_(world.topology.servers().size(), true) {
+  if (cluster.balancer.sticky == Stickiness::cookie) world.topology.keep_cookies();
+  world.messages.keep_delivered_payloads();
+  bus_ = make_message_bus(cluster.broker, world.topology,
+                          [this](int server, std::uint64_t number) { arrived(server, number); });
+  for (int server = 0; server < cluster.servers; ++server) {
+    servers_.push_back(models.make_server(endpoint_of(server)));
+    bus_->server_started(server);
+  }
+  for (const Failure& failure : cluster.failures) schedule(failure);
+}
+
+void ClusterLane::publish(const Publication& publication) {
+  const std::optional<int> origin = origin_of(publication);
+  if (!origin) return;  // every server is down: nobody can publish it, and it is lost
+  const auto number = static_cast<std::uint64_t>(publications_.size());
+  publications_.push_back(publication);
+  bus_->publish(*origin, number, publication.payload_bytes);
+}
+
+// The sender's server; between its connections, any server that is up.
+std::optional<int> ClusterLane::origin_of(const Publication& publication) {
+  std::vector<int> up;
+  for (int server = 0; server < cluster_.servers; ++server) {
+    if (!up_[static_cast<std::size_t>(server)]) continue;
+    if (servers_[static_cast<std::size_t>(server)]->serves(publication.sender)) return server;
+    up.push_back(server);
+  }
+  if (up.empty()) return std::nullopt;
+  const auto last = static_cast<std::int64_t>(up.size()) - 1;
+  return up[static_cast<std::size_t>(rng_.uniform_int(0, last))];
+}
+
+void ClusterLane::arrived(int server, std::uint64_t number) {
+  if (!up_[static_cast<std::size_t>(server)] || number >= publications_.size()) return;
+  const Publication& publication = publications_[number];
+  ServerModel& model = *servers_[static_cast<std::size_t>(server)];
+  for (int client = publication.first_client;
+       client < publication.first_client + publication.count; ++client) {
+    if (model.serves(client)) model.push(client, publication.id_for(client));
+  }
+}
+
+void ClusterLane::schedule(const Failure& failure) {
+  world_.simulator.schedule_at(failure.at, [this, &failure] { fail(failure); });
+  if (failure.restart_after) {
+    world_.simulator.schedule_at(failure.at + *failure.restart_after,
+                                 [this, &failure] { recover(failure); });
+  }
+}
+
+void ClusterLane::fail(const Failure& failure) {
+  const int server = failure.server - 1;
+  const EndpointId endpoint = endpoint_of(server);
+  const std::string name = server_name(failure.server);
+  route_.set_up(server, false);
+  switch (failure.kind) {
+    case FailureKind::crash:
+      up_[static_cast<std::size_t>(server)] = false;
+      world_.topology.reset_connections_of(
+          endpoint, "RST: " + name + " crashed; its kernel resets every connection it had");
+      world_.topology.net().set_down(endpoint, true);
+      retired_.push_back(std::move(servers_[static_cast<std::size_t>(server)]));
+      break;
+    case FailureKind::partition:
+      up_[static_cast<std::size_t>(server)] = false;
+      world_.topology.net().set_down(endpoint, true);
+      break;
+    case FailureKind::drain:
+      world_.topology.close_connections_of(
+          endpoint, "FIN: " + name + " drains: it closes its connections, so that their "
+                                     "clients reconnect to another server");
+      break;
+  }
+}
+
+void ClusterLane::recover(const Failure& failure) {
+  const int server = failure.server - 1;
+  const EndpointId endpoint = endpoint_of(server);
+  world_.topology.net().set_down(endpoint, false);
+  up_[static_cast<std::size_t>(server)] = true;
+  if (failure.kind == FailureKind::crash) {
+    servers_[static_cast<std::size_t>(server)] = models_.make_server(endpoint);
+    bus_->server_started(server);
+  }
+  route_.set_up(server, true);
+}
+
+}  // namespace pushlab::sim
