@@ -54,7 +54,8 @@ int run_live_command(const LiveCommandOptions& options) {
     }
   }
   std::vector<sim::LaneMetrics> live;
-  for (const sim::Lane& lane : trace.lanes) live.push_back(sim::compute_metrics(lane));
+  for (const sim::Lane& lane : trace.lanes)
+    live.push_back(sim::compute_metrics(lane, trace.duration));
   if (!options.compare) {
     if (options.json) {
       std::cout << metrics_json(scenario.name, live, "live").dump(2) << "\n";

@@ -68,6 +68,48 @@ nlohmann::ordered_json servers_json(const std::vector<sim::ServerMetrics>& serve
   return json;
 }
 
+// The names: per server, the broker, and how clients came back.
+nlohmann::ordered_json cluster_json(const LaneMetrics& lane) {
+  const sim::ClusterMetrics& cluster = *lane.cluster;
+  nlohmann::ordered_json servers = nlohmann::ordered_json::array();
+  for (const sim::ServerMetrics& server : lane.servers) {
+    servers.push_back({{"name", server.name},
+                       {"connections_max", server.peak_connections},
+                       {"connections_at_end", server.open_at_end},
+                       {"messages_out", server.messages_out}});
+  }
+  return {{"servers", std::move(servers)},
+          {"broker",
+           {{"published", cluster.published},
+            {"delivered", cluster.delivered},
+            {"bytes", cluster.broker_bytes}}},
+          {"lost", lane.lost},
+          {"reconnects", cluster.reconnects},
+          {"reconnects_peak_100ms", cluster.reconnects_peak_100ms},
+          {"imbalance", cluster.imbalance}};
+}
+
+// A table per lane: its servers, then the broker's and the reconnects' figures.
+void print_cluster_tables(std::ostream& out, const std::vector<LaneMetrics>& lanes) {
+  for (const LaneMetrics& lane : lanes) {
+    if (!lane.cluster) continue;
+    const sim::ClusterMetrics& cluster = *lane.cluster;
+    out << "\n" << lane.lane << " in the cluster\n";
+    TextTable table({"server", "connections max", "open at the end", "messages out", "bytes out"});
+    for (const sim::ServerMetrics& server : lane.servers) {
+      table.add_row({server.name, std::to_string(server.peak_connections),
+                     std::to_string(server.open_at_end), std::to_string(server.messages_out),
+                     std::to_string(server.bytes_out)});
+    }
+    table.print(out, "  ");
+    out << "  broker: " << cluster.published << " published, " << cluster.delivered
+        << " delivered to servers, " << cluster.broker_bytes << " RESP bytes\n"
+        << "  reconnects: " << cluster.reconnects << " (at most " << cluster.reconnects_peak_100ms
+        << " in 100 ms); imbalance at the end " << fixed(cluster.imbalance, 2)
+        << " (most over mean)\n";
+  }
+}
+
 }  // namespace
 
 void print_metrics_table(std::ostream& out, const sim::Scenario& scenario,
@@ -82,6 +124,7 @@ void print_metrics_table(std::ostream& out, const sim::Scenario& scenario,
     table.add_row(std::move(cells));
   }
   table.print(out, "  ");
+  print_cluster_tables(out, lanes);
   out << "\n" << wrapped(sim::kMetricsFootnote, "  ", 90);
 }
 
@@ -112,6 +155,7 @@ nlohmann::ordered_json metrics_json(const std::string& scenario_name,
                     {"empty_responses", m.empty_responses},
                     {"peak_server_connections", m.peak_server_connections},
                     {"servers", servers_json(m.servers)}});
+    if (m.cluster) runs.back()["cluster"] = cluster_json(m);
   }
   return {{"scenario", scenario_name}, {"runs", std::move(runs)}};
 }

@@ -30,7 +30,8 @@ std::vector<sim::LaneMetrics> run_keeping_trace(const sim::Scenario& scenario,
     throw InputError(std::string("--trace-out: ") + error.what());
   }
   std::vector<sim::LaneMetrics> lanes;
-  for (const sim::Lane& lane : trace.lanes) lanes.push_back(sim::compute_metrics(lane));
+  for (const sim::Lane& lane : trace.lanes)
+    lanes.push_back(sim::compute_metrics(lane, trace.duration));
   return lanes;
 }
 

@@ -14,8 +14,7 @@ BalancerRoute::BalancerRoute(const Balancer& settings, std::vector<EndpointId> s
       chooser_(settings.policy, static_cast<int>(servers_.size()), rng) {}
 
 int BalancerRoute::index_of(EndpointId endpoint) const {
-  return static_cast<int>(std::find(servers_.begin(), servers_.end(), endpoint) -
-                          servers_.begin());
+  return static_cast<int>(std::find(servers_.begin(), servers_.end(), endpoint) - servers_.begin());
 }
 
 // The server a client is pinned to, if it is up.
@@ -36,7 +35,7 @@ std::optional<int> BalancerRoute::pinned(EndpointId address, const WireFrame* re
 }
 
 std::optional<RelayRoute::Choice> BalancerRoute::choose(EndpointId address,
-                                                       const WireFrame* request) {
+                                                        const WireFrame* request) {
   if (const auto server = pinned(address, request)) {
     return Choice{.upstream = servers_[static_cast<std::size_t>(*server)]};
   }

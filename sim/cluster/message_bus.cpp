@@ -25,9 +25,12 @@ class NoBus final : public MessageBus {
 std::unique_ptr<MessageBus> make_message_bus(const Broker& settings, Topology& topology,
                                              MessageBus::Arrived arrived) {
   switch (settings.kind) {
-    case BrokerKind::none: return std::make_unique<NoBus>(std::move(arrived));
-    case BrokerKind::redis_pubsub: return std::make_unique<RedisPubSub>(topology, std::move(arrived));
-    case BrokerKind::redis_streams: break;  // refused by the loader until it is simulated
+    case BrokerKind::none:
+      return std::make_unique<NoBus>(std::move(arrived));
+    case BrokerKind::redis_pubsub:
+      return std::make_unique<RedisPubSub>(topology, std::move(arrived));
+    case BrokerKind::redis_streams:
+      break;  // refused by the loader until it is simulated
   }
   throw std::invalid_argument("no message bus for cluster.broker.kind redis-streams");
 }

@@ -16,9 +16,14 @@ Nanoseconds ReconnectBackoff::exponential() const {
 Nanoseconds ReconnectBackoff::next_delay() {
   Nanoseconds delay{0};
   switch (settings_.policy) {
-    case ReconnectPolicy::immediate: break;
-    case ReconnectPolicy::fixed: delay = settings_.base; break;
-    case ReconnectPolicy::exponential: delay = exponential(); break;
+    case ReconnectPolicy::immediate:
+      break;
+    case ReconnectPolicy::fixed:
+      delay = settings_.base;
+      break;
+    case ReconnectPolicy::exponential:
+      delay = exponential();
+      break;
     case ReconnectPolicy::full_jitter:
       delay = rng_.uniform_duration(Nanoseconds{0}, exponential());
       break;
@@ -28,8 +33,8 @@ Nanoseconds ReconnectBackoff::next_delay() {
       break;
     }
     case ReconnectPolicy::decorrelated_jitter:
-      delay = std::min(settings_.cap,
-                       rng_.uniform_duration(settings_.base, std::max(settings_.base, previous_ * 3)));
+      delay = std::min(settings_.cap, rng_.uniform_duration(
+                                          settings_.base, std::max(settings_.base, previous_ * 3)));
       previous_ = delay;
       break;
   }

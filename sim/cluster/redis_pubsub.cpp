@@ -12,7 +12,9 @@ namespace resp = wire::resp;
 namespace {
 
 WireFrame resp_frame(std::string kind, wire::Bytes bytes, std::string note) {
-  return {.layer = Layer::resp, .kind = std::move(kind), .bytes = std::move(bytes),
+  return {.layer = Layer::resp,
+          .kind = std::move(kind),
+          .bytes = std::move(bytes),
           .note = std::move(note)};
 }
 
@@ -27,7 +29,8 @@ std::string publication_data(std::uint64_t publication, std::size_t payload_byte
 std::optional<std::uint64_t> publication_of(std::string_view data) {
   if (!data.starts_with("pub ")) return std::nullopt;
   std::uint64_t publication = 0;
-  const auto [end, error] = std::from_chars(data.data() + 4, data.data() + data.size(), publication);
+  const auto [end, error] =
+      std::from_chars(data.data() + 4, data.data() + data.size(), publication);
   if (error != std::errc{}) return std::nullopt;
   return publication;
 }
@@ -116,26 +119,25 @@ void RedisPubSub::command(Accepted& client, const resp::Value& value) {
   if (arguments.size() == 2 && arguments[0] == "SUBSCRIBE") {
     if (!client.subscribed) subscribers_.push_back(&client);
     client.subscribed = true;
-    client.socket.send(resp_frame(
-        "subscribe",
-        resp::encode(resp::Value::array({resp::Value::bulk("subscribe"),
-                                         resp::Value::bulk(std::string(arguments[1])),
-                                         resp::Value::number(1)})),
-        "Redis confirms the subscription: one channel on this connection"));
+    client.socket.send(
+        resp_frame("subscribe",
+                   resp::encode(resp::Value::array({resp::Value::bulk("subscribe"),
+                                                    resp::Value::bulk(std::string(arguments[1])),
+                                                    resp::Value::number(1)})),
+                   "Redis confirms the subscription: one channel on this connection"));
   } else if (arguments.size() == 3 && arguments[0] == "PUBLISH") {
     const auto receivers = static_cast<std::int64_t>(subscribers_.size());
-    client.socket.send(resp_frame(
-        "integer", resp::encode(resp::Value::number(receivers)),
-        "PUBLISH's reply: how many subscribers Redis sent it to (" + std::to_string(receivers) +
-            ")"));
+    client.socket.send(resp_frame("integer", resp::encode(resp::Value::number(receivers)),
+                                  "PUBLISH's reply: how many subscribers Redis sent it to (" +
+                                      std::to_string(receivers) + ")"));
     fan_out(std::string(arguments[2]));
   }
 }
 
 void RedisPubSub::fan_out(const std::string& data) {
-  const wire::Bytes bytes = resp::encode(resp::Value::array(
-      {resp::Value::bulk("message"), resp::Value::bulk(std::string(kBusChannel)),
-       resp::Value::bulk(data)}));
+  const wire::Bytes bytes = resp::encode(
+      resp::Value::array({resp::Value::bulk("message"), resp::Value::bulk(std::string(kBusChannel)),
+                          resp::Value::bulk(data)}));
   for (Accepted* subscriber : subscribers_) {
     subscriber->socket.send(resp_frame(
         "message", bytes,

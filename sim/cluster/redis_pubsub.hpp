@@ -50,8 +50,8 @@ class RedisPubSub final : public MessageBus {
 
   Topology& topology_;
   Arrived arrived_;
-  std::vector<ServerLinks*> links_;                      // the current ones, by server
-  std::deque<std::unique_ptr<ServerLinks>> all_links_;   // every one made
+  std::vector<ServerLinks*> links_;                     // the current ones, by server
+  std::deque<std::unique_ptr<ServerLinks>> all_links_;  // every one made
   std::deque<std::unique_ptr<Accepted>> accepted_;
   std::vector<Accepted*> subscribers_;  // in the order they subscribed
 };

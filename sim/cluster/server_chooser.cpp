@@ -22,10 +22,14 @@ ServerChooser::ServerChooser(BalancerPolicy policy, int servers, Rng rng)
 
 std::optional<int> ServerChooser::choose(EndpointId address) {
   switch (policy_) {
-    case BalancerPolicy::round_robin: return round_robin();
-    case BalancerPolicy::least_connections: return least_connections();
-    case BalancerPolicy::random: return random();
-    case BalancerPolicy::ip_hash: return hashed(address);
+    case BalancerPolicy::round_robin:
+      return round_robin();
+    case BalancerPolicy::least_connections:
+      return least_connections();
+    case BalancerPolicy::random:
+      return random();
+    case BalancerPolicy::ip_hash:
+      return hashed(address);
   }
   return std::nullopt;
 }

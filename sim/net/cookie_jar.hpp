@@ -4,8 +4,8 @@
 // replaces it), and every request after it carries them in a Cookie field. A balancer that
 // pins clients by cookie (`sticky: cookie`) is what sets one here.
 
-#include <string>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>

@@ -66,6 +66,7 @@ Nanoseconds percentile(const std::vector<Nanoseconds>& sorted, double p) {
 
 void MetricsAccumulator::add_endpoint(const Endpoint& endpoint) {
   roles_.push_back(endpoint.role);
+  if (endpoint.role == EndpointRole::load_balancer) counts_.cluster = ClusterMetrics{};
   server_of_.push_back(-1);
   if (endpoint.role != EndpointRole::server) return;
   server_of_.back() = static_cast<int>(counts_.servers.size());
@@ -74,10 +75,16 @@ void MetricsAccumulator::add_endpoint(const Endpoint& endpoint) {
 }
 
 void MetricsAccumulator::add_connection(ConnectionId, const Connection& connection) {
-  if (is(connection.from, EndpointRole::client)) ++counts_.connections_opened;
+  if (is(connection.from, EndpointRole::client)) {
+    ++counts_.connections_opened;
+    if (counts_.cluster) client_opens_.emplace_back(connection.from, connection.opened_at);
+  }
   const std::optional<std::size_t> server = server_index(connection.to);
   if (!server) return;
   ++counts_.servers[*server].connections;
+  if (connection.opened_at <= end_ && (!connection.closed_at || *connection.closed_at > end_)) {
+    ++counts_.servers[*server].open_at_end;
+  }
   for (OpenEvents* events : {&server_opens_, &opens_by_server_[*server]}) {
     events->emplace_back(connection.opened_at, +1);
     if (connection.closed_at) events->emplace_back(*connection.closed_at, -1);
@@ -90,8 +97,11 @@ void MetricsAccumulator::add_frame(std::uint64_t, WireFrame frame) {
 
 void MetricsAccumulator::count_frame(const WireFrame& frame) {
   const std::uint64_t on_the_wire = frame.size() + frame.transport_overhead;
-  if (const auto server = server_index(frame.from))
+  if (const auto server = server_index(frame.from)) {
     counts_.servers[*server].bytes_out += on_the_wire;
+    counts_.servers[*server].messages_out += frame.messages.size();
+  }
+  if (counts_.cluster) count_cluster_frame(frame, on_the_wire);
   if (const auto server = server_index(frame.to); server && !frame.lost()) {
     counts_.servers[*server].bytes_in += on_the_wire;
   }
@@ -115,6 +125,44 @@ void MetricsAccumulator::add_message(MessageId, const Message& message) {
   latencies_.push_back(*message.delivered_at - message.created_at);
 }
 
+void MetricsAccumulator::count_cluster_frame(const WireFrame& frame, std::uint64_t) {
+  if (frame.layer != Layer::resp) return;
+  ClusterMetrics& cluster = *counts_.cluster;
+  cluster.broker_bytes += frame.size();
+  if (frame.kind == "PUBLISH" && is(frame.to, EndpointRole::broker)) ++cluster.published;
+  if (frame.kind == "message" && !frame.lost()) ++cluster.delivered;
+}
+
+ClusterMetrics MetricsAccumulator::cluster_result(const LaneMetrics& metrics) const {
+  ClusterMetrics cluster = *metrics.cluster;
+  // A client's first connection is its connect; every later one, a reconnect.
+  std::vector<std::pair<EndpointId, Nanoseconds>> opens = client_opens_;
+  std::sort(opens.begin(), opens.end());
+  std::vector<Nanoseconds> reconnects;
+  for (std::size_t i = 1; i < opens.size(); ++i) {
+    if (opens[i].first == opens[i - 1].first) reconnects.push_back(opens[i].second);
+  }
+  std::sort(reconnects.begin(), reconnects.end());
+  cluster.reconnects = reconnects.size();
+  constexpr Nanoseconds kWindow = std::chrono::milliseconds{100};
+  for (std::size_t i = 0, first = 0; i < reconnects.size(); ++i) {
+    while (reconnects[i] - reconnects[first] >= kWindow) ++first;
+    cluster.reconnects_peak_100ms =
+        std::max<std::uint64_t>(cluster.reconnects_peak_100ms, i - first + 1);
+  }
+  std::uint64_t most = 0;
+  std::uint64_t total = 0;
+  for (const ServerMetrics& server : metrics.servers) {
+    most = std::max(most, server.open_at_end);
+    total += server.open_at_end;
+  }
+  if (total > 0) {
+    cluster.imbalance = static_cast<double>(most) * static_cast<double>(metrics.servers.size()) /
+                        static_cast<double>(total);
+  }
+  return cluster;
+}
+
 LaneMetrics MetricsAccumulator::result() const {
   LaneMetrics metrics = counts_;
   metrics.lane = spec_.id;
@@ -129,11 +177,12 @@ LaneMetrics MetricsAccumulator::result() const {
                         static_cast<double>(metrics.bytes.payload);
     metrics.overhead_bytes_per_message = steady / static_cast<double>(metrics.delivered);
   }
+  if (metrics.cluster) metrics.cluster = cluster_result(metrics);
   return metrics;
 }
 
-LaneMetrics compute_metrics(const Lane& lane) {
-  MetricsAccumulator accumulator(LaneSpec(lane.id, lane.transport));
+LaneMetrics compute_metrics(const Lane& lane, Nanoseconds end) {
+  MetricsAccumulator accumulator(LaneSpec(lane.id, lane.transport), end);
   for (const Endpoint& endpoint : lane.endpoints) accumulator.add_endpoint(endpoint);
   for (std::size_t i = 0; i < lane.connections.size(); ++i) {
     accumulator.add_connection(static_cast<ConnectionId>(i), lane.connections[i]);

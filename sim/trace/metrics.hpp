@@ -38,8 +38,23 @@ struct ServerMetrics {
   std::uint64_t peak_connections = 0;  // most open at once
   std::uint64_t bytes_in = 0;          // arrived at it, with the modelled TCP/IP/TLS bytes
   std::uint64_t bytes_out = 0;         // sent by it, likewise (lost ones included)
+  std::uint64_t messages_out = 0;      // application messages in the frames it sent
+  std::uint64_t open_at_end = 0;       // connections open when the traffic ended
 
   friend bool operator==(const ServerMetrics&, const ServerMetrics&) = default;
+};
+
+// What only a lane with a cluster has: what crossed the broker, and how clients came back.
+struct ClusterMetrics {
+  std::uint64_t published = 0;              // PUBLISHes the servers sent to the broker
+  std::uint64_t delivered = 0;              // the broker's pushes that reached a server
+  std::uint64_t broker_bytes = 0;           // RESP bytes to and from the broker
+  std::uint64_t reconnects = 0;             // connections a client opened after its first
+  std::uint64_t reconnects_peak_100ms = 0;  // the most of them in any 100 ms
+  // The most connections open at one server when the traffic ended, over the mean: 1 is even.
+  double imbalance = 0;
+
+  friend bool operator==(const ClusterMetrics&, const ClusterMetrics&) = default;
 };
 
 struct LaneMetrics {
@@ -55,6 +70,7 @@ struct LaneMetrics {
   std::uint64_t empty_responses = 0;     // whole HTTP responses, not setup, that carried no message
   std::uint64_t peak_server_connections = 0;  // most connections open at the servers at once
   std::vector<ServerMetrics> servers{};       // one per server endpoint, in the Trace's order
+  std::optional<ClusterMetrics> cluster{};    // with a balancer
 
   friend bool operator==(const LaneMetrics&, const LaneMetrics&) = default;
 };
@@ -62,7 +78,8 @@ struct LaneMetrics {
 // Figures count what crossed the client's hop (frames from or to a client): what the browser's
 // link carried. Behind a proxy the same bytes cross a second hop, which is not counted twice.
 // Each server's figures count its own links.
-LaneMetrics compute_metrics(const Lane& lane);
+// `end` as MetricsAccumulator's.
+LaneMetrics compute_metrics(const Lane& lane, Nanoseconds end = Nanoseconds::max());
 
 // What the server's links carried on average over a run of `duration`, in bits per second, as
 // `pushlab-cli sweep` prints it: every byte with the modelled TCP/IP/TLS headers (bandwidth), and
@@ -76,7 +93,9 @@ ServerLoad server_load(const LaneMetrics& metrics, Nanoseconds duration);
 // The same figures, gathered record by record as a run goes, without keeping the frames.
 class MetricsAccumulator final : public TraceSink {
  public:
-  explicit MetricsAccumulator(LaneSpec spec) : spec_(std::move(spec)) {}
+  // `end`: when the traffic ends, for the connections open then (the lane's duration).
+  explicit MetricsAccumulator(LaneSpec spec, Nanoseconds end = Nanoseconds::max())
+      : spec_(std::move(spec)), end_(end) {}
 
   void add_endpoint(const Endpoint& endpoint) override;
   void add_connection(ConnectionId id, const Connection& connection) override;
@@ -104,13 +123,18 @@ class MetricsAccumulator final : public TraceSink {
     return static_cast<std::size_t>(server_of_[id]);
   }
 
+  void count_cluster_frame(const WireFrame& frame, std::uint64_t on_the_wire);
+  ClusterMetrics cluster_result(const LaneMetrics& metrics) const;
+
   LaneSpec spec_;
+  Nanoseconds end_;
   std::vector<EndpointRole> roles_;
   std::vector<int> server_of_;          // by endpoint: its index in counts_.servers, or -1
   LaneMetrics counts_;                  // all but latency and peaks
   std::vector<Nanoseconds> latencies_;  // of delivered messages
   OpenEvents server_opens_;             // at every server
   std::vector<OpenEvents> opens_by_server_;
+  std::vector<std::pair<EndpointId, Nanoseconds>> client_opens_;  // with a balancer
 };
 
 // Nearest-rank percentile (0 < p <= 100) of values sorted ascending; zero when empty.

@@ -62,8 +62,8 @@ void ClusterLane::arrived(int server, std::uint64_t number) {
   if (!up_[static_cast<std::size_t>(server)] || number >= publications_.size()) return;
   const Publication& publication = publications_[number];
   ServerModel& model = *servers_[static_cast<std::size_t>(server)];
-  for (int client = publication.first_client;
-       client < publication.first_client + publication.count; ++client) {
+  for (int client = publication.first_client; client < publication.first_client + publication.count;
+       ++client) {
     if (model.serves(client)) model.push(client, publication.id_for(client));
   }
 }
@@ -94,9 +94,10 @@ void ClusterLane::fail(const Failure& failure) {
       world_.topology.net().set_down(endpoint, true);
       break;
     case FailureKind::drain:
-      world_.topology.close_connections_of(
-          endpoint, "FIN: " + name + " drains: it closes its connections, so that their "
-                                     "clients reconnect to another server");
+      world_.topology.close_connections_of(endpoint,
+                                           "FIN: " + name +
+                                               " drains: it closes its connections, so that their "
+                                               "clients reconnect to another server");
       break;
   }
 }

@@ -233,7 +233,7 @@ std::vector<LaneMetrics> simulate_metrics(const Scenario& scenario, const LanePr
   }
   return for_each_lane<LaneMetrics>(scenario, [&](std::size_t lane) {
     const LaneSpec& spec = scenario.lanes[lane];
-    MetricsAccumulator accumulator(spec);
+    MetricsAccumulator accumulator(spec, scenario.duration);
     run_lane(scenario, spec.transport, accumulator, lanes[lane]);
     return accumulator.result();
   });

@@ -16,7 +16,7 @@ Document describe_trace(sim::Scenario scenario, sim::Trace trace, std::vector<La
   document.sources = std::move(sources);
   document.diagram = build_diagram(document.trace);
   for (const sim::Lane& lane : document.trace.lanes) {
-    document.metrics.push_back(sim::compute_metrics(lane));
+    document.metrics.push_back(sim::compute_metrics(lane, document.trace.duration));
     document.series.push_back(lane_series(lane));
   }
   return document;

@@ -17,18 +17,21 @@ TEST_CASE("a browser keeps the balancer's cookie and sends it with every later r
   WireFrame request = http_frame("GET /lp?client=1 HTTP/1.1\r\nHost: h\r\n\r\n");
   jar.add_to(request);
   CHECK(wire::as_text(request.bytes) == "GET /lp?client=1 HTTP/1.1\r\nHost: h\r\n\r\n");
-  jar.take(http_frame("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n"
-                      "Set-Cookie: pushlab_node=s3; Path=/\r\n\r\nok"));
+  jar.take(
+      http_frame("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n"
+                 "Set-Cookie: pushlab_node=s3; Path=/\r\n\r\nok"));
   jar.add_to(request);
   CHECK(wire::as_text(request.bytes) ==
         "GET /lp?client=1 HTTP/1.1\r\nHost: h\r\nCookie: pushlab_node=s3\r\n\r\n");
   // A later Set-Cookie of the same name replaces it.
   jar.take(http_frame("HTTP/1.1 204 No Content\r\nSet-Cookie: pushlab_node=s1; Path=/\r\n\r\n"));
-  WireFrame next = http_frame("POST /send?client=1 HTTP/1.1\r\nHost: h\r\n"
-                              "Content-Length: 2\r\n\r\nhi");
+  WireFrame next = http_frame(
+      "POST /send?client=1 HTTP/1.1\r\nHost: h\r\n"
+      "Content-Length: 2\r\n\r\nhi");
   jar.add_to(next);
-  CHECK(wire::as_text(next.bytes) == "POST /send?client=1 HTTP/1.1\r\nHost: h\r\n"
-                                     "Content-Length: 2\r\nCookie: pushlab_node=s1\r\n\r\nhi");
+  CHECK(wire::as_text(next.bytes) ==
+        "POST /send?client=1 HTTP/1.1\r\nHost: h\r\n"
+        "Content-Length: 2\r\nCookie: pushlab_node=s1\r\n\r\nhi");
 }
 
 TEST_CASE("the jar's cookies join a Cookie field the page sends itself") {

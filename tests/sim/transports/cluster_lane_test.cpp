@@ -28,8 +28,7 @@ Scenario cluster_scenario(Transport transport, int clients, BrokerKind broker,
                              .broker = {.kind = broker, .latency = 250us},
                              .failures = {},
                              .reconnect = {}};
-  scenario.traffic.push_back(
-      {Direction::server_to_client, Periodic{1s, 1s}, 20, Audience::all, 0});
+  scenario.traffic.push_back({Direction::server_to_client, Periodic{1s, 1s}, 20, Audience::all, 0});
   return scenario;
 }
 
@@ -73,7 +72,8 @@ std::size_t peak_in_window(const std::vector<Nanoseconds>& times, Nanoseconds wi
 }  // namespace
 
 TEST_CASE("cluster: the lane has a balancer, s1 to s4 and Redis, in that order after the clients") {
-  const Lane lane = run_one_lane(cluster_scenario(Transport::websocket, 8, BrokerKind::redis_pubsub, 3s));
+  const Lane lane =
+      run_one_lane(cluster_scenario(Transport::websocket, 8, BrokerKind::redis_pubsub, 3s));
   std::vector<std::string> names;
   for (const Endpoint& endpoint : lane.endpoints) names.push_back(endpoint.name);
   CHECK(names == std::vector<std::string>{"client 1", "client 2", "client 3", "client 4",
@@ -101,14 +101,16 @@ TEST_CASE("cluster: without a broker each client gets only its own server's shar
   }
 }
 
-TEST_CASE("cluster: Redis pub/sub carries real RESP: SUBSCRIBE, PUBLISH once, a message per server") {
-  const Lane lane = run_one_lane(cluster_scenario(Transport::websocket, 8, BrokerKind::redis_pubsub, 3s));
+TEST_CASE(
+    "cluster: Redis pub/sub carries real RESP: SUBSCRIBE, PUBLISH once, a message per server") {
+  const Lane lane =
+      run_one_lane(cluster_scenario(Transport::websocket, 8, BrokerKind::redis_pubsub, 3s));
   const auto subscribes = frames_of(lane, Layer::resp, "SUBSCRIBE");
   const auto publishes = frames_of(lane, Layer::resp, "PUBLISH");
   const auto pushes = frames_of(lane, Layer::resp, "message");
   CHECK(subscribes.size() == 4);
-  CHECK(publishes.size() == 2);      // broadcasts at 1 s and 2 s
-  CHECK(pushes.size() == 2 * 4);     // each to the four subscribed servers
+  CHECK(publishes.size() == 2);   // broadcasts at 1 s and 2 s
+  CHECK(pushes.size() == 2 * 4);  // each to the four subscribed servers
   CHECK(wire::as_text(subscribes[0]->bytes) == "*2\r\n$9\r\nSUBSCRIBE\r\n$7\r\npushlab\r\n");
   wire::resp::Decoder decoder;
   decoder.feed(publishes[0]->bytes);
@@ -125,10 +127,12 @@ TEST_CASE("cluster: Redis pub/sub carries real RESP: SUBSCRIBE, PUBLISH once, a 
 }
 
 TEST_CASE("cluster: round robin spreads WebSocket connections evenly over the servers") {
-  const Lane lane = run_one_lane(cluster_scenario(Transport::websocket, 40, BrokerKind::redis_pubsub, 3s));
+  const Lane lane =
+      run_one_lane(cluster_scenario(Transport::websocket, 40, BrokerKind::redis_pubsub, 3s));
   const LaneMetrics metrics = compute_metrics(lane);
   REQUIRE(metrics.servers.size() == 4);
-  for (const ServerMetrics& server : metrics.servers) CHECK(server.peak_connections == 10);  // the broker links are the server's own
+  for (const ServerMetrics& server : metrics.servers)
+    CHECK(server.peak_connections == 10);  // the broker links are the server's own
 }
 
 TEST_CASE("cluster: sticky cookie: the balancer's Set-Cookie, and later polls that name s-N") {
@@ -149,7 +153,7 @@ TEST_CASE("cluster: sticky cookie: the balancer's Set-Cookie, and later polls th
       servers_of_client[client_named(text)].insert(frame.to);
     }
   }
-  CHECK(cookies_set == 4);  // each client's first response, added at the balancer
+  CHECK(cookies_set == 4);              // each client's first response, added at the balancer
   CHECK(requests_with_cookie > 2 * 4);  // every later poll, on both hops
   CHECK(servers_of_client.size() == 4);
   for (const auto& [client, servers] : servers_of_client) CHECK(servers.size() == 1);
@@ -188,10 +192,19 @@ TEST_CASE("cluster: a crash and its reconnect storm, immediate against full jitt
   auto storm = [](ReconnectPolicy policy) {
     Scenario scenario = cluster_scenario(Transport::websocket, 400, BrokerKind::redis_pubsub, 20s);
     scenario.traffic.clear();
-    scenario.cluster->failures = {{.at = 10s, .server = 2, .kind = FailureKind::crash,
-                                   .restart_after = 5s}};
+    scenario.cluster->failures = {
+        {.at = 10s, .server = 2, .kind = FailureKind::crash, .restart_after = 5s}};
     scenario.cluster->reconnect.policy = policy;
-    return reconnect_times(run_one_lane(scenario));
+    const Lane lane = run_one_lane(scenario);
+    // The lane's figures count the same reconnects as the connections show.
+    const LaneMetrics metrics = compute_metrics(lane, scenario.duration);
+    REQUIRE(metrics.cluster.has_value());
+    CHECK(metrics.cluster->reconnects == reconnect_times(lane).size());
+    CHECK(metrics.cluster->reconnects_peak_100ms == peak_in_window(reconnect_times(lane), 100ms));
+    // s2 came back empty at 15 s; round robin sends it only new connections: none.
+    CHECK(metrics.servers[1].open_at_end == 0);
+    CHECK(metrics.cluster->imbalance == doctest::Approx(4.0 / 3.0).epsilon(0.01));
+    return reconnect_times(lane);
   };
   // s2's hundred clients are reset at once and come back.
   const std::vector<Nanoseconds> immediate = storm(ReconnectPolicy::immediate);
@@ -209,8 +222,8 @@ TEST_CASE("cluster: a crash and its reconnect storm, immediate against full jitt
 TEST_CASE("cluster: pub/sub loses what is published while a crashed server's clients are away") {
   Scenario scenario = cluster_scenario(Transport::websocket, 40, BrokerKind::redis_pubsub, 20s);
   scenario.traffic = {{Direction::server_to_client, Periodic{100ms, 100ms}, 20, Audience::all, 0}};
-  scenario.cluster->failures = {{.at = 10s, .server = 2, .kind = FailureKind::crash,
-                                 .restart_after = 5s}};
+  scenario.cluster->failures = {
+      {.at = 10s, .server = 2, .kind = FailureKind::crash, .restart_after = 5s}};
   scenario.cluster->reconnect.policy = ReconnectPolicy::fixed;  // 1 s
   const Lane lane = run_one_lane(scenario);
   const std::vector<int> received = received_by_client(lane, 40);
@@ -231,8 +244,8 @@ TEST_CASE("cluster: pub/sub loses what is published while a crashed server's cli
 
 TEST_CASE("cluster: the same seed gives the same Trace, byte for byte") {
   Scenario scenario = cluster_scenario(Transport::long_poll, 12, BrokerKind::redis_pubsub, 15s);
-  scenario.cluster->failures = {{.at = 5s, .server = 1, .kind = FailureKind::crash,
-                                 .restart_after = 2s}};
+  scenario.cluster->failures = {
+      {.at = 5s, .server = 1, .kind = FailureKind::crash, .restart_after = 2s}};
   scenario.cluster->balancer.policy = BalancerPolicy::random;
   const Lane first = run_one_lane(scenario);
   CHECK(first == run_one_lane(scenario));
