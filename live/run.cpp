@@ -37,6 +37,11 @@ void refuse_what_live_mode_lacks(const sim::Scenario& scenario) {
                              ", but live mode runs each client as one tab (expected sse.tabs 1, "
                              "or a run without the sse lane)");
   }
+  if (scenario.cluster) {
+    throw std::runtime_error(
+        "the scenario has a cluster, but live mode runs one server (expected a scenario "
+        "without \"cluster\"; the cluster is the simulator's: pushlab-cli run)");
+  }
 }
 
 // The Origin a scenario's browser sends, copied with its other request fields: the page this

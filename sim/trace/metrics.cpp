@@ -140,7 +140,11 @@ ClusterMetrics MetricsAccumulator::cluster_result(const LaneMetrics& metrics) co
   std::sort(opens.begin(), opens.end());
   std::vector<Nanoseconds> reconnects;
   for (std::size_t i = 1; i < opens.size(); ++i) {
-    if (opens[i].first == opens[i - 1].first) reconnects.push_back(opens[i].second);
+    // Only while the traffic runs: after it, clients still waiting for a lost message idle
+    // until the run stops them, and a balancer's idle timeout would count as a storm.
+    if (opens[i].first == opens[i - 1].first && opens[i].second < end_) {
+      reconnects.push_back(opens[i].second);
+    }
   }
   std::sort(reconnects.begin(), reconnects.end());
   cluster.reconnects = reconnects.size();

@@ -46,10 +46,10 @@ struct ServerMetrics {
 
 // What only a lane with a cluster has: what crossed the broker, and how clients came back.
 struct ClusterMetrics {
-  std::uint64_t published = 0;              // PUBLISHes the servers sent to the broker
-  std::uint64_t delivered = 0;              // the broker's pushes that reached a server
-  std::uint64_t broker_bytes = 0;           // RESP bytes to and from the broker
-  std::uint64_t reconnects = 0;             // connections a client opened after its first
+  std::uint64_t published = 0;     // PUBLISHes the servers sent to the broker
+  std::uint64_t delivered = 0;     // the broker's pushes that reached a server
+  std::uint64_t broker_bytes = 0;  // RESP bytes to and from the broker
+  std::uint64_t reconnects = 0;    // connections a client opened after its first, in the traffic
   std::uint64_t reconnects_peak_100ms = 0;  // the most of them in any 100 ms
   // The most connections open at one server when the traffic ended, over the mean: 1 is even.
   double imbalance = 0;
