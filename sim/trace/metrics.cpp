@@ -82,7 +82,9 @@ void MetricsAccumulator::add_connection(ConnectionId, const Connection& connecti
   const std::optional<std::size_t> server = server_index(connection.to);
   if (!server) return;
   ++counts_.servers[*server].connections;
-  if (connection.opened_at <= end_ && (!connection.closed_at || *connection.closed_at > end_)) {
+  const bool open_at_end =
+      connection.opened_at <= end_ && (!connection.closed_at || *connection.closed_at > end_);
+  if (counts_.cluster && open_at_end) {
     ++counts_.servers[*server].open_at_end;
   }
   for (OpenEvents* events : {&server_opens_, &opens_by_server_[*server]}) {

@@ -39,7 +39,7 @@ struct ServerMetrics {
   std::uint64_t bytes_in = 0;          // arrived at it, with the modelled TCP/IP/TLS bytes
   std::uint64_t bytes_out = 0;         // sent by it, likewise (lost ones included)
   std::uint64_t messages_out = 0;      // application messages in the frames it sent
-  std::uint64_t open_at_end = 0;       // connections open when the traffic ended
+  std::uint64_t open_at_end = 0;       // in a cluster: connections open when the traffic ended
 
   friend bool operator==(const ServerMetrics&, const ServerMetrics&) = default;
 };

@@ -96,7 +96,7 @@ TEST_CASE("enums take only their JSON names") {
         "client, proxy, load-balancer, server, broker)");
   CHECK(error_of(set(small_json(), "/lanes/0/frames/0/layer", "udp")) ==
         "t.json: /lanes/0/frames/0/layer: \"udp\" is not a layer (expected one of tcp, tls, "
-        "http, websocket, sse)");
+        "http, websocket, sse, resp)");
   CHECK(error_of(set(small_json(), "/lanes/0/messages/0/direction", "up")) ==
         "t.json: /lanes/0/messages/0/direction: \"up\" is not a direction (expected one of "
         "server-to-client, client-to-server)");

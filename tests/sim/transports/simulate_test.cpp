@@ -58,7 +58,8 @@ TEST_CASE("metrics gathered during a run equal metrics computed from its kept tr
   const Trace trace = simulate(scenario);
   const std::vector<LaneMetrics> live = simulate_metrics(scenario);
   REQUIRE(live.size() == trace.lanes.size());
-  for (std::size_t i = 0; i < live.size(); ++i) CHECK(live[i] == compute_metrics(trace.lanes[i]));
+  for (std::size_t i = 0; i < live.size(); ++i)
+    CHECK(live[i] == compute_metrics(trace.lanes[i], trace.duration));
 }
 
 TEST_CASE("chat: push delivers in one transit, polling waits for the next poll") {
