@@ -103,7 +103,7 @@ void MetricsAccumulator::count_frame(const WireFrame& frame) {
     counts_.servers[*server].bytes_out += on_the_wire;
     counts_.servers[*server].messages_out += frame.messages.size();
   }
-  if (counts_.cluster) count_cluster_frame(frame, on_the_wire);
+  if (counts_.cluster) count_cluster_frame(frame);
   if (const auto server = server_index(frame.to); server && !frame.lost()) {
     counts_.servers[*server].bytes_in += on_the_wire;
   }
@@ -127,7 +127,7 @@ void MetricsAccumulator::add_message(MessageId, const Message& message) {
   latencies_.push_back(*message.delivered_at - message.created_at);
 }
 
-void MetricsAccumulator::count_cluster_frame(const WireFrame& frame, std::uint64_t) {
+void MetricsAccumulator::count_cluster_frame(const WireFrame& frame) {
   if (frame.layer != Layer::resp) return;
   ClusterMetrics& cluster = *counts_.cluster;
   cluster.broker_bytes += frame.size();

@@ -123,7 +123,7 @@ class MetricsAccumulator final : public TraceSink {
     return static_cast<std::size_t>(server_of_[id]);
   }
 
-  void count_cluster_frame(const WireFrame& frame, std::uint64_t on_the_wire);
+  void count_cluster_frame(const WireFrame& frame);
   ClusterMetrics cluster_result(const LaneMetrics& metrics) const;
 
   LaneSpec spec_;

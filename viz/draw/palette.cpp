@@ -13,30 +13,31 @@ ImU32 opaque(Rgb colour) {
 }  // namespace
 
 const Palette& dark_palette() {
-  static const Palette palette{.background = IM_COL32(24, 26, 31, 255),
-                               .lane_background = IM_COL32(32, 35, 42, 255),
-                               .text = IM_COL32(235, 235, 235, 255),
-                               .faint_text = IM_COL32(150, 155, 165, 255),
-                               .lifeline = IM_COL32(120, 125, 135, 255),
-                               .connection = IM_COL32(86, 180, 233, 80),
-                               .playhead = IM_COL32(240, 228, 66, 255),
-                               .selection = IM_COL32(255, 255, 255, 255),
-                               .frame_colours =
-                                   {
-                                       IM_COL32(170, 170, 170, 255),  // TCP: grey
-                                       IM_COL32(204, 121, 167, 255),  // TLS: reddish purple
-                                       IM_COL32(86, 180, 233, 255),   // HTTP: sky blue
-                                       IM_COL32(230, 159, 0, 255),    // WebSocket: orange
-                                       IM_COL32(0, 158, 115, 255),    // SSE: bluish green
-                                       IM_COL32(213, 94, 0, 255),     // errors: vermillion
-                                       IM_COL32(240, 228, 66, 255),   // RESP: yellow
-                                   },
-                               .transport_colours = {
-                                   IM_COL32(204, 121, 167, 255),  // short polling: reddish purple
-                                   IM_COL32(86, 180, 233, 255),   // long polling: sky blue
-                                   IM_COL32(230, 159, 0, 255),    // WebSocket: orange
-                                   IM_COL32(0, 158, 115, 255),    // SSE: bluish green
-                               }};
+  static const Palette palette{
+      .background = IM_COL32(24, 26, 31, 255),
+      .lane_background = IM_COL32(32, 35, 42, 255),
+      .text = IM_COL32(235, 235, 235, 255),
+      .faint_text = IM_COL32(150, 155, 165, 255),
+      .lifeline = IM_COL32(120, 125, 135, 255),
+      .connection = IM_COL32(86, 180, 233, 80),
+      .playhead = IM_COL32(240, 228, 66, 255),
+      .selection = IM_COL32(255, 255, 255, 255),
+      .frame_colours =
+          {
+              IM_COL32(170, 170, 170, 255),  // TCP: grey
+              IM_COL32(204, 121, 167, 255),  // TLS: reddish purple
+              IM_COL32(86, 180, 233, 255),   // HTTP: sky blue
+              IM_COL32(230, 159, 0, 255),    // WebSocket: orange
+              IM_COL32(0, 158, 115, 255),    // SSE: bluish green
+              IM_COL32(213, 94, 0, 255),     // errors: vermillion
+              IM_COL32(222, 184, 135, 255),  // RESP: tan, apart from the playhead
+          },
+      .transport_colours = {
+          IM_COL32(204, 121, 167, 255),  // short polling: reddish purple
+          IM_COL32(86, 180, 233, 255),   // long polling: sky blue
+          IM_COL32(230, 159, 0, 255),    // WebSocket: orange
+          IM_COL32(0, 158, 115, 255),    // SSE: bluish green
+      }};
   return palette;
 }
 
