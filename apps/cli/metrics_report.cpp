@@ -13,12 +13,6 @@ namespace {
 
 using sim::LaneMetrics;
 
-std::string fixed(double value, int decimals) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.*f", decimals, value);
-  return text;
-}
-
 // `text` in lines of at most `width` characters, each starting with `indent`.
 std::string wrapped(std::string_view text, std::string_view indent, std::size_t width) {
   std::string out;
@@ -50,8 +44,8 @@ namespace {
 void print_scenario_line(std::ostream& out, const sim::Scenario& scenario) {
   out << scenario.name << ": " << scenario.clients
       << (scenario.clients == 1 ? " client, " : " clients, ")
-      << fixed(std::chrono::duration<double>(scenario.duration).count(), 0) << " s, "
-      << fixed(milliseconds(scenario.network.latency), 0) << " ms one way"
+      << fixed_text(std::chrono::duration<double>(scenario.duration).count(), 0) << " s, "
+      << fixed_text(milliseconds(scenario.network.latency), 0) << " ms one way"
       << (scenario.network.tls ? ", TLS" : "")
       << (scenario.proxy.enabled ? ", through a proxy" : "") << "\n\n";
 }
@@ -68,6 +62,8 @@ nlohmann::ordered_json servers_json(const std::vector<sim::ServerMetrics>& serve
   return json;
 }
 
+}  // namespace
+
 // The names: per server, the broker, and how clients came back.
 nlohmann::ordered_json cluster_json(const LaneMetrics& lane) {
   const sim::ClusterMetrics& cluster = *lane.cluster;
@@ -76,6 +72,11 @@ nlohmann::ordered_json cluster_json(const LaneMetrics& lane) {
     servers.push_back({{"name", server.name},
                        {"connections_max", server.peak_connections},
                        {"connections_at_end", server.open_at_end},
+                       {"threads_busy_max", server.threads_busy_max},
+                       {"accept_queue_max", server.accept_queue_max},
+                       {"refused", server.refused},
+                       {"memory_max_bytes", server.memory_max_bytes},
+                       {"cpu_utilisation", server.cpu_utilisation},
                        {"messages_out", server.messages_out}});
   }
   return {{"servers", std::move(servers)},
@@ -89,23 +90,29 @@ nlohmann::ordered_json cluster_json(const LaneMetrics& lane) {
           {"imbalance", cluster.imbalance}};
 }
 
+namespace {
+
 // A table per lane: its servers, then the broker's and the reconnects' figures.
 void print_cluster_tables(std::ostream& out, const std::vector<LaneMetrics>& lanes) {
   for (const LaneMetrics& lane : lanes) {
     if (!lane.cluster) continue;
     const sim::ClusterMetrics& cluster = *lane.cluster;
     out << "\n" << lane.lane << " in the cluster\n";
-    TextTable table({"server", "connections max", "open at the end", "messages out", "bytes out"});
+    TextTable table({"server", "connections max", "open at the end", "threads max", "queue max",
+                     "refused", "memory max", "CPU", "messages out", "bytes out"});
     for (const sim::ServerMetrics& server : lane.servers) {
       table.add_row({server.name, std::to_string(server.peak_connections),
-                     std::to_string(server.open_at_end), std::to_string(server.messages_out),
-                     std::to_string(server.bytes_out)});
+                     std::to_string(server.open_at_end), std::to_string(server.threads_busy_max),
+                     std::to_string(server.accept_queue_max), std::to_string(server.refused),
+                     fixed_text(static_cast<double>(server.memory_max_bytes) / 1e6, 1) + " MB",
+                     fixed_text(100.0 * server.cpu_utilisation, 1) + " %",
+                     std::to_string(server.messages_out), std::to_string(server.bytes_out)});
     }
     table.print(out, "  ");
     out << "  broker: " << cluster.published << " published, " << cluster.delivered
         << " delivered to servers, " << cluster.broker_bytes << " RESP bytes\n"
         << "  reconnects: " << cluster.reconnects << " (at most " << cluster.reconnects_peak_100ms
-        << " in 100 ms); imbalance at the end " << fixed(cluster.imbalance, 2)
+        << " in 100 ms); imbalance at the end " << fixed_text(cluster.imbalance, 2)
         << " (most over mean)\n";
   }
 }

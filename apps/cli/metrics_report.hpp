@@ -23,6 +23,10 @@ nlohmann::ordered_json metrics_json(const std::string& scenario_name,
                                     const std::vector<sim::LaneMetrics>& lanes,
                                     const std::string& source);
 
+// A lane's cluster figures (it has a cluster): {"servers": [{"name", "connections_max", ...}],
+//  "broker": {...}, "lost", "reconnects", "reconnects_peak_100ms", "imbalance"}.
+nlohmann::ordered_json cluster_json(const sim::LaneMetrics& lane);
+
 // The simulated and live figures of each lane side by side, with the live run's difference.
 void print_comparison_table(std::ostream& out, const sim::Scenario& scenario,
                             const sim::MetricsComparison& comparison);

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <mutex>
 #include <string>
@@ -18,10 +19,15 @@ class ProgressLine {
 
   // Step `step` (from 0) is `done` (0 to 1) of the way through.
   void show(std::size_t step, double done, const std::string& what) {
+    show_steps_done(static_cast<double>(step) + done, what);
+  }
+
+  // Steps running side by side: `steps_done` of them in all, counting parts of steps.
+  void show_steps_done(double steps_done, const std::string& what) {
     if (!shown_) return;
     const std::lock_guard lock(mutex_);
     constexpr std::size_t kWidth = 30;
-    const double whole = (static_cast<double>(step) + done) / static_cast<double>(steps_);
+    const double whole = std::min(1.0, steps_done / static_cast<double>(steps_));
     const auto filled = static_cast<std::size_t>(whole * kWidth);
     std::fprintf(stderr, "\r[%s%s] %3.0f%%  %-40s", std::string(filled, '#').c_str(),
                  std::string(kWidth - filled, '.').c_str(), whole * 100, what.c_str());

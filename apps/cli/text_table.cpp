@@ -1,9 +1,17 @@
 #include "apps/cli/text_table.hpp"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <ostream>
 
 namespace pushlab::cli {
+
+std::string fixed_text(double value, int decimals) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.*f", decimals, value);
+  return text;
+}
 
 namespace {
 

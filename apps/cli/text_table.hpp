@@ -21,6 +21,9 @@ class TextTable {
   std::vector<std::vector<std::string>> rows_;
 };
 
+// `value` with `decimals` digits after the point, as a table cell: fixed_text(2.5, 2) "2.50".
+std::string fixed_text(double value, int decimals);
+
 // Columns counted in characters a terminal shows, so "é" is one wide.
 std::size_t display_width(const std::string& text);
 

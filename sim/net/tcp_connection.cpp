@@ -57,6 +57,14 @@ void TcpConnection::send_syn(int attempt) {
 // The acceptor answers every SYN; a lost SYN-ACK is repaired by the opener's next SYN.
 void TcpConnection::send_syn_ack() {
   if (reset_sent_ || net_.is_down(acceptor_)) return;  // a SYN to a host that is gone is lost
+  if (gate_ && !admitted_) {
+    admitted_ = true;
+    if (std::optional<std::string> refusal = gate_->admit(*this)) {
+      ended_for_gate_ = true;  // it never began for the host
+      reset(Side::acceptor, std::move(*refusal));
+      return;
+    }
+  }
   const Link::Transmission sent = backward_.link->transmit(net_.simulator.now(), kSynHeader);
   record_modelled(Side::acceptor, "syn-ack", kSynHeader, sent, true,
                   "SYN-ACK: agrees to open it; one more packet and data can flow");
@@ -106,11 +114,23 @@ void TcpConnection::send(Side from, WireFrame frame) {
     net_.sink.add_frame(next_order(), std::move(frame));
     return;
   }
+  if (gate_ && from == Side::acceptor) gate_->sending(*this, frame);
   if (!dir.may_send) {
     dir.waiting.push_back(std::move(frame));
     return;
   }
   enqueue(from, std::move(frame), false);
+}
+
+void TcpConnection::hand_over(const WireFrame& frame) {
+  if (closed_by(Side::acceptor) || net_.is_down(acceptor_) || !forward_.receiver) return;
+  forward_.receiver(frame);
+}
+
+void TcpConnection::end_for_gate() {
+  if (!gate_ || ended_for_gate_) return;
+  ended_for_gate_ = true;
+  gate_->ended(*this);
 }
 
 void TcpConnection::close(Side from, std::string note) {
@@ -120,6 +140,7 @@ void TcpConnection::close(Side from, std::string note) {
   dir.fin_queued = true;
   dir.fin_note = note.empty() ? "FIN: this side has nothing more to send" : std::move(note);
   if (dir.may_send) enqueue_fin(from);  // else allow_sending() sends it
+  if (from == Side::acceptor) end_for_gate();
 }
 
 void TcpConnection::enqueue_fin(Side from) {
@@ -217,6 +238,7 @@ void TcpConnection::deliver(Direction& dir, InFlight item, std::optional<Nanosec
   if (item.fin) {
     dir.fin_delivered = true;
     net_.sink.add_frame(item.send_order, std::move(item.frame));
+    if (dir.from == Side::opener) end_for_gate();
     if (dir.on_fin) dir.on_fin();
     record_closed_if_done();
     return;
@@ -234,6 +256,8 @@ void TcpConnection::deliver(Direction& dir, InFlight item, std::optional<Nanosec
   } else if (closed_by(receiver)) {
     item.frame.received_at.reset();
     add_sentence(item.frame.note, "Lost: it arrived after the receiver had closed the connection.");
+  } else if (gate_ && receiver == Side::acceptor) {
+    gate_->arrived(*this, item.frame);
   } else if (dir.receiver) {
     dir.receiver(item.frame);
   }
@@ -248,6 +272,7 @@ void TcpConnection::reset(Side from, std::string note) {
   dir.waiting.clear();
   direction(other(from)).receiver = nullptr;  // `from` hears nothing more of this connection
   direction(other(from)).on_fin = nullptr;
+  end_for_gate();
   const Link::Transmission sent = dir.link->transmit(net_.simulator.now(), kSegmentHeader);
   record_modelled(from, "rst", kSegmentHeader, sent, false, std::move(note));
   // A lost RST is answered by another when the other side next sends; one RTO stands for that.
@@ -274,6 +299,7 @@ void TcpConnection::reset_arrived(Side from) {
     net_.sink.add_connection(id_, record_);
     recorded_ = true;
   }
+  end_for_gate();
   if (toward_peer.on_fin) toward_peer.on_fin();
 }
 

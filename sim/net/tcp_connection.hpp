@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sim/engine/inline_function.hpp"
+#include "sim/net/connection_gate.hpp"
 #include "sim/net/detail/fifo.hpp"
 #include "sim/net/link.hpp"
 #include "sim/net/net_context.hpp"
@@ -65,6 +66,11 @@ class TcpConnection {
   }
   // The other side's FIN has arrived.
   void on_peer_closed(Side at, Notify notify) { direction(other(at)).on_fin = std::move(notify); }
+
+  // The acceptor's host decides what its application reads, and when (connection_gate.hpp).
+  void set_gate(ConnectionGate* gate) { gate_ = gate; }
+  // The gate hands a frame that arrived earlier to the acceptor's application.
+  void hand_over(const WireFrame& frame);
 
   bool can_send(Side side) const;
   bool closed_by(Side side) const { return direction(side).fin_queued; }
@@ -125,6 +131,7 @@ class TcpConnection {
                        const Link::Transmission& sent, bool setup, std::string note);
   void record_closed_if_done();
   void reset_arrived(Side from);
+  void end_for_gate();
   Nanoseconds retransmission_timeout(int attempt) const;
   std::uint64_t next_order() { return net_.next_send_order++; }
 
@@ -140,6 +147,9 @@ class TcpConnection {
   Notify on_established_;
   bool syn_ack_received_ = false;
   bool reset_sent_ = false;
+  ConnectionGate* gate_ = nullptr;
+  bool admitted_ = false;
+  bool ended_for_gate_ = false;
   Nanoseconds syn_sent_at_{0};
   Nanoseconds rto_ = tcp_model::kInitialRto;
 };

@@ -25,6 +25,11 @@ void Topology::listen(EndpointId endpoint, Listener listener) {
   listeners_[endpoint] = std::move(listener);
 }
 
+void Topology::set_gate(EndpointId endpoint, ConnectionGate* gate) {
+  if (gates_.size() <= endpoint) gates_.resize(endpoint + 1, nullptr);
+  gates_[endpoint] = gate;
+}
+
 TcpConnection& Topology::connect(EndpointId from, EndpointId to) {
   const auto hop = hops_.find({from, to});
   if (hop == hops_.end()) {
@@ -33,6 +38,9 @@ TcpConnection& Topology::connect(EndpointId from, EndpointId to) {
   }
   TcpConnection& connection =
       connections_.emplace_back(net_, from, to, hop->second->up, hop->second->down, tls());
+  if (connects_.size() <= to) connects_.resize(to + 1, 0);
+  ++connects_[to];
+  if (to < gates_.size() && gates_[to] != nullptr) connection.set_gate(gates_[to]);
   if (to < listeners_.size() && listeners_[to]) listeners_[to](connection);
   return connection;
 }

@@ -39,6 +39,12 @@ class Topology {
   // side. Called as the connection is made, before its first packet.
   using Listener = std::function<void(TcpConnection&)>;
   void listen(EndpointId endpoint, Listener listener);
+  // The endpoint's host admits and paces what its application reads (connection_gate.hpp).
+  void set_gate(EndpointId endpoint, ConnectionGate* gate);
+  // Connections made to the endpoint so far.
+  std::uint64_t connects_to(EndpointId endpoint) const {
+    return endpoint < connects_.size() ? connects_[endpoint] : 0;
+  }
 
   // A connection over the hop from `from` to `to`; throws std::out_of_range without one.
   TcpConnection& connect(EndpointId from, EndpointId to);
@@ -74,7 +80,9 @@ class Topology {
   std::map<std::pair<EndpointId, EndpointId>, std::unique_ptr<HopLinks>> hops_;
   std::vector<EndpointId> client_next_;  // where each client's hop leads
   std::deque<TcpConnection> connections_;
-  std::vector<Listener> listeners_;  // by endpoint id
+  std::vector<Listener> listeners_;      // by endpoint id
+  std::vector<ConnectionGate*> gates_;   // by endpoint id, null for none
+  std::vector<std::uint64_t> connects_;  // by endpoint id
   std::vector<EndpointId> servers_;
   std::vector<CookieJar> jars_;  // by client, when kept
 };

@@ -72,6 +72,8 @@ void MetricsAccumulator::add_endpoint(const Endpoint& endpoint) {
   server_of_.back() = static_cast<int>(counts_.servers.size());
   counts_.servers.push_back({.name = endpoint.name});
   opens_by_server_.emplace_back();
+  cpu_busy_by_server_.emplace_back(0);
+  samples_by_server_.push_back(0);
 }
 
 void MetricsAccumulator::add_connection(ConnectionId, const Connection& connection) {
@@ -127,6 +129,18 @@ void MetricsAccumulator::add_message(MessageId, const Message& message) {
   latencies_.push_back(*message.delivered_at - message.created_at);
 }
 
+void MetricsAccumulator::add_host_sample(const HostSample& sample) {
+  const std::optional<std::size_t> index = server_index(sample.endpoint);
+  if (!index) return;
+  ServerMetrics& server = counts_.servers[*index];
+  server.threads_busy_max = std::max<std::uint64_t>(server.threads_busy_max, sample.threads_busy);
+  server.accept_queue_max = std::max<std::uint64_t>(server.accept_queue_max, sample.accept_queue);
+  server.memory_max_bytes = std::max(server.memory_max_bytes, sample.memory_bytes);
+  server.refused += sample.refused;
+  cpu_busy_by_server_[*index] += sample.cpu_busy;
+  ++samples_by_server_[*index];
+}
+
 void MetricsAccumulator::count_cluster_frame(const WireFrame& frame) {
   if (frame.layer != Layer::resp) return;
   ClusterMetrics& cluster = *counts_.cluster;
@@ -177,6 +191,12 @@ LaneMetrics MetricsAccumulator::result() const {
   metrics.peak_server_connections = peak_open(server_opens_);
   for (std::size_t i = 0; i < metrics.servers.size(); ++i) {
     metrics.servers[i].peak_connections = peak_open(opens_by_server_[i]);
+    if (samples_by_server_[i] > 0) {
+      const Nanoseconds sampled =
+          kHostSampleInterval * static_cast<std::int64_t>(samples_by_server_[i]);
+      metrics.servers[i].cpu_utilisation = static_cast<double>(cpu_busy_by_server_[i].count()) /
+                                           static_cast<double>(sampled.count());
+    }
   }
   if (metrics.delivered > 0) {
     const auto steady = static_cast<double>(metrics.bytes.app - metrics.bytes.setup) -
@@ -197,6 +217,7 @@ LaneMetrics compute_metrics(const Lane& lane, Nanoseconds end) {
   for (std::size_t i = 0; i < lane.messages.size(); ++i) {
     accumulator.add_message(static_cast<MessageId>(i), lane.messages[i]);
   }
+  for (const HostSample& sample : lane.host_samples) accumulator.add_host_sample(sample);
   return accumulator.result();
 }
 

@@ -40,6 +40,12 @@ struct ServerMetrics {
   std::uint64_t bytes_out = 0;         // sent by it, likewise (lost ones included)
   std::uint64_t messages_out = 0;      // application messages in the frames it sent
   std::uint64_t open_at_end = 0;       // in a cluster: connections open when the traffic ended
+  // In a cluster, from the host's samples (HostSample):
+  std::uint64_t threads_busy_max = 0;
+  std::uint64_t accept_queue_max = 0;
+  std::uint64_t refused = 0;  // connections refused: a full accept queue, the descriptor limit
+  std::uint64_t memory_max_bytes = 0;
+  double cpu_utilisation = 0;  // the share of the sampled time its CPU was busy, 0 to 1
 
   friend bool operator==(const ServerMetrics&, const ServerMetrics&) = default;
 };
@@ -101,6 +107,7 @@ class MetricsAccumulator final : public TraceSink {
   void add_connection(ConnectionId id, const Connection& connection) override;
   void add_frame(std::uint64_t send_order, WireFrame frame) override;
   void add_message(MessageId id, const Message& message) override;
+  void add_host_sample(const HostSample& sample) override;
   void count_frame(const WireFrame& frame);  // add_frame without taking the frame
   bool reads_notes() const override { return false; }
 
@@ -134,6 +141,8 @@ class MetricsAccumulator final : public TraceSink {
   std::vector<Nanoseconds> latencies_;  // of delivered messages
   OpenEvents server_opens_;             // at every server
   std::vector<OpenEvents> opens_by_server_;
+  std::vector<Nanoseconds> cpu_busy_by_server_;
+  std::vector<std::uint64_t> samples_by_server_;
   std::vector<std::pair<EndpointId, Nanoseconds>> client_opens_;  // with a balancer
 };
 

@@ -99,6 +99,25 @@ struct Message {
   friend bool operator==(const Message&, const Message&) = default;
 };
 
+// A host's gauges over one interval of a cluster run (sim/transports/cluster_lane.hpp), each
+// the highest it reached in the interval, so that a peak between two samples is not missed.
+// Kept for the balancer (connects: the clients' connection attempts) and for each server.
+inline constexpr Nanoseconds kHostSampleInterval{100'000'000};
+
+struct HostSample {
+  EndpointId endpoint = 0;
+  Nanoseconds at{0};               // the interval's start
+  std::uint32_t connections = 0;   // open
+  std::uint32_t threads_busy = 0;  // thread-per-request: requests being served
+  std::uint32_t accept_queue = 0;  // thread-per-request: requests waiting for a thread
+  std::uint64_t memory_bytes = 0;  // what its open connections cost
+  Nanoseconds cpu_busy{0};         // time its CPU spent on messages in the interval
+  std::uint32_t connects = 0;      // connections made to it in the interval
+  std::uint32_t refused = 0;       // of those, refused (a full queue, the descriptor limit)
+
+  friend bool operator==(const HostSample&, const HostSample&) = default;
+};
+
 // One transport's run: a lane of the side-by-side view.
 struct Lane {
   std::string id{};  // the scenario's lane id (sim/scenario/lane_spec.hpp): "websocket"
@@ -107,6 +126,7 @@ struct Lane {
   std::vector<Connection> connections{};
   std::vector<WireFrame> frames{};  // in the order they were sent
   std::vector<Message> messages{};
+  std::vector<HostSample> host_samples{};  // a cluster's, by interval, then by endpoint
 
   friend bool operator==(const Lane&, const Lane&) = default;
 };

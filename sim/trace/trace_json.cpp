@@ -82,6 +82,18 @@ Json to_json(const Message& message) {
   return json;
 }
 
+Json to_json(const HostSample& sample) {
+  return {{"endpoint", sample.endpoint},
+          {"at_ns", time_json(sample.at)},
+          {"connections", sample.connections},
+          {"threads_busy", sample.threads_busy},
+          {"accept_queue", sample.accept_queue},
+          {"memory_bytes", sample.memory_bytes},
+          {"cpu_busy_ns", time_json(sample.cpu_busy)},
+          {"connects", sample.connects},
+          {"refused", sample.refused}};
+}
+
 Json to_json(const Lane& lane);  // declared here so that list_json sees it
 
 template <typename Item>
@@ -92,12 +104,15 @@ Json list_json(const std::vector<Item>& items) {
 }
 
 Json to_json(const Lane& lane) {
-  return {{"id", lane.id},
-          {"transport", to_string(lane.transport)},
-          {"endpoints", list_json(lane.endpoints)},
-          {"connections", list_json(lane.connections)},
-          {"frames", list_json(lane.frames)},
-          {"messages", list_json(lane.messages)}};
+  Json json = {{"id", lane.id},
+               {"transport", to_string(lane.transport)},
+               {"endpoints", list_json(lane.endpoints)},
+               {"connections", list_json(lane.connections)},
+               {"frames", list_json(lane.frames)},
+               {"messages", list_json(lane.messages)}};
+  // Only a cluster has them; a lane without one is written as before they existed.
+  if (!lane.host_samples.empty()) json["host_samples"] = list_json(lane.host_samples);
+  return json;
 }
 
 // ObjectReader::require's check, for the fields read before the reader refuses unknown ones.

@@ -24,6 +24,8 @@ class TraceSink {
   virtual void add_frame(std::uint64_t send_order, WireFrame frame) = 0;
   // A message once it has been delivered, or when the run ends without it.
   virtual void add_message(MessageId id, const Message& message) = 0;
+  // A cluster host's gauges over the interval that has just ended.
+  virtual void add_host_sample(const HostSample& sample) = 0;
 
   // Whether it reads frames' notes. A sink that only counts does not, and a run then skips
   // writing the notes of its busiest frames (the text costs more than the counting).
@@ -42,6 +44,7 @@ class TraceRecorder final : public TraceSink {
   void add_connection(ConnectionId id, const Connection& connection) override;
   void add_frame(std::uint64_t send_order, WireFrame frame) override;
   void add_message(MessageId id, const Message& message) override;
+  void add_host_sample(const HostSample& sample) override { lane_.host_samples.push_back(sample); }
 
   // The lane, frames in the order they were sent.
   Lane finish() &&;

@@ -31,10 +31,33 @@ ClusterLane::ClusterLane(LaneWorld& world, const LaneModels& models, const Clust
   bus_ = make_message_bus(cluster.broker, world.topology,
                           [this](int server, std::uint64_t number) { arrived(server, number); });
   for (int server = 0; server < cluster.servers; ++server) {
+    resources_.push_back(std::make_unique<ServerResources>(world.simulator, cluster.server,
+                                                           server_name(server + 1)));
+    world.topology.set_gate(endpoint_of(server), resources_.back().get());
     servers_.push_back(models.make_server(endpoint_of(server)));
     bus_->server_started(server);
   }
   for (const Failure& failure : cluster.failures) schedule(failure);
+  world.simulator.schedule_at(kHostSampleInterval, [this] { sample_hosts(Nanoseconds{0}); });
+}
+
+// Whole intervals within the traffic, so that every sample spans the same time.
+void ClusterLane::sample_hosts(Nanoseconds interval_start) {
+  TraceSink& sink = world_.topology.net().sink;
+  const EndpointId balancer = *world_.topology.balancer();
+  const std::uint64_t connects = world_.topology.connects_to(balancer);
+  sink.add_host_sample({.endpoint = balancer,
+                        .at = interval_start,
+                        .connects = static_cast<std::uint32_t>(connects - balancer_connects_)});
+  balancer_connects_ = connects;
+  for (int server = 0; server < cluster_.servers; ++server) {
+    sink.add_host_sample(
+        resources_[static_cast<std::size_t>(server)]->sample(endpoint_of(server), interval_start));
+  }
+  const Nanoseconds next = interval_start + kHostSampleInterval;
+  if (next + kHostSampleInterval <= world_.scenario.duration) {
+    world_.simulator.schedule_at(next + kHostSampleInterval, [this, next] { sample_hosts(next); });
+  }
 }
 
 void ClusterLane::publish(const Publication& publication) {
@@ -62,9 +85,13 @@ void ClusterLane::arrived(int server, std::uint64_t number) {
   if (!up_[static_cast<std::size_t>(server)] || number >= publications_.size()) return;
   const Publication& publication = publications_[number];
   ServerModel& model = *servers_[static_cast<std::size_t>(server)];
+  ServerResources& resources = *resources_[static_cast<std::size_t>(server)];
   for (int client = publication.first_client; client < publication.first_client + publication.count;
        ++client) {
-    if (model.serves(client)) model.push(client, publication.id_for(client));
+    if (!model.serves(client)) continue;
+    resources.compute([this, server, client, id = publication.id_for(client)] {
+      servers_[static_cast<std::size_t>(server)]->push(client, id);
+    });
   }
 }
 
@@ -87,6 +114,7 @@ void ClusterLane::fail(const Failure& failure) {
       world_.topology.reset_connections_of(
           endpoint, "RST: " + name + " crashed; its kernel resets every connection it had");
       world_.topology.net().set_down(endpoint, true);
+      resources_[static_cast<std::size_t>(server)]->crashed();
       retired_.push_back(std::move(servers_[static_cast<std::size_t>(server)]));
       break;
     case FailureKind::partition:

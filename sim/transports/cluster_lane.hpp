@@ -12,6 +12,10 @@
 //   closes; when it heals it goes on with what it held.
 // - drain: out of rotation, and its connections are closed (FIN), so their clients reconnect
 //   elsewhere.
+// Each server's threads, descriptors, memory and CPU are its ServerResources: a message it
+// pushes waits for its CPU. Every 100 ms the lane samples the servers' gauges and the clients'
+// connection attempts at the balancer into the Trace (HostSample).
+//
 // The balancer learns at once that a server is down or back (as a refused connection and
 // HAProxy's `option redispatch` would have it), not after health checks.
 
@@ -22,6 +26,7 @@
 
 #include "sim/cluster/balancer_route.hpp"
 #include "sim/cluster/message_bus.hpp"
+#include "sim/cluster/server_resources.hpp"
 #include "sim/net/proxy_relay.hpp"
 #include "sim/transports/backplane.hpp"
 
@@ -42,6 +47,7 @@ class ClusterLane final : public Backplane {
   void schedule(const Failure& failure);
   void fail(const Failure& failure);
   void recover(const Failure& failure);
+  void sample_hosts(Nanoseconds interval_start);
   EndpointId endpoint_of(int server) const {
     return world_.topology.servers()[static_cast<std::size_t>(server)];
   }
@@ -53,9 +59,11 @@ class ClusterLane final : public Backplane {
   BalancerRoute route_;
   RelaySettings relay_settings_;
   ProxyRelay balancer_;
-  std::vector<std::unique_ptr<ServerModel>> servers_;  // the current model of each server
-  std::vector<std::unique_ptr<ServerModel>> retired_;  // crashed ones: timers may still call
+  std::vector<std::unique_ptr<ServerModel>> servers_;        // the current model of each server
+  std::vector<std::unique_ptr<ServerModel>> retired_;        // crashed ones: timers may still call
+  std::vector<std::unique_ptr<ServerResources>> resources_;  // by server, for the whole run
   std::vector<bool> up_;
+  std::uint64_t balancer_connects_ = 0;  // at the last sample
   std::unique_ptr<MessageBus> bus_;
   std::vector<Publication> publications_;  // by number
 };

@@ -18,6 +18,7 @@
 #include "sim/net/duration_text.hpp"
 #include "sim/transports/browser_connections.hpp"
 #include "sim/transports/client_by_socket.hpp"
+#include "sim/transports/cluster_backoff.hpp"
 #include "sim/transports/http_contract.hpp"
 #include "sim/transports/http_server.hpp"
 #include "sim/transports/long_poll_mailbox.hpp"
@@ -43,7 +44,10 @@ std::string count_text(std::size_t count) {
 class LongPollClient final : public ClientModel {
  public:
   LongPollClient(LaneWorld& world, int client)
-      : world_(world), client_(client), page_(world.topology, client) {}
+      : world_(world),
+        client_(client),
+        page_(world.topology, client),
+        backoff_(cluster_backoff(world, client)) {}
 
   // Every page opens its poll as it loads: a long poll has no interval to spread over.
   void start() override {
@@ -61,15 +65,29 @@ class LongPollClient final : public ClientModel {
       connection.on_frame = [this, &connection](const WireFrame& answer) {
         answered(connection, answer);
       };
-      connection.on_closed = [this] {
-        poll(
-            "the connection holding the poll was closed: the browser polls again at "
-            "once on a new one");
-      };
+      connection.on_closed = [this] { poll_after_failure(); };
       WireFrame request = world_.http.request("GET", poll_target(), {});
       if (world_.notes) request.note = note;
       connection.send(std::move(request));
     });
+  }
+
+  // Alone, at once; in a cluster, after the scenario's reconnect policy's wait, so that a
+  // refused or crashed server is not asked again in a tight loop.
+  void poll_after_failure() {
+    if (!backoff_) {
+      poll(
+          "the connection holding the poll was closed: the browser polls again at once on a new "
+          "one");
+      return;
+    }
+    const Nanoseconds delay = backoff_->next_delay();
+    if (world_.notes) {
+      retry_note_ = "the connection holding the poll was closed: the page polls again after " +
+                    duration_text(delay) + " (attempt " + std::to_string(backoff_->attempts()) +
+                    " of its reconnect policy)";
+    }
+    world_.simulator.schedule(delay, [this] { poll(retry_note_); });
   }
 
   std::string poll_target() const {
@@ -83,6 +101,7 @@ class LongPollClient final : public ClientModel {
   void answered(PooledConnection& connection, const WireFrame& answer) {
     for (const MessageId id : answer.messages) world_.messages.deliver(id);
     received_ += answer.messages.size();
+    if (backoff_) backoff_->reset();
     page_.connections.release(connection);
     poll(world_.notes ? next_poll_note(answer) : std::string_view{});
   }
@@ -106,6 +125,8 @@ class LongPollClient final : public ClientModel {
   int client_;
   PollingPage page_;
   std::uint64_t received_ = 0;  // messages received so far: the cursor each poll carries
+  std::optional<ReconnectBackoff> backoff_;
+  std::string retry_note_;  // the note of the poll a failure delayed, alive until it is sent
 };
 
 // The server holds each client's request until it has a message for it or the timeout passes.

@@ -1,5 +1,7 @@
 #include "sim/transports/websocket_client.hpp"
 
+#include "sim/transports/cluster_backoff.hpp"
+
 #include "sim/net/duration_text.hpp"
 #include "sim/transports/http_contract.hpp"
 #include "sim/transports/random_streams.hpp"
@@ -50,11 +52,8 @@ std::optional<http::Response> read_response(wire::ByteView bytes) {
 
 }  // namespace
 
-WebSocketClient::WebSocketClient(LaneWorld& world, int client) : world_(world), client_(client) {
-  if (const auto& cluster = world.scenario.cluster) {
-    backoff_.emplace(cluster->reconnect, world.rng.fork(streams::of_reconnect(client)));
-  }
-}
+WebSocketClient::WebSocketClient(LaneWorld& world, int client)
+    : world_(world), client_(client), backoff_(cluster_backoff(world, client)) {}
 
 // Alone, a library's first step; in a cluster, the scenario's policy.
 Nanoseconds WebSocketClient::next_reconnect_delay() {

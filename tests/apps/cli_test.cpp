@@ -229,6 +229,52 @@ TEST_CASE("sweep --set changes the scenario it sweeps, as run --set does") {
   CHECK(bad.err.find("/short_poll/interval_s") != std::string::npos);
 }
 
+TEST_CASE("sweep --vary runs a grid of any scenario field, the first --vary changing slowest") {
+  const auto json =
+      run_json("sweep " PUSHLAB_SOURCE_DIR
+               "/scenarios/chat.json --clients 4 --duration 12 --transport websocket "
+               "--vary cluster.servers=1,2 --vary cluster.broker.kind=none,redis-pubsub "
+               "--json");
+  REQUIRE(json["rows"].size() == 4);
+  const auto set_of = [&](int row) {
+    const auto& set = json["rows"][row]["set"];
+    return std::to_string(set["cluster.servers"].get<int>()) + " " +
+           set["cluster.broker.kind"].get<std::string>();
+  };
+  CHECK(set_of(0) == "1 none");
+  CHECK(set_of(1) == "1 redis-pubsub");
+  CHECK(set_of(2) == "2 none");
+  CHECK(set_of(3) == "2 redis-pubsub");
+  // Each row ran what it names: the servers it had, and the broker's traffic or none.
+  CHECK(json["rows"][2]["cluster"]["servers"].size() == 2);
+  CHECK(json["rows"][2]["cluster"]["broker"]["bytes"] == 0);
+  CHECK(json["rows"][3]["cluster"]["broker"]["bytes"].get<int>() > 0);
+}
+
+TEST_CASE("sweep --vary compares thread-per-request with an event loop on the same crowd") {
+  const auto json = run_json("sweep " PUSHLAB_SOURCE_DIR
+                             "/scenarios/thread-exhaustion.json --duration 40 --vary "
+                             "cluster.server.model='\"thread-per-request\",\"event-loop\"' --json");
+  REQUIRE(json["rows"].size() == 2);
+  const auto& threads = json["rows"][0]["cluster"]["servers"][0];
+  const auto& loop = json["rows"][1]["cluster"]["servers"][0];
+  CHECK(threads["threads_busy_max"] == 200);
+  CHECK(threads["accept_queue_max"] == 800);
+  CHECK(loop["threads_busy_max"] == 0);
+  CHECK(json["rows"][0]["latency_p99_ms"].get<double>() >= 10'000);
+  CHECK(json["rows"][1]["latency_p99_ms"].get<double>() < 300);
+}
+
+TEST_CASE("sweep --vary refuses a malformed axis and a value the scenario cannot take") {
+  const std::string chat = PUSHLAB_SOURCE_DIR "/scenarios/chat.json";
+  const Run shapeless = run("sweep " + chat + " --vary cluster.servers");
+  CHECK(shapeless.exit_code == 1);
+  CHECK(shapeless.err.find("expected PATH=V1,V2,...") != std::string::npos);
+  const Run zero = run("sweep " + chat + " --clients 2 --vary cluster.servers=0,2");
+  CHECK(zero.exit_code == 1);
+  CHECK(zero.err.find("/cluster/servers: 0 is out of range") != std::string::npos);
+}
+
 TEST_CASE("every command has --help, and --version prints the version") {
   for (const char* command :
        {"", "demo", "handshake", "frame", "decode", "validate", "run", "sweep"}) {

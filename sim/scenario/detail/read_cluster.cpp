@@ -156,11 +156,6 @@ Reconnect read_reconnect(const ObjectReader& cluster) {
 // Read, so that files may name them, but not simulated by this version: refused rather than
 // run as something else.
 void refuse_unsimulated(const ObjectReader& object, const Cluster& cluster) {
-  if (cluster.server.model == ServerModelKind::thread_per_request) {
-    object.location("server").field("model").fail(
-        "\"thread-per-request\" is not simulated by this version of PushLab (expected "
-        "\"event-loop\")");
-  }
   if (cluster.broker.kind == BrokerKind::redis_streams) {
     object.location("broker").field("kind").fail(
         "\"redis-streams\" is not simulated by this version of PushLab (expected \"none\" or "

@@ -20,8 +20,8 @@ using json::Json;
 using json::Location;
 using json::ObjectReader;
 
-constexpr std::array<std::string_view, 6> kLaneFields = {"id",          "transport", "endpoints",
-                                                         "connections", "frames",    "messages"};
+constexpr std::array<std::string_view, 7> kLaneFields = {
+    "id", "transport", "endpoints", "connections", "frames", "messages", "host_samples"};
 constexpr std::array<std::string_view, 2> kEndpointFields = {"role", "name"};
 constexpr std::array<std::string_view, 5> kConnectionFields = {"from", "to", "tls", "opened_ns",
                                                                "closed_ns"};
@@ -31,6 +31,10 @@ constexpr std::array<std::string_view, 13> kFrameFields = {
     "note"};
 constexpr std::array<std::string_view, 5> kMessageFields = {"direction", "client", "payload_bytes",
                                                             "created_ns", "delivered_ns"};
+
+constexpr std::array<std::string_view, 9> kHostSampleFields = {
+    "endpoint",     "at_ns",       "connections", "threads_busy", "accept_queue",
+    "memory_bytes", "cpu_busy_ns", "connects",    "refused"};
 
 constexpr std::uint64_t kMaxCount = std::numeric_limits<std::uint64_t>::max();
 
@@ -130,6 +134,28 @@ Message read_message(const Json& value, const Location& where,
       json::read_nanoseconds(object.require("created_ns", kInEvery), object.location("created_ns"));
   message.delivered_at = read_end_time(object, "delivered_ns", message.created_at, "created_ns");
   return message;
+}
+
+HostSample read_host_sample(const Json& value, const Location& where, std::size_t endpoints) {
+  constexpr std::string_view kInEvery = "in every host sample";
+  const ObjectReader object(value, where, kHostSampleFields);
+  const auto gauge = [&](std::string_view field) {
+    return static_cast<std::uint32_t>(
+        json::read_integer(object.require(field, kInEvery), object.location(field), 0,
+                           std::numeric_limits<std::uint32_t>::max()));
+  };
+  HostSample sample;
+  sample.endpoint = require_id(object, "endpoint", endpoints, kEndpoint, kInEvery);
+  sample.at = json::read_nanoseconds(object.require("at_ns", kInEvery), object.location("at_ns"));
+  sample.connections = gauge("connections");
+  sample.threads_busy = gauge("threads_busy");
+  sample.accept_queue = gauge("accept_queue");
+  sample.memory_bytes = require_count(object, "memory_bytes", kInEvery);
+  sample.cpu_busy = json::read_nanoseconds(object.require("cpu_busy_ns", kInEvery),
+                                           object.location("cpu_busy_ns"));
+  sample.connects = gauge("connects");
+  sample.refused = gauge("refused");
+  return sample;
 }
 
 // A frame travels one way or the other between the two ends of its connection.
@@ -237,6 +263,12 @@ Lane read_lane(const Json& value, const Location& where) {
     previous_sent = frame.sent_at;
     return frame;
   });
+  if (object.find("host_samples") != nullptr) {
+    lane.host_samples =
+        read_list(object, "host_samples", [&](const Json& item, const Location& at) {
+          return read_host_sample(item, at, lane.endpoints.size());
+        });
+  }
   return lane;
 }
 

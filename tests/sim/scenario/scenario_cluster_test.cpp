@@ -173,9 +173,9 @@ TEST_CASE("cluster errors name the field and the fix") {
         "(expected cap_ms at least base_ms)");
   CHECK(error_of(with_cluster(set(kCluster, "/servers", 0))) ==
         "t.json: /cluster/servers: 0 is out of range (expected an integer from 1 to 1024)");
-  CHECK(error_of(with_cluster(set(kCluster, "/server/model", "thread-per-request"))) ==
-        "t.json: /cluster/server/model: \"thread-per-request\" is not simulated by this version "
-        "of PushLab (expected \"event-loop\")");
+  CHECK(error_of(with_cluster(set(kCluster, "/server/threads", 0))) ==
+        "t.json: /cluster/server/threads: 0 is out of range (expected an integer from 1 to "
+        "100000)");
   CHECK(error_of(
             set(with_cluster(set(kCluster, "/balancer/sticky", "cookie")), "/network/tls", true)) ==
         "t.json: /cluster/balancer/sticky: \"cookie\" with network.tls: the balancer passes TLS "

@@ -50,6 +50,19 @@ TEST_CASE("every feature of a trace survives the trip through JSON") {
   CHECK(trace_from_json(to_json(Trace{}), "t.json") == Trace{});
 }
 
+TEST_CASE("host samples are written by their names, and only in a lane that has them") {
+  const auto json = to_json(everything_trace());
+  CHECK_FALSE(json["lanes"][0].contains("host_samples"));
+  CHECK(json["lanes"][1]["host_samples"].dump() ==
+        R"([{"endpoint":1,"at_ns":100000000,"connections":3,"threads_busy":2,"accept_queue":1,)"
+        R"("memory_bytes":30720,"cpu_busy_ns":15000,"connects":4,"refused":1}])");
+  nlohmann::ordered_json wrong = json;
+  wrong["lanes"][1]["host_samples"][0]["endpoint"] = 5;
+  CHECK_THROWS_WITH(trace_from_json(wrong, "t.json"),
+                    "t.json: /lanes/1/host_samples/0/endpoint: 5 points nowhere (expected an "
+                    "endpoint id from 0 to 1)");
+}
+
 TEST_CASE("the enums are written by their JSON names") {
   const auto json = to_json(everything_trace());
   const auto& lane = json["lanes"][0];

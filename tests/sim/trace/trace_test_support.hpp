@@ -164,6 +164,15 @@ inline Lane long_poll_through_proxy() {
 inline Trace everything_trace() {
   Lane idle{.transport = Transport::sse};
   idle.endpoints = {{EndpointRole::client, "client 1"}, {EndpointRole::server, "server"}};
+  idle.host_samples = {{.endpoint = 1,
+                        .at = 100ms,
+                        .connections = 3,
+                        .threads_busy = 2,
+                        .accept_queue = 1,
+                        .memory_bytes = 30720,
+                        .cpu_busy = 15us,
+                        .connects = 4,
+                        .refused = 1}};
   return {.scenario = "chat-behind-proxy",
           .source = "live",
           .duration = 2s,
