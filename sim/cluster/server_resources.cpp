@@ -30,8 +30,7 @@ std::uint32_t count_of(std::size_t size) {
 
 }  // namespace
 
-ServerResources::ServerResources(Simulator& simulator, const ServerHost& settings,
-                                 std::string name)
+ServerResources::ServerResources(Simulator& simulator, const ServerHost& settings, std::string name)
     : simulator_(simulator),
       settings_(settings),
       name_(std::move(name)),
@@ -72,11 +71,12 @@ void ServerResources::arrived(TcpConnection& connection, const WireFrame& frame)
     note_gauges();
   } else {
     ++refused_;
-    connection.reset(Side::acceptor,
-                     "RST: " + name_ + " refuses the request: all " +
-                         std::to_string(settings_.threads) + " threads are busy and its accept "
-                         "queue holds " + std::to_string(settings_.accept_backlog) +
-                         " already (accept_backlog)");
+    connection.reset(Side::acceptor, "RST: " + name_ + " refuses the request: all " +
+                                         std::to_string(settings_.threads) +
+                                         " threads are busy and its accept "
+                                         "queue holds " +
+                                         std::to_string(settings_.accept_backlog) +
+                                         " already (accept_backlog)");
   }
 }
 

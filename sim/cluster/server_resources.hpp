@@ -52,9 +52,9 @@ class ServerResources final : public ConnectionGate {
 
  private:
   struct PerConnection {
-    bool thread = false;             // holds one
-    bool queued = false;             // waits in the accept queue
-    std::vector<WireFrame> unread;   // what arrived while it waited
+    bool thread = false;            // holds one
+    bool queued = false;            // waits in the accept queue
+    std::vector<WireFrame> unread;  // what arrived while it waited
   };
 
   bool threads_limited() const { return settings_.model == ServerModelKind::thread_per_request; }

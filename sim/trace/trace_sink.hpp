@@ -54,4 +54,39 @@ class TraceRecorder final : public TraceSink {
   std::vector<std::uint64_t> send_orders_;  // beside lane_.frames
 };
 
+// Passes every record on to `next` (a MetricsAccumulator) and keeps the lane's endpoints and
+// host samples: the time series a plot needs, without a frame (`pushlab-cli run --no-trace`).
+class SeriesRecorder final : public TraceSink {
+ public:
+  SeriesRecorder(const LaneSpec& spec, TraceSink& next) : next_(next) {
+    lane_.id = spec.id;
+    lane_.transport = spec.transport;
+  }
+
+  void add_endpoint(const Endpoint& endpoint) override {
+    lane_.endpoints.push_back(endpoint);
+    next_.add_endpoint(endpoint);
+  }
+  void add_connection(ConnectionId id, const Connection& connection) override {
+    next_.add_connection(id, connection);
+  }
+  void add_frame(std::uint64_t send_order, WireFrame frame) override {
+    next_.add_frame(send_order, std::move(frame));
+  }
+  void add_message(MessageId id, const Message& message) override {
+    next_.add_message(id, message);
+  }
+  void add_host_sample(const HostSample& sample) override {
+    lane_.host_samples.push_back(sample);
+    next_.add_host_sample(sample);
+  }
+  bool reads_notes() const override { return next_.reads_notes(); }
+
+  Lane finish() && { return std::move(lane_); }
+
+ private:
+  TraceSink& next_;
+  Lane lane_;
+};
+
 }  // namespace pushlab::sim

@@ -215,7 +215,8 @@ Trace simulate(const Scenario& scenario) {
           })};
 }
 
-std::vector<LaneMetrics> simulate_metrics(const Scenario& scenario, const LaneProgress& progress) {
+FiguresAndSeries simulate_figures_and_series(const Scenario& scenario,
+                                             const LaneProgress& progress) {
   // Each lane's share of the whole, summed under a lock: reports are rare.
   std::mutex mutex;
   std::vector<double> done(scenario.lanes.size(), 0.0);
@@ -231,12 +232,26 @@ std::vector<LaneMetrics> simulate_metrics(const Scenario& scenario, const LanePr
   for (std::size_t lane = 0; lane < scenario.lanes.size(); ++lane) {
     lanes.push_back(lane_progress(lane));
   }
-  return for_each_lane<LaneMetrics>(scenario, [&](std::size_t lane) {
+  using Figures = std::pair<LaneMetrics, Lane>;
+  std::vector<Figures> figures = for_each_lane<Figures>(scenario, [&](std::size_t lane) {
     const LaneSpec& spec = scenario.lanes[lane];
     MetricsAccumulator accumulator(spec, scenario.duration);
-    run_lane(scenario, spec.transport, accumulator, lanes[lane]);
-    return accumulator.result();
+    SeriesRecorder series(spec, accumulator);
+    run_lane(scenario, spec.transport, series, lanes[lane]);
+    return Figures{accumulator.result(), std::move(series).finish()};
   });
+  FiguresAndSeries result{
+      .metrics = {},
+      .series = {.scenario = scenario.name, .source = "sim", .duration = scenario.duration}};
+  for (Figures& lane : figures) {
+    result.metrics.push_back(std::move(lane.first));
+    result.series.lanes.push_back(std::move(lane.second));
+  }
+  return result;
+}
+
+std::vector<LaneMetrics> simulate_metrics(const Scenario& scenario, const LaneProgress& progress) {
+  return simulate_figures_and_series(scenario, progress).metrics;
 }
 
 }  // namespace pushlab::sim

@@ -40,4 +40,13 @@ Trace simulate(const Scenario& scenario);
 std::vector<LaneMetrics> simulate_metrics(const Scenario& scenario,
                                           const LaneProgress& progress = {});
 
+// The figures, and a Trace that holds each lane's time series (endpoints and host samples)
+// without its frames, connections or messages: what a run too large to keep frames leaves.
+struct FiguresAndSeries {
+  std::vector<LaneMetrics> metrics;
+  Trace series;
+};
+FiguresAndSeries simulate_figures_and_series(const Scenario& scenario,
+                                             const LaneProgress& progress = {});
+
 }  // namespace pushlab::sim

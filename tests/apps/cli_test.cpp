@@ -275,6 +275,25 @@ TEST_CASE("sweep --vary refuses a malformed axis and a value the scenario cannot
   CHECK(zero.err.find("/cluster/servers: 0 is out of range") != std::string::npos);
 }
 
+TEST_CASE("run --no-trace keeps the figures and writes only the time series") {
+  const std::string scenario = PUSHLAB_SOURCE_DIR "/scenarios/thread-exhaustion.json";
+  const auto whole = scratch_dir() / "whole.trace.json";
+  const auto series = scratch_dir() / "series.trace.json";
+  const auto kept =
+      run_json("run " + scenario + " --duration 5 --json --trace-out " + whole.string());
+  const auto slim = run_json("run " + scenario + " --duration 5 --json --no-trace --trace-out " +
+                             series.string());
+  CHECK(slim == kept);  // the same figures
+  const auto full = nlohmann::json::parse(slurp(whole))["lanes"][0];
+  const auto samples = nlohmann::json::parse(slurp(series))["lanes"][0];
+  CHECK(samples["frames"].empty());
+  CHECK(samples["connections"].empty());
+  CHECK(samples["endpoints"] == full["endpoints"]);
+  CHECK(samples["host_samples"] == full["host_samples"]);
+  // 5 s of traffic in whole 100 ms intervals, for the balancer and the one server.
+  CHECK(samples["host_samples"].size() == 2 * 50);
+}
+
 TEST_CASE("every command has --help, and --version prints the version") {
   for (const char* command :
        {"", "demo", "handshake", "frame", "decode", "validate", "run", "sweep"}) {
