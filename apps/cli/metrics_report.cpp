@@ -85,6 +85,7 @@ nlohmann::ordered_json cluster_json(const LaneMetrics& lane) {
             {"delivered", cluster.delivered},
             {"bytes", cluster.broker_bytes}}},
           {"lost", lane.lost},
+          {"duplicates", cluster.duplicates},
           {"reconnects", cluster.reconnects},
           {"reconnects_peak_100ms", cluster.reconnects_peak_100ms},
           {"imbalance", cluster.imbalance}};
@@ -111,6 +112,8 @@ void print_cluster_tables(std::ostream& out, const std::vector<LaneMetrics>& lan
     table.print(out, "  ");
     out << "  broker: " << cluster.published << " published, " << cluster.delivered
         << " delivered to servers, " << cluster.broker_bytes << " RESP bytes\n"
+        << "  duplicates: " << cluster.duplicates
+        << " (messages that reached their browser again)\n"
         << "  reconnects: " << cluster.reconnects << " (at most " << cluster.reconnects_peak_100ms
         << " in 100 ms); imbalance at the end " << fixed_text(cluster.imbalance, 2)
         << " (most over mean)\n";

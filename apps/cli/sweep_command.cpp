@@ -161,7 +161,7 @@ void print_table(const std::string& name, const std::vector<SweepAxis>& axes,
     headings.emplace_back(heading);
   }
   if (outcomes) headings.insert(headings.end(), {"delivered", "lost", "p99 (ms)"});
-  if (cluster) headings.insert(headings.end(), {"reconnects", "most in 100 ms"});
+  if (cluster) headings.insert(headings.end(), {"duplicates", "reconnects", "most in 100 ms"});
   TextTable table(std::move(headings));
   for (const SweepPoint& point : points) {
     for (const sim::LaneMetrics& lane : point.lanes) {
@@ -177,6 +177,7 @@ void print_table(const std::string& name, const std::vector<SweepAxis>& axes,
                                    fixed_text(milliseconds(lane.latency.p99), 1)});
       }
       if (cluster) {
+        cells.push_back(lane.cluster ? std::to_string(lane.cluster->duplicates) : "-");
         cells.push_back(lane.cluster ? std::to_string(lane.cluster->reconnects) : "-");
         cells.push_back(lane.cluster ? std::to_string(lane.cluster->reconnects_peak_100ms) : "-");
       }

@@ -142,8 +142,15 @@ void MetricsAccumulator::add_host_sample(const HostSample& sample) {
 }
 
 void MetricsAccumulator::count_cluster_frame(const WireFrame& frame) {
-  if (frame.layer != Layer::resp) return;
   ClusterMetrics& cluster = *counts_.cluster;
+  if (is(frame.to, EndpointRole::client) && !frame.lost()) {
+    for (const MessageId id : frame.messages) {
+      if (arrived_.size() <= id) arrived_.resize(id + 1, false);
+      if (arrived_[id]) ++cluster.duplicates;
+      arrived_[id] = true;
+    }
+  }
+  if (frame.layer != Layer::resp) return;
   cluster.broker_bytes += frame.size();
   if (frame.kind == "PUBLISH" && is(frame.to, EndpointRole::broker)) ++cluster.published;
   if (frame.kind == "message" && !frame.lost()) ++cluster.delivered;

@@ -57,6 +57,9 @@ struct ClusterMetrics {
   std::uint64_t broker_bytes = 0;  // RESP bytes to and from the broker
   std::uint64_t reconnects = 0;    // connections a client opened after its first, in the traffic
   std::uint64_t reconnects_peak_100ms = 0;  // the most of them in any 100 ms
+  // Messages that reached their client again, after they had arrived: two servers that both
+  // held the client's state each sent it.
+  std::uint64_t duplicates = 0;
   // The most connections open at one server when the traffic ended, over the mean: 1 is even.
   double imbalance = 0;
 
@@ -141,6 +144,7 @@ class MetricsAccumulator final : public TraceSink {
   std::vector<Nanoseconds> latencies_;  // of delivered messages
   OpenEvents server_opens_;             // at every server
   std::vector<OpenEvents> opens_by_server_;
+  std::vector<bool> arrived_;  // by message: it has reached its client (in a cluster)
   std::vector<Nanoseconds> cpu_busy_by_server_;
   std::vector<std::uint64_t> samples_by_server_;
   std::vector<std::pair<EndpointId, Nanoseconds>> client_opens_;  // with a balancer

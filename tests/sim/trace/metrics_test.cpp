@@ -208,3 +208,38 @@ TEST_CASE("servers: each one's connections, peak and bytes, from its own links")
   // The client hops carried all of it, the lost frame too, as before.
   CHECK(metrics.bytes.ip == 140 + 90 + 70 + 60);
 }
+
+TEST_CASE(
+    "cluster: a message that reaches its client a second time is a duplicate; host samples "
+    "give the servers' highest gauges and their CPU share") {
+  // A client (0), the balancer (1) and two servers (2, 3).
+  Lane lane{.transport = Transport::long_poll};
+  lane.endpoints = {{EndpointRole::client, "client 1"},
+                    {EndpointRole::load_balancer, "balancer"},
+                    {EndpointRole::server, "s1"},
+                    {EndpointRole::server, "s2"}};
+  lane.messages = {delivered(0ms, 1ms), delivered(0ms, 1ms)};
+  const auto to_client = [](std::vector<MessageId> messages, bool lost) {
+    WireFrame frame{.from = 1, .to = 0, .layer = Layer::http, .kind = "response"};
+    frame.messages = std::move(messages);
+    if (!lost) frame.received_at = 1ms;
+    return frame;
+  };
+  // Message 0 arrives from s1's mailbox and again from s2's; message 1 once, after a lost copy.
+  lane.frames = {to_client({0}, false), to_client({1}, true), to_client({0, 1}, false)};
+  lane.host_samples = {
+      {.endpoint = 2, .at = 0ms, .threads_busy = 3, .memory_bytes = 100, .cpu_busy = 10ms},
+      {.endpoint = 2, .at = 100ms, .threads_busy = 5, .accept_queue = 2, .refused = 1},
+      {.endpoint = 2, .at = 200ms, .threads_busy = 4, .memory_bytes = 300, .refused = 2},
+      {.endpoint = 1, .at = 0ms, .connects = 7}};
+  const LaneMetrics metrics = compute_metrics(lane);
+  REQUIRE(metrics.cluster);
+  CHECK(metrics.cluster->duplicates == 1);
+  const ServerMetrics& s1 = metrics.servers[0];
+  CHECK(s1.threads_busy_max == 5);
+  CHECK(s1.accept_queue_max == 2);
+  CHECK(s1.refused == 3);
+  CHECK(s1.memory_max_bytes == 300);
+  CHECK(s1.cpu_utilisation == doctest::Approx(10.0 / 300.0));  // 10 ms in three 100 ms samples
+  CHECK(metrics.servers[1].cpu_utilisation == 0);              // no samples: no share
+}
