@@ -1,8 +1,14 @@
 #include "sim/transports/cluster_lane.hpp"
 
+#include "sim/net/duration_text.hpp"
+
 namespace pushlab::sim {
 
 namespace {
+
+// How long a draining server goes on answering what it holds before it closes the rest:
+// Kubernetes' default terminationGracePeriodSeconds.
+constexpr Nanoseconds kDrainGrace = std::chrono::seconds{30};
 
 RelaySettings balancer_settings(const Cluster& cluster) {
   return {.name = "the balancer",
@@ -122,10 +128,14 @@ void ClusterLane::fail(const Failure& failure) {
       world_.topology.net().set_down(endpoint, true);
       break;
     case FailureKind::drain:
-      world_.topology.close_connections_of(endpoint,
-                                           "FIN: " + name +
-                                               " drains: it closes its connections, so that their "
-                                               "clients reconnect to another server");
+      servers_[static_cast<std::size_t>(server)]->drain();
+      world_.simulator.schedule(kDrainGrace, [this, server] {
+        world_.topology.close_connections_of(
+            endpoint_of(server), "FIN: " + server_name(server + 1) + " has drained for " +
+                                     duration_text(kDrainGrace) +
+                                     " and closes what is still open, so that its clients "
+                                     "reconnect to another server");
+      });
       break;
   }
 }

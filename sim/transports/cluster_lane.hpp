@@ -10,8 +10,8 @@
 //   what it held is gone; on restart a new server model starts empty and subscribes again.
 // - partition: the server is cut off: what it sends and what reaches it is lost, nothing
 //   closes; when it heals it goes on with what it held.
-// - drain: out of rotation, and its connections are closed (FIN), so their clients reconnect
-//   elsewhere.
+// - drain: out of rotation; its WebSockets are closed with 1001 Going Away, and what is still
+//   open 30 s later is closed (FIN), so that its clients reconnect elsewhere.
 // Each server's threads, descriptors, memory and CPU are its ServerResources: a message it
 // pushes waits for its CPU. Every 100 ms the lane samples the servers' gauges and the clients'
 // connection attempts at the balancer into the Trace (HostSample).

@@ -36,6 +36,10 @@ class ServerModel {
   // Whether this server holds the client now (an open connection, a stream, a mailbox its
   // polls have made): in a cluster, a server pushes only to the clients it holds.
   virtual bool serves(int client) const = 0;
+
+  // The server drains: it says goodbye on what it holds, as its protocol has a way to (a
+  // WebSocket's close frame with 1001 Going Away). The lane closes what is still open later.
+  virtual void drain() {}
 };
 
 struct LaneModels {

@@ -197,6 +197,7 @@ void WebSocketClient::read_close(ClientConnection& connection, const ws::Frame& 
   const std::uint16_t code = parsed.close.code.value_or(ws::close_code::normal);
   const ws::MaskingKey key = random_masking_key(world_.rng);
   connection.phase = ClientConnection::Phase::closing;
+  connection.close_code = code;
   connection.socket.send(websocket_close_frame(
       code, &key,
       "close " + close_code_text(code) + ": the browser echoes the server's close frame"));
@@ -210,6 +211,7 @@ void WebSocketClient::peer_closed(ClientConnection& connection) {
     connection.close_tcp(
         "FIN: the client closes last, after the server's FIN, which ends the close handshake "
         "(RFC 6455 section 7.1.1)");
+    if (connection.close_code == ws::close_code::going_away) reconnect_later(connection, "");
     return;
   }
   closed_abnormally(connection);
@@ -223,18 +225,28 @@ void WebSocketClient::closed_abnormally(ClientConnection& connection) {
     connection.close_tcp(std::move(note));
     return;
   }
+  reconnect_later(connection, std::move(note));
+}
+
+// After 1006, or a server's 1001 Going Away: the page opens a new WebSocket after its wait.
+// A `note` that is not empty is the FIN closing this connection; the wait is added to it.
+void WebSocketClient::reconnect_later(ClientConnection& connection, std::string note) {
+  if (stopped_ || latest_ != &connection) return;
   const Nanoseconds delay = next_reconnect_delay();
-  note += "; the client reconnects in " + duration_text(delay) + " with a new handshake";
+  std::string when = "the client reconnects in " + duration_text(delay) + " with a new handshake";
   if (backoff_) {
-    note += " (" + std::string(kReconnectPolicies(world_.scenario.cluster->reconnect.policy)) +
+    when += " (" + std::string(kReconnectPolicies(world_.scenario.cluster->reconnect.policy)) +
             ", attempt " + std::to_string(backoff_->attempts()) + ")";
   }
-  connection.close_tcp(std::move(note));
-  reconnect_ = world_.simulator.schedule(delay, [this] {
+  if (!note.empty()) connection.close_tcp(std::move(note) + "; " + when);
+  const bool going_away = connection.close_code == ws::close_code::going_away;
+  reconnect_ = world_.simulator.schedule(delay, [this, going_away] {
     reconnect_.reset();
-    open_connection(
-        "a new opening handshake: the last connection closed without a close frame "
-        "(1006 Abnormal Closure), so the client reconnects");
+    open_connection(going_away
+                        ? "a new opening handshake: the server went away (1001), so the client "
+                          "reconnects"
+                        : "a new opening handshake: the last connection closed without a close "
+                          "frame (1006 Abnormal Closure), so the client reconnects");
   });
 }
 

@@ -41,6 +41,7 @@ class WebSocketClient final : public ClientModel {
     Phase phase = Phase::connecting;
     std::string key;  // Sec-WebSocket-Key of its handshake
     bool close_received = false;
+    std::uint16_t close_code = 0;  // the server's, when it closed first
     wire::websocket::FrameDecoder decoder{{.role = wire::websocket::Role::client}};
   };
 
@@ -53,6 +54,7 @@ class WebSocketClient final : public ClientModel {
   void read_frame(ClientConnection& connection, const wire::websocket::Frame& frame,
                   const WireFrame& carrier);
   void send_pong(ClientConnection& connection, const wire::websocket::Frame& ping);
+  void reconnect_later(ClientConnection& connection, std::string note);
   void read_close(ClientConnection& connection, const wire::websocket::Frame& frame);
   void peer_closed(ClientConnection& connection);
   void closed_abnormally(ClientConnection& connection);

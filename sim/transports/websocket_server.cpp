@@ -28,6 +28,22 @@ void WebSocketServer::push(int client, MessageId id) {
   }
 }
 
+// Section 7.4.1: 1001, "an endpoint is going away, such as a server going down". The client
+// echoes it and reconnects; the server closes TCP once the echo is in.
+void WebSocketServer::drain() {
+  for (PerClient& client : clients_) {
+    if (client.open == nullptr) continue;
+    Connection& connection = *client.open;
+    connection.close_sent = true;
+    forget(connection);
+    connection.socket.send(websocket_close_frame(
+        ws::close_code::going_away, nullptr,
+        "close " + close_code_text(ws::close_code::going_away) +
+            ": the server drains; the browser echoes it and reconnects, through the balancer, "
+            "to another server"));
+  }
+}
+
 void WebSocketServer::accept(TcpConnection& tcp) {
   Connection& connection =
       *connections_.emplace_back(std::make_unique<Connection>(tcp, world_.tls()));
@@ -136,7 +152,14 @@ void WebSocketServer::read_frame(Connection& connection, const ws::Frame& frame,
 // Section 5.5.1: echo the code, then (section 7.1.1) the server closes TCP first, so that the
 // TIME_WAIT state stays on the server and the client may reconnect at once.
 void WebSocketServer::answer_close(Connection& connection, const ws::Frame& frame) {
-  if (connection.close_sent) return;
+  if (connection.close_sent) {  // the echo of the server's own close
+    if (!connection.socket.closed()) {
+      connection.close_tcp(
+          "FIN: the browser echoed the server's close frame; the server closes "
+          "TCP first (RFC 6455 section 7.1.1)");
+    }
+    return;
+  }
   const ws::ParsedClose parsed = ws::parse_close_payload(frame.payload);
   const std::uint16_t code = parsed.close.code.value_or(ws::close_code::normal);
   connection.close_sent = true;

@@ -26,6 +26,7 @@ class WebSocketServer final : public ServerModel {
   bool serves(int client) const override {
     return clients_[static_cast<std::size_t>(client)].open != nullptr;
   }
+  void drain() override;
 
  private:
   // The server's end of one connection.

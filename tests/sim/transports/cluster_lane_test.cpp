@@ -251,3 +251,27 @@ TEST_CASE("cluster: the same seed gives the same Trace, byte for byte") {
   CHECK(first == run_one_lane(scenario));
   CHECK_FALSE(frames_of(first, Layer::resp, "message").empty());
 }
+
+TEST_CASE("cluster: a drain closes its WebSockets with 1001, each echoed, and they reconnect") {
+  Scenario scenario = cluster_scenario(Transport::websocket, 40, BrokerKind::redis_pubsub, 15s);
+  scenario.cluster->failures = {{.at = 5s, .server = 2, .kind = FailureKind::drain}};
+  const Lane lane = run_one_lane(scenario);
+  const EndpointId s2 = lane.endpoints.size() - 4;  // s1..s4, then redis
+  REQUIRE(lane.endpoints[s2].name == "s2");
+  int going_away = 0;
+  int echoed = 0;
+  for (const WireFrame& frame : lane.frames) {
+    // The server's close frame is unmasked: its payload is the code, 0x03e9.
+    if (frame.kind != "close" || frame.sent_at < 5s) continue;
+    if (frame.from == s2 && frame.bytes == wire::Bytes{0x88, 0x02, 0x03, 0xe9}) ++going_away;
+    if (frame.to == s2 && frame.note.starts_with("close 1001") && !frame.lost()) ++echoed;
+  }
+  // Round robin gave s2 a quarter of the 40.
+  CHECK(going_away == 10);
+  CHECK(echoed == 10);
+  const LaneMetrics metrics = compute_metrics(lane, scenario.duration);
+  CHECK(metrics.cluster->reconnects == 10);
+  CHECK(metrics.servers[1].open_at_end == 0);
+  CHECK(std::none_of(lane.frames.begin(), lane.frames.end(),
+                     [](const WireFrame& frame) { return frame.kind == "rst"; }));
+}
