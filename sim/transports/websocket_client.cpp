@@ -24,6 +24,12 @@ namespace {
 // stormed. One outage here needs only the first step.
 constexpr Nanoseconds kReconnectDelay = std::chrono::seconds{1};
 
+// How long past a ping interval a page waits for the server's next ping before it takes the
+// connection for dead: Engine.IO's pingTimeout default, 20 s (its client gives up after
+// pingInterval + pingTimeout without a ping). Only a heartbeat finds a server that vanished
+// without FIN or RST; TCP keepalive's first probe comes after 2 h.
+constexpr Nanoseconds kPingTimeout = std::chrono::seconds{20};
+
 ws::KeyNonce random_nonce(Rng& rng) {
   ws::KeyNonce nonce{};
   for (std::size_t i = 0; i < nonce.size(); i += 8) {
@@ -79,6 +85,8 @@ void WebSocketClient::stop() {
   stopped_ = true;
   if (reconnect_) world_.simulator.cancel(*reconnect_);
   reconnect_.reset();
+  if (heartbeat_) world_.simulator.cancel(*heartbeat_);
+  heartbeat_.reset();
   if (latest_ != nullptr) close_connection(*latest_);
 }
 
@@ -140,6 +148,7 @@ void WebSocketClient::read_handshake_response(ClientConnection& connection,
   }
   connection.phase = ClientConnection::Phase::open;
   if (backoff_) backoff_->reset();
+  expect_ping(connection);
   std::vector<MessageId> outbox = std::move(outbox_);
   outbox_.clear();
   for (const MessageId id : outbox) {
@@ -173,7 +182,10 @@ void WebSocketClient::read_frame(ClientConnection& connection, const ws::Frame& 
                                  const WireFrame& carrier) {
   if (delivered_data(world_.messages, frame, carrier)) return;
   if (frame.header.opcode == ws::Opcode::ping) {
-    if (connection.phase == ClientConnection::Phase::open) send_pong(connection, frame);
+    if (connection.phase == ClientConnection::Phase::open) {
+      send_pong(connection, frame);
+      expect_ping(connection);
+    }
   } else if (frame.header.opcode == ws::Opcode::close) {
     read_close(connection, frame);
   }
@@ -226,6 +238,26 @@ void WebSocketClient::closed_abnormally(ClientConnection& connection) {
     return;
   }
   reconnect_later(connection, std::move(note));
+}
+
+// In a cluster, where a server may vanish (a partition), with pings to count on.
+void WebSocketClient::expect_ping(ClientConnection& connection) {
+  const Nanoseconds interval = world_.scenario.websocket.ping_interval;
+  if (!backoff_ || interval <= Nanoseconds{0}) return;
+  if (heartbeat_) world_.simulator.cancel(*heartbeat_);
+  heartbeat_ = world_.simulator.schedule(interval + kPingTimeout,
+                                         [this, &connection] { heartbeat_lost(connection); });
+}
+
+void WebSocketClient::heartbeat_lost(ClientConnection& connection) {
+  heartbeat_.reset();
+  if (connection.phase != ClientConnection::Phase::open || latest_ != &connection) return;
+  connection.phase = ClientConnection::Phase::ended;
+  reconnect_later(connection,
+                  "FIN: no ping from the server for " +
+                      duration_text(world_.scenario.websocket.ping_interval + kPingTimeout) +
+                      " (the ping interval and a 20 s ping timeout): the page takes the "
+                      "connection for dead");
 }
 
 // After 1006, or a server's 1001 Going Away: the page opens a new WebSocket after its wait.

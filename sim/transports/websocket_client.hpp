@@ -55,6 +55,8 @@ class WebSocketClient final : public ClientModel {
                   const WireFrame& carrier);
   void send_pong(ClientConnection& connection, const wire::websocket::Frame& ping);
   void reconnect_later(ClientConnection& connection, std::string note);
+  void expect_ping(ClientConnection& connection);
+  void heartbeat_lost(ClientConnection& connection);
   void read_close(ClientConnection& connection, const wire::websocket::Frame& frame);
   void peer_closed(ClientConnection& connection);
   void closed_abnormally(ClientConnection& connection);
@@ -67,6 +69,7 @@ class WebSocketClient final : public ClientModel {
   ClientConnection* latest_ = nullptr;  // the connection opened last
   std::vector<MessageId> outbox_;       // messages waiting for the socket to open
   std::optional<EventId> reconnect_;
+  std::optional<EventId> heartbeat_;  // in a cluster with pings: when a silent server is dead
   std::optional<ReconnectBackoff> backoff_;  // in a cluster: the scenario's reconnect policy
   bool stopped_ = false;
   std::deque<std::unique_ptr<ClientConnection>> connections_;  // every one made

@@ -275,3 +275,22 @@ TEST_CASE("cluster: a drain closes its WebSockets with 1001, each echoed, and th
   CHECK(std::none_of(lane.frames.begin(), lane.frames.end(),
                      [](const WireFrame& frame) { return frame.kind == "rst"; }));
 }
+
+TEST_CASE("cluster: a partitioned server's WebSockets are found dead by the missing pings only") {
+  auto partitioned = [](Nanoseconds ping_interval) {
+    Scenario scenario = cluster_scenario(Transport::websocket, 40, BrokerKind::redis_pubsub, 60s);
+    scenario.websocket.ping_interval = ping_interval;
+    scenario.cluster->failures = {{.at = 5s, .server = 2, .kind = FailureKind::partition}};
+    return run_one_lane(scenario);
+  };
+  // Pinged every 10 s from the handshake: s2's clients had no ping yet when it was cut off at
+  // 5 s, so each gives up 10 s + 20 s after its handshake, and reconnects.
+  const std::vector<Nanoseconds> found = reconnect_times(partitioned(10s));
+  REQUIRE(found.size() == 10);
+  CHECK(found.front() >= 30s);
+  CHECK(found.back() < 32s);
+  // Without pings nothing tells them while the traffic runs: TCP stays silent, and they wait
+  // (until the balancer's idle timeout, after the run's 60 s).
+  const std::vector<Nanoseconds> unpinged = reconnect_times(partitioned(0s));
+  CHECK(std::none_of(unpinged.begin(), unpinged.end(), [](Nanoseconds at) { return at < 60s; }));
+}
