@@ -174,9 +174,12 @@ void draw_chart(const Document& document, const ViewState& view, const Chart& ch
   const std::string end = format_time(area.duration);
   draw->AddText({area.max.x - ImGui::CalcTextSize(end.c_str()).x, area.max.y + 2},
                 palette.faint_text, end.c_str());
+  // What happened after the traffic (a message delivered after its end) lies past the axis.
+  draw->PushClipRect(area.min, area.max, true);
   for (std::size_t lane = 0; lane < document.series.size(); ++lane) {
     draw_series(area, document.series[lane], chart, lane_colour(document, lane, palette));
   }
+  draw->PopClipRect();
   const float playhead = area.x_of(view.playback.time());
   draw->AddLine({playhead, area.min.y}, {playhead, area.max.y}, palette.playhead, px(1.5f));
   draw_hover(document, area, chart, palette);
