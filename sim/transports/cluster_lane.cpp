@@ -44,7 +44,9 @@ ClusterLane::ClusterLane(LaneWorld& world, const LaneModels& models, const Clust
     bus_->server_started(server);
   }
   for (const Failure& failure : cluster.failures) schedule(failure);
-  world.simulator.schedule_at(kHostSampleInterval, [this] { sample_hosts(Nanoseconds{0}); });
+  if (kHostSampleInterval <= world.scenario.duration) {
+    world.simulator.schedule_at(kHostSampleInterval, [this] { sample_hosts(Nanoseconds{0}); });
+  }
 }
 
 // Whole intervals within the traffic, so that every sample spans the same time.
