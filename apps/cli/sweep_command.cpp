@@ -4,15 +4,13 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
-#include <exception>
 #include <iostream>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <numeric>
 #include <optional>
 #include <sstream>
-#include <thread>
 
 #include "apps/cli/cli_error.hpp"
 #include "apps/cli/command.hpp"
@@ -21,6 +19,7 @@
 #include "apps/cli/scenario_overrides.hpp"
 #include "apps/cli/sweep_grid.hpp"
 #include "apps/cli/text_table.hpp"
+#include "sim/engine/parallel_for.hpp"
 #include "sim/trace/metrics.hpp"
 #include "sim/transports/simulate.hpp"
 
@@ -98,35 +97,21 @@ void run_points(std::vector<SweepPoint>& points) {
   ProgressLine progress(points.size());
   std::mutex mutex;
   std::vector<double> done(points.size(), 0.0);
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  auto work = [&] {
-    for (std::size_t i = next++; i < points.size(); i = next++) {
-      const std::string what = "simulating " + point_text(points[i]);
-      auto report = [&, i](double fraction) {
-        double total = 0;
-        {
-          const std::lock_guard lock(mutex);
-          done[i] = fraction;
-          for (const double part : done) total += part;
-        }
-        progress.show_steps_done(total, what);
-      };
-      try {
-        points[i].lanes = sim::simulate_metrics(points[i].scenario, report);
-      } catch (...) {
+  std::vector<std::size_t> order(points.size());
+  std::iota(order.begin(), order.end(), 0);
+  sim::parallel_for(order, [&](std::size_t i) {
+    const std::string what = "simulating " + point_text(points[i]);
+    auto report = [&, i](double fraction) {
+      double total = 0;
+      {
         const std::lock_guard lock(mutex);
-        failure = std::current_exception();
+        done[i] = fraction;
+        for (const double part : done) total += part;
       }
-    }
-  };
-  const std::size_t workers =
-      std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, points.size());
-  std::vector<std::thread> threads;
-  for (std::size_t i = 1; i < workers; ++i) threads.emplace_back(work);
-  work();
-  for (std::thread& thread : threads) thread.join();
-  if (failure) std::rethrow_exception(failure);
+      progress.show_steps_done(total, what);
+    };
+    points[i].lanes = sim::simulate_metrics(points[i].scenario, report);
+  });
 }
 
 std::string megabits(double bps) {
@@ -150,8 +135,8 @@ bool any_cluster(const std::vector<SweepPoint>& points) {
 // first and what the variation moves after: deliveries, losses, latency, reconnects.
 void print_table(const std::string& name, const std::vector<SweepAxis>& axes,
                  const std::vector<SweepPoint>& points) {
-  const bool outcomes = !axes.empty() || any_cluster(points);
   const bool cluster = any_cluster(points);
+  const bool outcomes = !axes.empty() || cluster;
   std::cout << name << ": what the server carries, by "
             << (axes.empty() ? "clients" : "the varied fields") << " and transport\n\n";
   std::vector<std::string> headings;

@@ -62,7 +62,7 @@ void ServerResources::arrived(TcpConnection& connection, const WireFrame& frame)
   } else if (state.thread || !is_request(frame)) {
     connection.hand_over(frame);
   } else if (threads_busy_ < settings_.threads) {
-    take_thread(connection, state);
+    take_thread(state);
     connection.hand_over(frame);
   } else if (queue_.size() < static_cast<std::size_t>(settings_.accept_backlog)) {
     state.queued = true;
@@ -94,7 +94,7 @@ void ServerResources::ended(TcpConnection& connection) {
   connections_.erase(found);
 }
 
-void ServerResources::take_thread(TcpConnection&, PerConnection& state) {
+void ServerResources::take_thread(PerConnection& state) {
   state.thread = true;
   ++threads_busy_;
   note_gauges();
@@ -113,7 +113,7 @@ void ServerResources::serve_queue() {
     queue_.pop_front();
     PerConnection& state = connections_.at(&connection);
     state.queued = false;
-    take_thread(connection, state);
+    take_thread(state);
     std::vector<WireFrame> unread = std::move(state.unread);
     for (const WireFrame& frame : unread) connection.hand_over(frame);
   }

@@ -58,7 +58,7 @@ class ServerResources final : public ConnectionGate {
   };
 
   bool threads_limited() const { return settings_.model == ServerModelKind::thread_per_request; }
-  void take_thread(TcpConnection& connection, PerConnection& state);
+  void take_thread(PerConnection& state);
   void release_thread(PerConnection& state);
   void serve_queue();
   void run_next_work();

@@ -1,13 +1,11 @@
 #include "sim/transports/simulate.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <mutex>
 #include <numeric>
 #include <optional>
-#include <thread>
 
+#include "sim/engine/parallel_for.hpp"
 #include "sim/net/proxy_relay.hpp"
 #include "sim/transports/backplane.hpp"
 #include "sim/transports/cluster_lane.hpp"
@@ -174,32 +172,10 @@ std::vector<std::size_t> cheapest_last(const Scenario& scenario) {
 template <class Result>
 std::vector<Result> for_each_lane(const Scenario& scenario,
                                   const std::function<Result(std::size_t lane)>& run) {
-  const std::size_t lanes = scenario.lanes.size();
-  const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
-                                                      std::max<std::size_t>(lanes, 1));
-  std::vector<std::optional<Result>> results(lanes);
-  std::vector<std::exception_ptr> errors(lanes);
-  const std::vector<std::size_t> order = cheapest_last(scenario);
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t taken = next++; taken < lanes; taken = next++) {
-      const std::size_t lane = order[taken];
-      try {
-        results[lane] = run(lane);
-      } catch (...) {
-        errors[lane] = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> threads;
-  for (std::size_t i = 1; i < workers; ++i) threads.emplace_back(work);
-  work();
-  for (std::thread& thread : threads) thread.join();
+  std::vector<std::optional<Result>> results(scenario.lanes.size());
+  parallel_for(cheapest_last(scenario), [&](std::size_t lane) { results[lane] = run(lane); });
   std::vector<Result> ordered;
-  for (std::size_t lane = 0; lane < lanes; ++lane) {
-    if (errors[lane]) std::rethrow_exception(errors[lane]);
-    ordered.push_back(std::move(*results[lane]));
-  }
+  for (std::optional<Result>& result : results) ordered.push_back(std::move(*result));
   return ordered;
 }
 
