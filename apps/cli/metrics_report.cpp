@@ -88,6 +88,7 @@ nlohmann::ordered_json cluster_json(const LaneMetrics& lane) {
           {"duplicates", cluster.duplicates},
           {"reconnects", cluster.reconnects},
           {"reconnects_peak_100ms", cluster.reconnects_peak_100ms},
+          {"recovery_s", cluster.recovery_s},
           {"imbalance", cluster.imbalance}};
 }
 
@@ -117,6 +118,10 @@ void print_cluster_tables(std::ostream& out, const std::vector<LaneMetrics>& lan
         << "  reconnects: " << cluster.reconnects << " (at most " << cluster.reconnects_peak_100ms
         << " in 100 ms); imbalance at the end " << fixed_text(cluster.imbalance, 2)
         << " (most over mean)\n";
+    if (cluster.recovery_s > 0) {
+      out << "  recovery: " << fixed_text(cluster.recovery_s, 2)
+          << " s from the first failure until every client it cut off was back and caught up\n";
+    }
   }
 }
 

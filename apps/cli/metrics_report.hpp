@@ -24,7 +24,8 @@ nlohmann::ordered_json metrics_json(const std::string& scenario_name,
                                     const std::string& source);
 
 // A lane's cluster figures (it has a cluster): {"servers": [{"name", "connections_max", ...}],
-//  "broker": {...}, "lost", "reconnects", "reconnects_peak_100ms", "imbalance"}.
+//  "broker": {...}, "lost", "duplicates", "reconnects", "reconnects_peak_100ms", "recovery_s",
+//  "imbalance"}.
 nlohmann::ordered_json cluster_json(const sim::LaneMetrics& lane);
 
 // The simulated and live figures of each lane side by side, with the live run's difference.

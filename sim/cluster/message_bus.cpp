@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "sim/cluster/redis_pubsub.hpp"
+#include "sim/cluster/redis_streams.hpp"
 
 namespace pushlab::sim {
 
@@ -23,16 +24,17 @@ class NoBus final : public MessageBus {
 }  // namespace
 
 std::unique_ptr<MessageBus> make_message_bus(const Broker& settings, Topology& topology,
-                                             MessageBus::Arrived arrived) {
+                                             MessageBus::Arrived arrived,
+                                             MessageBus::Replayed replayed) {
   switch (settings.kind) {
     case BrokerKind::none:
       return std::make_unique<NoBus>(std::move(arrived));
     case BrokerKind::redis_pubsub:
       return std::make_unique<RedisPubSub>(topology, std::move(arrived));
     case BrokerKind::redis_streams:
-      break;  // refused by the loader until it is simulated
+      return std::make_unique<RedisStreams>(topology, std::move(arrived), std::move(replayed));
   }
-  throw std::invalid_argument("no message bus for cluster.broker.kind redis-streams");
+  throw std::invalid_argument("no message bus for this cluster.broker.kind");
 }
 
 }  // namespace pushlab::sim

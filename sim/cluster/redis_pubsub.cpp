@@ -1,52 +1,12 @@
 #include "sim/cluster/redis_pubsub.hpp"
 
 #include <algorithm>
-#include <charconv>
 
 #include "sim/wire/resp/encode.hpp"
 
 namespace pushlab::sim {
 
 namespace resp = wire::resp;
-
-namespace {
-
-WireFrame resp_frame(std::string kind, wire::Bytes bytes, std::string note) {
-  return {.layer = Layer::resp,
-          .kind = std::move(kind),
-          .bytes = std::move(bytes),
-          .note = std::move(note)};
-}
-
-// The data a server publishes: "pub 17 " and filler to the message's size, so a learner finds
-// the publication's number at the start of the bytes.
-std::string publication_data(std::uint64_t publication, std::size_t payload_bytes) {
-  std::string data = "pub " + std::to_string(publication) + " ";
-  data.resize(data.size() + payload_bytes, '.');
-  return data;
-}
-
-std::optional<std::uint64_t> publication_of(std::string_view data) {
-  if (!data.starts_with("pub ")) return std::nullopt;
-  std::uint64_t publication = 0;
-  const auto [end, error] =
-      std::from_chars(data.data() + 4, data.data() + data.size(), publication);
-  if (error != std::errc{}) return std::nullopt;
-  return publication;
-}
-
-// A command's name and arguments, when the value is one (an array of bulk strings).
-std::vector<std::string_view> arguments_of(const resp::Value& value) {
-  std::vector<std::string_view> arguments;
-  if (value.type != resp::Type::array) return arguments;
-  for (const resp::Value& element : value.elements) {
-    if (element.type != resp::Type::bulk_string) return {};
-    arguments.push_back(element.text);
-  }
-  return arguments;
-}
-
-}  // namespace
 
 RedisPubSub::RedisPubSub(Topology& topology, Arrived arrived)
     : topology_(topology),

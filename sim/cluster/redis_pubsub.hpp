@@ -9,12 +9,11 @@
 #include <vector>
 
 #include "sim/cluster/message_bus.hpp"
+#include "sim/cluster/redis_wire.hpp"
 #include "sim/net/socket.hpp"
 #include "sim/wire/resp/decoder.hpp"
 
 namespace pushlab::sim {
-
-inline constexpr std::string_view kBusChannel = "pushlab";
 
 class RedisPubSub final : public MessageBus {
  public:

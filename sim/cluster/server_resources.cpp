@@ -28,14 +28,18 @@ std::uint32_t count_of(std::size_t size) {
   return static_cast<std::uint32_t>(size);
 }
 
+Nanoseconds of_microseconds(double microseconds) {
+  return Nanoseconds{static_cast<std::int64_t>(std::llround(microseconds * 1000.0))};
+}
+
 }  // namespace
 
 ServerResources::ServerResources(Simulator& simulator, const ServerHost& settings, std::string name)
     : simulator_(simulator),
       settings_(settings),
       name_(std::move(name)),
-      cost_per_message_(
-          static_cast<std::int64_t>(std::llround(settings.cpu_us_per_message * 1000.0))) {}
+      cost_per_message_(of_microseconds(settings.cpu_us_per_message)),
+      cost_per_connection_(of_microseconds(settings.cpu_us_per_connection)) {}
 
 std::optional<std::string> ServerResources::admit(TcpConnection& connection) {
   ++connects_;
@@ -45,26 +49,56 @@ std::optional<std::string> ServerResources::admit(TcpConnection& connection) {
            std::to_string(settings_.max_connections) +
            " of its file descriptors (max_connections) are in use";
   }
-  connections_.emplace(&connection, PerConnection{});
+  const bool accepting = cost_per_connection_ > Nanoseconds{0};
+  if (accepting && waiting() >= static_cast<std::size_t>(settings_.accept_backlog)) {
+    ++refused_;
+    return "RST: " + name_ + " refuses the connection: its accept queue holds " +
+           std::to_string(settings_.accept_backlog) +
+           " connections waiting for its CPU already (accept_backlog)";
+  }
+  connections_.emplace(&connection, PerConnection{.accepting = accepting});
+  if (accepting) {
+    ++accepting_;
+    compute(cost_per_connection_, [this, at = &connection] { accepted(*at); });
+  }
   note_gauges();
   return std::nullopt;
 }
 
+// The CPU has accepted the connection: what arrived meanwhile is read now.
+void ServerResources::accepted(TcpConnection& connection) {
+  const auto found = connections_.find(&connection);
+  if (found == connections_.end() || !found->second.accepting) return;
+  found->second.accepting = false;
+  --accepting_;
+  std::vector<WireFrame> unread = std::move(found->second.unread);
+  found->second.unread.clear();
+  for (const WireFrame& frame : unread) {
+    const auto still = connections_.find(&connection);  // a refusal may have ended it
+    if (still == connections_.end()) return;
+    read(connection, still->second, frame);
+  }
+}
+
 void ServerResources::arrived(TcpConnection& connection, const WireFrame& frame) {
   const auto found = connections_.find(&connection);
-  if (!threads_limited() || found == connections_.end()) {
+  if (found == connections_.end()) {
     connection.hand_over(frame);
     return;
   }
-  PerConnection& state = found->second;
-  if (state.queued) {
+  read(connection, found->second, frame);
+}
+
+void ServerResources::read(TcpConnection& connection, PerConnection& state,
+                           const WireFrame& frame) {
+  if (state.accepting || state.queued) {
     state.unread.push_back(frame);
-  } else if (state.thread || !is_request(frame)) {
+  } else if (!threads_limited() || state.thread || !is_request(frame)) {
     connection.hand_over(frame);
   } else if (threads_busy_ < settings_.threads) {
     take_thread(state);
     connection.hand_over(frame);
-  } else if (queue_.size() < static_cast<std::size_t>(settings_.accept_backlog)) {
+  } else if (waiting() < static_cast<std::size_t>(settings_.accept_backlog)) {
     state.queued = true;
     state.unread.push_back(frame);
     queue_.push_back(&connection);
@@ -91,6 +125,7 @@ void ServerResources::ended(TcpConnection& connection) {
   if (found == connections_.end()) return;
   if (found->second.thread) release_thread(found->second);
   if (found->second.queued) std::erase(queue_, &connection);
+  if (found->second.accepting) --accepting_;
   connections_.erase(found);
 }
 
@@ -119,22 +154,23 @@ void ServerResources::serve_queue() {
   }
 }
 
-void ServerResources::compute(Work work) {
-  if (cost_per_message_ <= Nanoseconds{0}) {
+void ServerResources::compute(Nanoseconds cost, Work work) {
+  if (cost <= Nanoseconds{0}) {
     work();
     return;
   }
-  cpu_queue_.push_back(std::move(work));
+  cpu_queue_.push_back({.cost = cost, .work = std::move(work)});
   if (!cpu_running_) run_next_work();
 }
 
 void ServerResources::run_next_work() {
   cpu_running_ = true;
-  simulator_.schedule(cost_per_message_, [this, epoch = cpu_epoch_] {
+  const Nanoseconds cost = cpu_queue_.front().cost;
+  simulator_.schedule(cost, [this, cost, epoch = cpu_epoch_] {
     if (epoch != cpu_epoch_) return;
-    Work work = std::move(cpu_queue_.front());
+    Work work = std::move(cpu_queue_.front().work);
     cpu_queue_.pop_front();
-    cpu_busy_ += cost_per_message_;
+    cpu_busy_ += cost;
     work();  // may queue more, behind what is there
     if (cpu_queue_.empty()) {
       cpu_running_ = false;
@@ -153,7 +189,7 @@ void ServerResources::crashed() {
 void ServerResources::note_gauges() {
   connections_max_ = std::max(connections_max_, count_of(connections_.size()));
   threads_max_ = std::max(threads_max_, static_cast<std::uint32_t>(threads_busy_));
-  queue_max_ = std::max(queue_max_, count_of(queue_.size()));
+  queue_max_ = std::max(queue_max_, count_of(waiting()));
 }
 
 HostSample ServerResources::sample(EndpointId endpoint, Nanoseconds interval_start) {
@@ -172,7 +208,7 @@ HostSample ServerResources::sample(EndpointId endpoint, Nanoseconds interval_sta
                           .refused = refused_};
   connections_max_ = count_of(connections_.size());
   threads_max_ = static_cast<std::uint32_t>(threads_busy_);
-  queue_max_ = count_of(queue_.size());
+  queue_max_ = count_of(waiting());
   cpu_busy_ = Nanoseconds{0};
   connects_ = 0;
   refused_ = 0;

@@ -14,6 +14,11 @@
 //   with an RST.
 // - The CPU: each message the server pushes costs `cpu_us_per_message`, one after the other,
 //   so a broadcast's fan-out takes time and a saturated server delays what comes behind.
+// - Accepting: with `cpu_us_per_connection` (a TLS handshake's key exchange) each new
+//   connection waits in the accept queue, unread, until the CPU has spent that on it; one that
+//   finds `accept_backlog` connections waiting already is refused with an RST (Linux with
+//   tcp_abort_on_overflow; without it the SYN is dropped and retried). A server takes a wave of
+//   reconnects only so fast, and refuses what its queue cannot hold.
 
 #include <cstdint>
 #include <deque>
@@ -43,7 +48,7 @@ class ServerResources final : public ConnectionGate {
   void ended(TcpConnection& connection) override;
 
   // `work` runs once the CPU has spent one message's time on it, after what was queued before.
-  void compute(Work work);
+  void compute(Work work) { compute(cost_per_message_, std::move(work)); }
   // The server crashed: the work waiting for its CPU is gone (its connections end by RST).
   void crashed();
 
@@ -53,11 +58,16 @@ class ServerResources final : public ConnectionGate {
  private:
   struct PerConnection {
     bool thread = false;            // holds one
-    bool queued = false;            // waits in the accept queue
+    bool queued = false;            // waits in the accept queue for a thread
+    bool accepting = false;         // waits in the accept queue for the CPU
     std::vector<WireFrame> unread;  // what arrived while it waited
   };
 
   bool threads_limited() const { return settings_.model == ServerModelKind::thread_per_request; }
+  void compute(Nanoseconds cost, Work work);
+  void accepted(TcpConnection& connection);
+  void read(TcpConnection& connection, PerConnection& state, const WireFrame& frame);
+  std::size_t waiting() const { return queue_.size() + accepting_; }
   void take_thread(PerConnection& state);
   void release_thread(PerConnection& state);
   void serve_queue();
@@ -68,10 +78,16 @@ class ServerResources final : public ConnectionGate {
   const ServerHost& settings_;
   std::string name_;
   Nanoseconds cost_per_message_;
+  Nanoseconds cost_per_connection_;
   std::unordered_map<TcpConnection*, PerConnection> connections_;  // admitted and open
   std::deque<TcpConnection*> queue_;                               // waiting for a thread
   int threads_busy_ = 0;
-  std::deque<Work> cpu_queue_;
+  std::size_t accepting_ = 0;  // connections waiting for the CPU to accept them
+  struct CpuWork {
+    Nanoseconds cost;
+    Work work;
+  };
+  std::deque<CpuWork> cpu_queue_;
   bool cpu_running_ = false;
   std::uint64_t cpu_epoch_ = 0;  // a crash makes the CPU's scheduled step stale
 

@@ -63,7 +63,8 @@ struct ServerHost {
   int accept_backlog = 511;     // nginx's listen backlog on Linux
   int max_connections = 65536;  // file descriptors
   double memory_per_connection_kb = 10;
-  double cpu_us_per_message = 5;  // each server is one CPU queue
+  double cpu_us_per_message = 5;     // each server is one CPU queue
+  double cpu_us_per_connection = 0;  // accepting one (a TLS handshake's keys); 0: free
   bool operator==(const ServerHost&) const = default;
 };
 

@@ -235,6 +235,11 @@ inline constexpr std::array kServerHostFields = {
                        .unit = FieldUnit::number,
                        .range = fields::kCpuMicroseconds},
                       &ServerHost::cpu_us_per_message},
+    Field<ServerHost>{{.key = "cpu_us_per_connection",
+                       .label = "server: CPU per new connection (us)",
+                       .unit = FieldUnit::number,
+                       .range = fields::kCpuMicroseconds},
+                      &ServerHost::cpu_us_per_connection},
 };
 
 inline constexpr std::array kBrokerFields = {

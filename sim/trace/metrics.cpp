@@ -8,6 +8,8 @@ namespace pushlab::sim {
 
 namespace {
 
+constexpr Nanoseconds kRecoveryResolution = std::chrono::milliseconds{1};
+
 bool carries_application_bytes(const WireFrame& frame) {
   return frame.layer == Layer::http || frame.layer == Layer::websocket || frame.layer == Layer::sse;
 }
@@ -79,7 +81,11 @@ void MetricsAccumulator::add_endpoint(const Endpoint& endpoint) {
 void MetricsAccumulator::add_connection(ConnectionId, const Connection& connection) {
   if (is(connection.from, EndpointRole::client)) {
     ++counts_.connections_opened;
-    if (counts_.cluster) client_opens_.emplace_back(connection.from, connection.opened_at);
+    if (counts_.cluster) {
+      client_connections_.push_back({.client = connection.from,
+                                     .opened = connection.opened_at,
+                                     .closed = connection.closed_at.value_or(Nanoseconds::max())});
+    }
   }
   const std::optional<std::size_t> server = server_index(connection.to);
   if (!server) return;
@@ -127,6 +133,16 @@ void MetricsAccumulator::add_message(MessageId, const Message& message) {
   ++counts_.delivered;
   counts_.bytes.payload += message.payload_bytes;
   latencies_.push_back(*message.delivered_at - message.created_at);
+  if (first_failure_ && *message.delivered_at >= *first_failure_) {
+    const Nanoseconds since = std::max(message.created_at - *first_failure_, Nanoseconds{0});
+    const auto ms = static_cast<std::size_t>(since / kRecoveryResolution);
+    if (latest_arrival_by_ms_.size() <= ms) latest_arrival_by_ms_.resize(ms + 1, Nanoseconds{0});
+    latest_arrival_by_ms_[ms] = std::max(latest_arrival_by_ms_[ms], *message.delivered_at);
+  }
+}
+
+void MetricsAccumulator::add_host_event(const HostEvent& event) {
+  if (event.fails() && !first_failure_) first_failure_ = event.at;
 }
 
 void MetricsAccumulator::add_host_sample(const HostSample& sample) {
@@ -152,24 +168,62 @@ void MetricsAccumulator::count_cluster_frame(const WireFrame& frame) {
   }
   if (frame.layer != Layer::resp) return;
   cluster.broker_bytes += frame.size();
-  if (frame.kind == "PUBLISH" && is(frame.to, EndpointRole::broker)) ++cluster.published;
-  if (frame.kind == "message" && !frame.lost()) ++cluster.delivered;
+  const bool to_broker = is(frame.to, EndpointRole::broker);
+  if ((frame.kind == "PUBLISH" || frame.kind == "XADD") && to_broker) ++cluster.published;
+  // Pub/sub's pushes, and the answers of the streams' XREADs that carried entries.
+  if ((frame.kind == "message" || frame.kind == "entries") && !frame.lost()) ++cluster.delivered;
+}
+
+// A client's first connection is its connect; every later one, a reconnect. Only while the
+// traffic runs: after it, clients still waiting for a lost message idle until the run stops
+// them, and a balancer's idle timeout would count as a storm.
+std::vector<Nanoseconds> MetricsAccumulator::reconnect_times() const {
+  std::vector<ClientConnection> opens = client_connections_;
+  std::sort(opens.begin(), opens.end());
+  std::vector<Nanoseconds> reconnects;
+  for (std::size_t i = 1; i < opens.size(); ++i) {
+    if (opens[i].client == opens[i - 1].client && opens[i].opened < end_) {
+      reconnects.push_back(opens[i].opened);
+    }
+  }
+  std::sort(reconnects.begin(), reconnects.end());
+  return reconnects;
+}
+
+// When the last client cut off since the first failure connected again: the latest connection,
+// in the traffic, that a client opened with none of its own open and its last closed since the
+// failure. Zero when no client was cut off.
+Nanoseconds MetricsAccumulator::back_after_failure() const {
+  std::vector<ClientConnection> connections = client_connections_;
+  std::sort(connections.begin(), connections.end());
+  Nanoseconds back{0};
+  Nanoseconds open_until{0};  // when the client's connections so far have all closed
+  for (std::size_t i = 0; i < connections.size(); ++i) {
+    const ClientConnection& connection = connections[i];
+    const bool first = i == 0 || connections[i - 1].client != connection.client;
+    if (!first && open_until <= connection.opened && open_until >= *first_failure_ &&
+        connection.opened < end_) {
+      back = std::max(back, connection.opened);
+    }
+    if (first) open_until = Nanoseconds{0};
+    open_until = std::max(open_until, connection.closed);
+  }
+  return back;
+}
+
+// The latest arrival of a message created before `back` (to the resolution of the buckets).
+Nanoseconds MetricsAccumulator::caught_up_by(Nanoseconds back) const {
+  const auto last = static_cast<std::size_t>((back - *first_failure_) / kRecoveryResolution);
+  Nanoseconds latest{0};
+  for (std::size_t ms = 0; ms <= last && ms < latest_arrival_by_ms_.size(); ++ms) {
+    latest = std::max(latest, latest_arrival_by_ms_[ms]);
+  }
+  return latest;
 }
 
 ClusterMetrics MetricsAccumulator::cluster_result(const LaneMetrics& metrics) const {
   ClusterMetrics cluster = *metrics.cluster;
-  // A client's first connection is its connect; every later one, a reconnect.
-  std::vector<std::pair<EndpointId, Nanoseconds>> opens = client_opens_;
-  std::sort(opens.begin(), opens.end());
-  std::vector<Nanoseconds> reconnects;
-  for (std::size_t i = 1; i < opens.size(); ++i) {
-    // Only while the traffic runs: after it, clients still waiting for a lost message idle
-    // until the run stops them, and a balancer's idle timeout would count as a storm.
-    if (opens[i].first == opens[i - 1].first && opens[i].second < end_) {
-      reconnects.push_back(opens[i].second);
-    }
-  }
-  std::sort(reconnects.begin(), reconnects.end());
+  const std::vector<Nanoseconds> reconnects = reconnect_times();
   cluster.reconnects = reconnects.size();
   constexpr Nanoseconds kWindow = std::chrono::milliseconds{100};
   for (std::size_t i = 0, first = 0; i < reconnects.size(); ++i) {
@@ -186,6 +240,13 @@ ClusterMetrics MetricsAccumulator::cluster_result(const LaneMetrics& metrics) co
   if (total > 0) {
     cluster.imbalance = static_cast<double>(most) * static_cast<double>(metrics.servers.size()) /
                         static_cast<double>(total);
+  }
+  if (first_failure_) {
+    const Nanoseconds back = back_after_failure();
+    if (back > *first_failure_) {
+      const Nanoseconds recovered = std::max(back, caught_up_by(back));
+      cluster.recovery_s = std::chrono::duration<double>(recovered - *first_failure_).count();
+    }
   }
   return cluster;
 }
@@ -221,6 +282,7 @@ LaneMetrics compute_metrics(const Lane& lane, Nanoseconds end) {
     accumulator.add_connection(static_cast<ConnectionId>(i), lane.connections[i]);
   }
   for (const WireFrame& frame : lane.frames) accumulator.count_frame(frame);
+  for (const HostEvent& event : lane.host_events) accumulator.add_host_event(event);
   for (std::size_t i = 0; i < lane.messages.size(); ++i) {
     accumulator.add_message(static_cast<MessageId>(i), lane.messages[i]);
   }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "sim/trace/trace.hpp"
@@ -52,8 +53,10 @@ struct ServerMetrics {
 
 // What only a lane with a cluster has: what crossed the broker, and how clients came back.
 struct ClusterMetrics {
-  std::uint64_t published = 0;     // PUBLISHes the servers sent to the broker
-  std::uint64_t delivered = 0;     // the broker's pushes that reached a server
+  std::uint64_t published = 0;  // PUBLISHes (or XADDs) the servers sent to the broker
+  // The broker's pushes that reached a server (pub/sub's messages; the XREAD answers that carried
+  // stream entries, a replay's included)
+  std::uint64_t delivered = 0;
   std::uint64_t broker_bytes = 0;  // RESP bytes to and from the broker
   std::uint64_t reconnects = 0;    // connections a client opened after its first, in the traffic
   std::uint64_t reconnects_peak_100ms = 0;  // the most of them in any 100 ms
@@ -62,6 +65,9 @@ struct ClusterMetrics {
   std::uint64_t duplicates = 0;
   // The most connections open at one server when the traffic ended, over the mean: 1 is even.
   double imbalance = 0;
+  // From the first failure until every client it cut off has connected again and every message
+  // created before the last of them came back that arrives at all has arrived; 0 without one.
+  double recovery_s = 0;
 
   friend bool operator==(const ClusterMetrics&, const ClusterMetrics&) = default;
 };
@@ -111,6 +117,7 @@ class MetricsAccumulator final : public TraceSink {
   void add_frame(std::uint64_t send_order, WireFrame frame) override;
   void add_message(MessageId id, const Message& message) override;
   void add_host_sample(const HostSample& sample) override;
+  void add_host_event(const HostEvent& event) override;
   void count_frame(const WireFrame& frame);  // add_frame without taking the frame
   bool reads_notes() const override { return false; }
 
@@ -135,6 +142,18 @@ class MetricsAccumulator final : public TraceSink {
 
   void count_cluster_frame(const WireFrame& frame);
   ClusterMetrics cluster_result(const LaneMetrics& metrics) const;
+  std::vector<Nanoseconds> reconnect_times() const;
+  Nanoseconds back_after_failure() const;
+  Nanoseconds caught_up_by(Nanoseconds back) const;
+
+  struct ClientConnection {
+    EndpointId client = 0;
+    Nanoseconds opened{0};
+    Nanoseconds closed = Nanoseconds::max();  // still open at the end
+    bool operator<(const ClientConnection& other) const {
+      return std::tie(client, opened) < std::tie(other.client, other.opened);
+    }
+  };
 
   LaneSpec spec_;
   Nanoseconds end_;
@@ -147,7 +166,11 @@ class MetricsAccumulator final : public TraceSink {
   std::vector<bool> arrived_;  // by message: it has reached its client (in a cluster)
   std::vector<Nanoseconds> cpu_busy_by_server_;
   std::vector<std::uint64_t> samples_by_server_;
-  std::vector<std::pair<EndpointId, Nanoseconds>> client_opens_;  // with a balancer
+  std::vector<ClientConnection> client_connections_;  // with a balancer
+  std::optional<Nanoseconds> first_failure_;
+  // After the first failure, the latest arrival of the messages created in each millisecond from
+  // it (those created before it in the first).
+  std::vector<Nanoseconds> latest_arrival_by_ms_;
 };
 
 // Nearest-rank percentile (0 < p <= 100) of values sorted ascending; zero when empty.

@@ -36,4 +36,20 @@ std::string_view to_string(Layer layer) {
   return "unknown";  // only reachable through a cast from an out-of-range integer
 }
 
+std::string_view to_string(HostEventKind kind) {
+  switch (kind) {
+    case HostEventKind::crash:
+      return "crash";
+    case HostEventKind::restart:
+      return "restart";
+    case HostEventKind::partition:
+      return "partition";
+    case HostEventKind::heal:
+      return "heal";
+    case HostEventKind::drain:
+      return "drain";
+  }
+  return "crash";
+}
+
 }  // namespace pushlab::sim

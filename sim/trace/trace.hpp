@@ -109,13 +109,31 @@ struct HostSample {
   Nanoseconds at{0};               // the interval's start
   std::uint32_t connections = 0;   // open
   std::uint32_t threads_busy = 0;  // thread-per-request: requests being served
-  std::uint32_t accept_queue = 0;  // thread-per-request: requests waiting for a thread
+  std::uint32_t accept_queue = 0;  // requests waiting for a thread, connections for the CPU
   std::uint64_t memory_bytes = 0;  // what its open connections cost
   Nanoseconds cpu_busy{0};         // time its CPU spent on messages in the interval
   std::uint32_t connects = 0;      // connections made to it in the interval
   std::uint32_t refused = 0;       // of those, refused (a full queue, the descriptor limit)
 
   friend bool operator==(const HostSample&, const HostSample&) = default;
+};
+
+// What happened to a cluster's server at a moment (sim/transports/cluster_lane.hpp): a failure
+// the scenario scheduled, and its end.
+enum class HostEventKind { crash, restart, partition, heal, drain };
+inline constexpr std::array<HostEventKind, 5> kAllHostEventKinds = {
+    HostEventKind::crash, HostEventKind::restart, HostEventKind::partition, HostEventKind::heal,
+    HostEventKind::drain};
+
+struct HostEvent {
+  EndpointId endpoint = 0;
+  Nanoseconds at{0};
+  HostEventKind kind = HostEventKind::crash;
+
+  // A failure rather than the end of one.
+  bool fails() const { return kind != HostEventKind::restart && kind != HostEventKind::heal; }
+
+  friend bool operator==(const HostEvent&, const HostEvent&) = default;
 };
 
 // One transport's run: a lane of the side-by-side view.
@@ -127,6 +145,7 @@ struct Lane {
   std::vector<WireFrame> frames{};  // in the order they were sent
   std::vector<Message> messages{};
   std::vector<HostSample> host_samples{};  // a cluster's, by interval, then by endpoint
+  std::vector<HostEvent> host_events{};    // a cluster's, in time order
 
   friend bool operator==(const Lane&, const Lane&) = default;
 };
@@ -141,8 +160,9 @@ struct Trace {
 };
 
 // The JSON names: "client", "proxy", "load-balancer", "server", "broker"; "tcp", "tls", "http",
-// "websocket", "sse".
+// "websocket", "sse"; "crash", "restart", "partition", "heal", "drain".
 std::string_view to_string(EndpointRole role);
 std::string_view to_string(Layer layer);
+std::string_view to_string(HostEventKind kind);
 
 }  // namespace pushlab::sim

@@ -94,6 +94,12 @@ Json to_json(const HostSample& sample) {
           {"refused", sample.refused}};
 }
 
+Json to_json(const HostEvent& event) {
+  return {{"endpoint", event.endpoint},
+          {"at_ns", time_json(event.at)},
+          {"kind", to_string(event.kind)}};
+}
+
 Json to_json(const Lane& lane);  // declared here so that list_json sees it
 
 template <typename Item>
@@ -112,6 +118,7 @@ Json to_json(const Lane& lane) {
                {"messages", list_json(lane.messages)}};
   // Only a cluster has them; a lane without one is written as before they existed.
   if (!lane.host_samples.empty()) json["host_samples"] = list_json(lane.host_samples);
+  if (!lane.host_events.empty()) json["host_events"] = list_json(lane.host_events);
   return json;
 }
 

@@ -26,6 +26,8 @@ class TraceSink {
   virtual void add_message(MessageId id, const Message& message) = 0;
   // A cluster host's gauges over the interval that has just ended.
   virtual void add_host_sample(const HostSample& sample) = 0;
+  // A cluster's server failed, or came back, now.
+  virtual void add_host_event(const HostEvent& event) = 0;
 
   // Whether it reads frames' notes. A sink that only counts does not, and a run then skips
   // writing the notes of its busiest frames (the text costs more than the counting).
@@ -45,6 +47,7 @@ class TraceRecorder final : public TraceSink {
   void add_frame(std::uint64_t send_order, WireFrame frame) override;
   void add_message(MessageId id, const Message& message) override;
   void add_host_sample(const HostSample& sample) override { lane_.host_samples.push_back(sample); }
+  void add_host_event(const HostEvent& event) override { lane_.host_events.push_back(event); }
 
   // The lane, frames in the order they were sent.
   Lane finish() &&;
@@ -79,6 +82,10 @@ class SeriesRecorder final : public TraceSink {
   void add_host_sample(const HostSample& sample) override {
     lane_.host_samples.push_back(sample);
     next_.add_host_sample(sample);
+  }
+  void add_host_event(const HostEvent& event) override {
+    lane_.host_events.push_back(event);
+    next_.add_host_event(event);
   }
   bool reads_notes() const override { return next_.reads_notes(); }
 

@@ -1,5 +1,7 @@
 #include "sim/transports/cluster_lane.hpp"
 
+#include <algorithm>
+
 #include "sim/net/duration_text.hpp"
 
 namespace pushlab::sim {
@@ -20,6 +22,18 @@ RelaySettings balancer_settings(const Cluster& cluster) {
           .max_connection_age = cluster.balancer.max_connection_age};
 }
 
+HostEventKind event_of(FailureKind kind) {
+  switch (kind) {
+    case FailureKind::crash:
+      return HostEventKind::crash;
+    case FailureKind::partition:
+      return HostEventKind::partition;
+    case FailureKind::drain:
+      return HostEventKind::drain;
+  }
+  return HostEventKind::crash;
+}
+
 }  // namespace
 
 ClusterLane::ClusterLane(LaneWorld& world, const LaneModels& models, const Cluster& cluster,
@@ -34,8 +48,15 @@ ClusterLane::ClusterLane(LaneWorld& world, const LaneModels& models, const Clust
       up_(world.topology.servers().size(), true) {
   if (cluster.balancer.sticky == Stickiness::cookie) world.topology.keep_cookies();
   world.messages.keep_delivered_payloads();
-  bus_ = make_message_bus(cluster.broker, world.topology,
-                          [this](int server, std::uint64_t number) { arrived(server, number); });
+  bus_ = make_message_bus(
+      cluster.broker, world.topology,
+      [this](int server, std::uint64_t number) { arrived(server, number); },
+      [this](int server, int client, std::uint64_t number) { replayed(server, client, number); });
+  if (bus_->keeps_history()) {
+    world.resume = [this](EndpointId server, int client, std::optional<MessageId> last) {
+      resume(server, client, last);
+    };
+  }
   for (int server = 0; server < cluster.servers; ++server) {
     resources_.push_back(std::make_unique<ServerResources>(world.simulator, cluster.server,
                                                            server_name(server + 1)));
@@ -93,14 +114,53 @@ void ClusterLane::arrived(int server, std::uint64_t number) {
   if (!up_[static_cast<std::size_t>(server)] || number >= publications_.size()) return;
   const Publication& publication = publications_[number];
   ServerModel& model = *servers_[static_cast<std::size_t>(server)];
-  ServerResources& resources = *resources_[static_cast<std::size_t>(server)];
   for (int client = publication.first_client; client < publication.first_client + publication.count;
        ++client) {
-    if (!model.serves(client)) continue;
-    resources.compute([this, server, client, id = publication.id_for(client)] {
-      servers_[static_cast<std::size_t>(server)]->push(client, id);
-    });
+    if (model.serves(client)) push_later(server, client, publication.id_for(client));
   }
+}
+
+// The message waits for the server's CPU.
+void ClusterLane::push_later(int server, int client, MessageId id) {
+  resources_[static_cast<std::size_t>(server)]->compute(
+      [this, server, client, id] { servers_[static_cast<std::size_t>(server)]->push(client, id); });
+}
+
+// The publication whose message for `client` is `id`, if one is.
+std::optional<std::uint64_t> ClusterLane::publication_of(int client, MessageId id) const {
+  const auto after = std::upper_bound(publications_.begin(), publications_.end(), id,
+                                      [](MessageId wanted, const Publication& publication) {
+                                        return wanted < publication.first_id;
+                                      });
+  if (after == publications_.begin()) return std::nullopt;
+  const Publication& publication = *std::prev(after);
+  if (client < publication.first_client || client >= publication.first_client + publication.count ||
+      publication.id_for(client) != id) {
+    return std::nullopt;
+  }
+  return static_cast<std::uint64_t>(std::prev(after) - publications_.begin());
+}
+
+void ClusterLane::resume(EndpointId server, int client, std::optional<MessageId> last) {
+  const std::vector<EndpointId>& servers = world_.topology.servers();
+  const auto index =
+      static_cast<int>(std::find(servers.begin(), servers.end(), server) - servers.begin());
+  if (index >= cluster_.servers || !up_[static_cast<std::size_t>(index)]) return;
+  std::optional<std::uint64_t> after;
+  if (last) {
+    after = publication_of(client, *last);
+    if (!after) return;  // not a message the cluster published
+  }
+  bus_->replay(index, client, after);
+}
+
+void ClusterLane::replayed(int server, int client, std::uint64_t number) {
+  if (!up_[static_cast<std::size_t>(server)] || number >= publications_.size()) return;
+  const Publication& publication = publications_[number];
+  if (client < publication.first_client || client >= publication.first_client + publication.count) {
+    return;  // an entry for other clients
+  }
+  push_later(server, client, publication.id_for(client));
 }
 
 void ClusterLane::schedule(const Failure& failure) {
@@ -116,6 +176,8 @@ void ClusterLane::fail(const Failure& failure) {
   const EndpointId endpoint = endpoint_of(server);
   const std::string name = server_name(failure.server);
   route_.set_up(server, false);
+  world_.topology.net().sink.add_host_event(
+      {.endpoint = endpoint, .at = world_.simulator.now(), .kind = event_of(failure.kind)});
   switch (failure.kind) {
     case FailureKind::crash:
       up_[static_cast<std::size_t>(server)] = false;
@@ -146,6 +208,11 @@ void ClusterLane::recover(const Failure& failure) {
   const int server = failure.server - 1;
   const EndpointId endpoint = endpoint_of(server);
   world_.topology.net().set_down(endpoint, false);
+  world_.topology.net().sink.add_host_event({.endpoint = endpoint,
+                                             .at = world_.simulator.now(),
+                                             .kind = failure.kind == FailureKind::partition
+                                                         ? HostEventKind::heal
+                                                         : HostEventKind::restart});
   up_[static_cast<std::size_t>(server)] = true;
   if (failure.kind == FailureKind::crash) {
     servers_[static_cast<std::size_t>(server)] = models_.make_server(endpoint);

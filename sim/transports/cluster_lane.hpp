@@ -16,6 +16,9 @@
 // pushes waits for its CPU. Every 100 ms the lane samples the servers' gauges and the clients'
 // connection attempts at the balancer into the Trace (HostSample).
 //
+// With redis-streams a server that a client comes to with a resume point reads the stream's
+// entries after it and pushes what the client missed (sim/transports/stream_resume.hpp).
+//
 // The balancer learns at once that a server is down or back (as a refused connection and
 // HAProxy's `option redispatch` would have it), not after health checks.
 
@@ -44,6 +47,10 @@ class ClusterLane final : public Backplane {
  private:
   std::optional<int> origin_of(const Publication& publication);
   void arrived(int server, std::uint64_t number);
+  void resume(EndpointId server, int client, std::optional<MessageId> last);
+  void replayed(int server, int client, std::uint64_t number);
+  void push_later(int server, int client, MessageId id);
+  std::optional<std::uint64_t> publication_of(int client, MessageId id) const;
   void schedule(const Failure& failure);
   void fail(const Failure& failure);
   void recover(const Failure& failure);

@@ -23,6 +23,7 @@
 #include "sim/transports/http_server.hpp"
 #include "sim/transports/long_poll_mailbox.hpp"
 #include "sim/transports/send_by_post.hpp"
+#include "sim/transports/stream_resume.hpp"
 #include "sim/transports/transport_model.hpp"
 #include "sim/wire/http/parse_one.hpp"
 
@@ -93,14 +94,19 @@ class LongPollClient final : public ClientModel {
   std::string poll_target() const {
     std::string target = contract::with_client(info(Transport::long_poll).path, client_);
     contract::append_query(target, contract::kReceivedKey, received_);
+    if (resumes_from_stream(world_.scenario)) append_resume_point(target, last_received_);
     return target;
   }
 
   // Any answer ends the poll, and the client asks again at once: that is what keeps a request
   // waiting at the server.
   void answered(PooledConnection& connection, const WireFrame& answer) {
-    for (const MessageId id : answer.messages) world_.messages.deliver(id);
-    received_ += answer.messages.size();
+    for (const MessageId id : answer.messages) {
+      world_.messages.deliver(id);
+      // In a cluster two servers may both send a message: the cursor counts it once.
+      if (!world_.scenario.cluster || !last_received_ || id > *last_received_) ++received_;
+      note_received(last_received_, id);
+    }
     if (backoff_) backoff_->reset();
     page_.connections.release(connection);
     poll(world_.notes ? next_poll_note(answer) : std::string_view{});
@@ -125,6 +131,7 @@ class LongPollClient final : public ClientModel {
   int client_;
   PollingPage page_;
   std::uint64_t received_ = 0;  // messages received so far: the cursor each poll carries
+  std::optional<MessageId> last_received_;  // the resume point (sim/transports/stream_resume.hpp)
   std::optional<ReconnectBackoff> backoff_;
   std::string retry_note_;  // the note of the poll a failure delayed, alive until it is sent
 };
@@ -139,7 +146,9 @@ class LongPollServer final : public ServerModel {
             [this](Socket& socket, int client, const wire::http::Request& request,
                    const WireFrame&) { poll_arrived(socket, client, request); },
             [this](Socket& socket) { connection_closed(socket); }),
-        mailboxes_(static_cast<std::size_t>(world.clients())) {}
+        endpoint_(endpoint),
+        mailboxes_(static_cast<std::size_t>(world.clients())),
+        seen_(static_cast<std::size_t>(world.clients()), false) {}
 
   bool serves(int client) const override { return server_.has_seen(client); }
 
@@ -157,6 +166,7 @@ class LongPollServer final : public ServerModel {
 
   void poll_arrived(Socket& socket, int client, const wire::http::Request& request) {
     LongPollMailbox& mailbox = mailbox_of(client);
+    if (!seen_[static_cast<std::size_t>(client)]) first_poll(mailbox, client, request);
     mailbox.confirm(received_of(request));
     if (mailbox.held) {
       answer_empty(mailbox, "a newer poll from this client replaces this one");
@@ -172,6 +182,18 @@ class LongPollServer final : public ServerModel {
     }
     mailbox.timeout = world_.simulator.schedule(world_.scenario.long_poll.timeout,
                                                 [this, &mailbox] { timed_out(mailbox); });
+  }
+
+  // The first poll this server sees from a client: its cursor counts what came from elsewhere
+  // (another server, or this one before a crash), and with a stream to resume from, what the
+  // stream holds after its resume point is put in its mailbox.
+  void first_poll(LongPollMailbox& mailbox, int client, const wire::http::Request& request) {
+    seen_[static_cast<std::size_t>(client)] = true;
+    mailbox.start_at(received_of(request));
+    if (!world_.resume) return;
+    if (const auto point = resume_point_in(request.target)) {
+      world_.resume(endpoint_, client, *point);
+    }
   }
 
   void answer_with_messages(LongPollMailbox& mailbox, std::string note) {
@@ -223,7 +245,9 @@ class LongPollServer final : public ServerModel {
 
   LaneWorld& world_;
   HttpServer server_;
+  EndpointId endpoint_;
   std::vector<LongPollMailbox> mailboxes_;  // by client; sized once: timeouts hold references
+  std::vector<bool> seen_;                  // by client: it has polled this server
   ClientBySocket holders_;                  // which client's request each socket holds
 };
 

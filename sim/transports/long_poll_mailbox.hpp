@@ -19,6 +19,11 @@ class LongPollMailbox {
  public:
   void put(MessageId id) { kept_.push_back(id); }
 
+  // The client's first request to this server says it has received `received` messages
+  // already, elsewhere (another server of a cluster, or this one before it restarted): the
+  // cursors of later requests count from there.
+  void start_at(std::uint64_t received) { confirmed_ = received; }
+
   // A request arrived saying the client has received `received` messages in all: those need
   // not be kept.
   void confirm(std::uint64_t received);

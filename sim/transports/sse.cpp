@@ -23,10 +23,12 @@
 #include "sim/net/duration_text.hpp"
 #include "sim/transports/browser_connections.hpp"
 #include "sim/transports/client_by_socket.hpp"
+#include "sim/transports/cluster_backoff.hpp"
 #include "sim/transports/http_contract.hpp"
 #include "sim/transports/http_server.hpp"
 #include "sim/transports/message_payload.hpp"
 #include "sim/transports/send_by_post.hpp"
+#include "sim/transports/stream_resume.hpp"
 #include "sim/transports/transport_model.hpp"
 #include "sim/wire/http/parser.hpp"
 #include "sim/wire/http/rfc9110.hpp"
@@ -44,13 +46,14 @@ namespace sse = wire::sse;
 // Chromium starts with 3 s.
 constexpr Nanoseconds kBrowserReconnectionTime = std::chrono::seconds{3};
 
-// The event a Last-Event-ID names; 0, before the first, for none or one the server never gave.
-std::uint64_t event_id_named(const std::string* last_event_id) {
-  if (!last_event_id) return 0;
+// The event a Last-Event-ID names; none for none or one that is not a number.
+std::optional<std::uint64_t> event_id_named(const std::string* last_event_id) {
+  if (!last_event_id) return std::nullopt;
   std::uint64_t id = 0;
   const char* end = last_event_id->data() + last_event_id->size();
   const auto [stop, error] = std::from_chars(last_event_id->data(), end, id);
-  return error == std::errc{} && stop == end ? id : 0;
+  if (error != std::errc{} || stop != end) return std::nullopt;
+  return id;
 }
 
 // The tab a stream request names ("&tab=2", counted from 1 like clients); nullopt for none that
@@ -69,6 +72,11 @@ bool is_event_stream(const http::Response& response) {
   return http::iequals(http::trim_ows(media_type), "text/event-stream");
 }
 
+// Whether the page reopens its EventSource by the cluster's reconnect policy.
+bool follows_policy(const LaneWorld& world) {
+  return world.scenario.cluster && world.scenario.cluster->reconnect.sse_follows_policy;
+}
+
 // Which tab a note is about, when there are several.
 std::string tab_prefix(int tab, int tabs) {
   return tabs == 1 ? std::string() : "tab " + std::to_string(tab + 1) + ": ";
@@ -81,7 +89,8 @@ class SseClient final : public ClientModel {
       : world_(world),
         client_(client),
         connections_(world.topology, client),
-        tabs_(static_cast<std::size_t>(world.scenario.sse.tabs)) {
+        tabs_(static_cast<std::size_t>(world.scenario.sse.tabs)),
+        backoff_(follows_policy(world) ? cluster_backoff(world, client) : std::nullopt) {
     const int count = world.scenario.sse.tabs;
     for (int tab = 0; tab < count; ++tab) {
       EventSource& source = tabs_[static_cast<std::size_t>(tab)];
@@ -177,6 +186,7 @@ class SseClient final : public ClientModel {
           fail(source, connection);
           return;
         }
+        if (backoff_) backoff_->reset();
       } else if (const auto* body = std::get_if<http::BodyData>(&*event)) {
         reading.events.feed(body->data);
         take_events(source);
@@ -213,17 +223,21 @@ class SseClient final : public ClientModel {
   }
 
   // "Reestablish the connection": the stream ended or its connection dropped (the server or the
-  // proxy closed it); the source waits its reconnection time, then asks again.
+  // proxy closed it); the source waits its reconnection time, then asks again. Every browser
+  // waits the same time, with no jitter: after a crash its clients come back together. A page
+  // that reconnects by the cluster's policy instead (sse_follows_policy) closes the EventSource
+  // and opens a new one after the policy's wait, as reconnecting-EventSource libraries do.
   void reconnect_later(EventSource& source) {
     if (source.closed) return;
-    source.reconnect_timer =
-        world_.simulator.schedule(source.reconnection_time, [this, &source] { connect(source); });
+    const Nanoseconds wait = backoff_ ? backoff_->next_delay() : source.reconnection_time;
+    source.reconnect_timer = world_.simulator.schedule(wait, [this, &source] { connect(source); });
   }
 
   LaneWorld& world_;
   int client_;
   BrowserConnections connections_;
-  std::vector<EventSource> tabs_;  // sized once: callbacks hold references into it
+  std::vector<EventSource> tabs_;            // sized once: callbacks hold references into it
+  std::optional<ReconnectBackoff> backoff_;  // with sse_follows_policy in a cluster
 };
 
 // The server: a stream per client and tab, and the events each has not confirmed.
@@ -231,6 +245,7 @@ class SseServer final : public ServerModel {
  public:
   SseServer(LaneWorld& world, EndpointId endpoint)
       : world_(world),
+        endpoint_(endpoint),
         server_(
             world, endpoint,
             [this](Socket& socket, int client, const http::Request& request, const WireFrame&) {
@@ -247,8 +262,12 @@ class SseServer final : public ServerModel {
     const std::string data = world_.messages.payload(id);
     for (int tab = 0; tab < tabs_; ++tab) {
       Stream& stream = stream_of(client, tab);
+      // With a stream to resume from, the event's id is the message's, which any server can
+      // find in the stream; otherwise ids count this client's events at this server.
+      const std::uint64_t event_id =
+          resumes_from_stream(world_.scenario) ? id : ++stream.last_event_id;
       stream.unconfirmed.push_back(
-          {.event_id = ++stream.last_event_id, .message = id, .payload_bytes = data.size()});
+          {.event_id = event_id, .message = id, .payload_bytes = data.size()});
       if (!stream.socket) continue;  // it waits for the tab to reconnect
       PendingEvent& event = stream.unconfirmed.back();
       send_event(*stream.socket, event, data,
@@ -286,8 +305,11 @@ class SseServer final : public ServerModel {
     if (!tab) return;
     const std::size_t index = stream_index(client, *tab);
     Stream& stream = streams_[index];
-    const std::uint64_t had = event_id_named(request.fields.find("Last-Event-ID"));
+    const std::optional<std::uint64_t> had = event_id_named(request.fields.find("Last-Event-ID"));
     forget_confirmed(stream, had);
+    if (world_.resume && had && *tab == tabs_ - 1) {
+      world_.resume(endpoint_, client, static_cast<MessageId>(*had));
+    }
     if (stream.socket) stream_by_socket_.erase(*stream.socket);
     stream.socket = &socket;
     stream_by_socket_.set(socket, static_cast<int>(index));
@@ -300,8 +322,9 @@ class SseServer final : public ServerModel {
   }
 
   // Everything up to the Last-Event-ID has reached the client: it need not be kept any more.
-  static void forget_confirmed(Stream& stream, std::uint64_t had) {
-    while (!stream.unconfirmed.empty() && stream.unconfirmed.front().event_id <= had) {
+  static void forget_confirmed(Stream& stream, std::optional<std::uint64_t> had) {
+    if (!had) return;
+    while (!stream.unconfirmed.empty() && stream.unconfirmed.front().event_id <= *had) {
       stream.unconfirmed.pop_front();
     }
   }
@@ -344,16 +367,17 @@ class SseServer final : public ServerModel {
   }
 
   // Why an event goes out on a new stream: the request's Last-Event-ID said the client lacks it.
-  static std::string resend_note(const PendingEvent& event, std::uint64_t had) {
+  static std::string resend_note(const PendingEvent& event, std::optional<std::uint64_t> had) {
     const std::string client_had =
-        had == 0 ? "the client names no event it has had"
-                 : "the client has had events up to " + std::to_string(had) + " (Last-Event-ID)";
+        !had ? "the client names no event it has had"
+             : "the client has had events up to " + std::to_string(*had) + " (Last-Event-ID)";
     const std::string id = "event " + std::to_string(event.event_id);
     return event.sent ? id + " again: it went out on the stream that dropped, and " + client_had
                       : id + " waited at the server while the client had no stream; " + client_had;
   }
 
   LaneWorld& world_;
+  EndpointId endpoint_;
   HttpServer server_;
   int tabs_;                         // of the page, in each client's browser
   std::vector<Stream> streams_;      // by client and tab

@@ -1,6 +1,7 @@
 #include "sim/transports/websocket_client.hpp"
 
 #include "sim/transports/cluster_backoff.hpp"
+#include "sim/transports/stream_resume.hpp"
 
 #include "sim/net/duration_text.hpp"
 #include "sim/transports/http_contract.hpp"
@@ -107,7 +108,7 @@ void WebSocketClient::send_handshake(ClientConnection& connection, const std::st
   connection.key = ws::make_key(random_nonce(world_.rng));
   const ws::HandshakeRequestOptions options{
       .host = std::string(world_.scenario.http.host()),
-      .target = contract::with_client(info(Transport::websocket).path, client_),
+      .target = handshake_target(),
       .extra_fields = fields_of(world_.scenario.http.request_headers)};
   connection.phase = ClientConnection::Phase::handshaking;
   connection.socket.send({.layer = Layer::http,
@@ -178,9 +179,21 @@ void WebSocketClient::fail_handshake(ClientConnection& connection, const std::st
   connection.close_tcp(std::move(note));
 }
 
+// With a stream to resume from, every handshake after the first says what the page has.
+std::string WebSocketClient::handshake_target() {
+  std::string target = contract::with_client(info(Transport::websocket).path, client_);
+  if (resumes_from_stream(world_.scenario) && handshakes_++ > 0) {
+    append_resume_point(target, last_received_);
+  }
+  return target;
+}
+
 void WebSocketClient::read_frame(ClientConnection& connection, const ws::Frame& frame,
                                  const WireFrame& carrier) {
-  if (delivered_data(world_.messages, frame, carrier)) return;
+  if (delivered_data(world_.messages, frame, carrier)) {
+    for (const MessageId id : carrier.messages) note_received(last_received_, id);
+    return;
+  }
   if (frame.header.opcode == ws::Opcode::ping) {
     if (connection.phase == ClientConnection::Phase::open) {
       send_pong(connection, frame);

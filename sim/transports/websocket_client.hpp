@@ -28,6 +28,7 @@ class WebSocketClient final : public ClientModel {
   void stop() override;
 
  private:
+  std::string handshake_target();
   // One connection a client opened. A reconnect opens another; the old one is kept, since its TCP
   // connection may still call back into it until the run ends.
   struct ClientConnection {
@@ -71,6 +72,8 @@ class WebSocketClient final : public ClientModel {
   std::optional<EventId> reconnect_;
   std::optional<EventId> heartbeat_;  // in a cluster with pings: when a silent server is dead
   std::optional<ReconnectBackoff> backoff_;  // in a cluster: the scenario's reconnect policy
+  std::optional<MessageId> last_received_;   // the resume point (sim/transports/stream_resume.hpp)
+  int handshakes_ = 0;
   bool stopped_ = false;
   std::deque<std::unique_ptr<ClientConnection>> connections_;  // every one made
 };

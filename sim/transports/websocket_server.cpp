@@ -2,6 +2,7 @@
 
 #include "sim/net/duration_text.hpp"
 #include "sim/transports/http_contract.hpp"
+#include "sim/transports/stream_resume.hpp"
 #include "sim/transports/websocket_frames.hpp"
 #include "sim/wire/http/parse_one.hpp"
 #include "sim/wire/http/serialize.hpp"
@@ -14,7 +15,7 @@ namespace http = wire::http;
 namespace ws = wire::websocket;
 
 WebSocketServer::WebSocketServer(LaneWorld& world, EndpointId endpoint)
-    : world_(world), clients_(static_cast<std::size_t>(world.clients())) {
+    : world_(world), endpoint_(endpoint), clients_(static_cast<std::size_t>(world.clients())) {
   world_.topology.listen(endpoint, [this](TcpConnection& connection) { accept(connection); });
 }
 
@@ -91,6 +92,11 @@ void WebSocketServer::answer_handshake(Connection& connection, const WireFrame& 
                                   "the server read this handshake; WebSocket frames follow"});
   connection.client = *client;
   open_for(*client, connection);
+  if (world_.resume) {
+    if (const auto point = resume_point_in(request->target)) {
+      world_.resume(endpoint_, *client, *point);
+    }
+  }
 }
 
 void WebSocketServer::reject_handshake(Connection& connection, const ws::RequestProblem& problem) {

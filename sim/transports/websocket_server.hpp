@@ -64,6 +64,7 @@ class WebSocketServer final : public ServerModel {
   void forget(Connection& connection);
 
   LaneWorld& world_;
+  EndpointId endpoint_;
   std::vector<PerClient> clients_;                       // by client
   std::deque<std::unique_ptr<Connection>> connections_;  // every one accepted
 };

@@ -153,16 +153,6 @@ Reconnect read_reconnect(const ObjectReader& cluster) {
   return reconnect;
 }
 
-// Read, so that files may name them, but not simulated by this version: refused rather than
-// run as something else.
-void refuse_unsimulated(const ObjectReader& object, const Cluster& cluster) {
-  if (cluster.broker.kind == BrokerKind::redis_streams) {
-    object.location("broker").field("kind").fail(
-        "\"redis-streams\" is not simulated by this version of PushLab (expected \"none\" or "
-        "\"redis-pubsub\")");
-  }
-}
-
 }  // namespace
 
 Cluster read_cluster(const Json& value, const Location& where, Nanoseconds duration) {
@@ -181,7 +171,6 @@ Cluster read_cluster(const Json& value, const Location& where, Nanoseconds durat
                                 [](const ObjectReader& section, Broker& out) {
                                   read_choice(section, "kind", kBrokerKinds, "a broker", out.kind);
                                 });
-  refuse_unsimulated(object, cluster);
   cluster.failures = read_failures(object, cluster.servers, duration);
   cluster.reconnect = read_reconnect(object);
   return cluster;

@@ -20,8 +20,9 @@ using json::Json;
 using json::Location;
 using json::ObjectReader;
 
-constexpr std::array<std::string_view, 7> kLaneFields = {
-    "id", "transport", "endpoints", "connections", "frames", "messages", "host_samples"};
+constexpr std::array<std::string_view, 8> kLaneFields = {"id",           "transport",  "endpoints",
+                                                         "connections",  "frames",     "messages",
+                                                         "host_samples", "host_events"};
 constexpr std::array<std::string_view, 2> kEndpointFields = {"role", "name"};
 constexpr std::array<std::string_view, 5> kConnectionFields = {"from", "to", "tls", "opened_ns",
                                                                "closed_ns"};
@@ -35,6 +36,8 @@ constexpr std::array<std::string_view, 5> kMessageFields = {"direction", "client
 constexpr std::array<std::string_view, 9> kHostSampleFields = {
     "endpoint",     "at_ns",       "connections", "threads_busy", "accept_queue",
     "memory_bytes", "cpu_busy_ns", "connects",    "refused"};
+
+constexpr std::array<std::string_view, 3> kHostEventFields = {"endpoint", "at_ns", "kind"};
 
 constexpr std::uint64_t kMaxCount = std::numeric_limits<std::uint64_t>::max();
 
@@ -134,6 +137,17 @@ Message read_message(const Json& value, const Location& where,
       json::read_nanoseconds(object.require("created_ns", kInEvery), object.location("created_ns"));
   message.delivered_at = read_end_time(object, "delivered_ns", message.created_at, "created_ns");
   return message;
+}
+
+HostEvent read_host_event(const Json& value, const Location& where, std::size_t endpoints) {
+  constexpr std::string_view kInEvery = "in every host event";
+  const ObjectReader object(value, where, kHostEventFields);
+  HostEvent event;
+  event.endpoint = require_id(object, "endpoint", endpoints, kEndpoint, kInEvery);
+  event.at = json::read_nanoseconds(object.require("at_ns", kInEvery), object.location("at_ns"));
+  event.kind = json::read_enum(object.require("kind", kInEvery), object.location("kind"),
+                               kAllHostEventKinds, "a host event");
+  return event;
 }
 
 HostSample read_host_sample(const Json& value, const Location& where, std::size_t endpoints) {
@@ -263,6 +277,11 @@ Lane read_lane(const Json& value, const Location& where) {
     previous_sent = frame.sent_at;
     return frame;
   });
+  if (object.find("host_events") != nullptr) {
+    lane.host_events = read_list(object, "host_events", [&](const Json& item, const Location& at) {
+      return read_host_event(item, at, lane.endpoints.size());
+    });
+  }
   if (object.find("host_samples") != nullptr) {
     lane.host_samples =
         read_list(object, "host_samples", [&](const Json& item, const Location& at) {

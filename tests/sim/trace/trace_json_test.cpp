@@ -63,6 +63,18 @@ TEST_CASE("host samples are written by their names, and only in a lane that has 
                     "endpoint id from 0 to 1)");
 }
 
+TEST_CASE("host events are written by their names, and only in a lane that has them") {
+  const auto json = to_json(everything_trace());
+  CHECK_FALSE(json["lanes"][0].contains("host_events"));
+  CHECK(json["lanes"][1]["host_events"].dump() ==
+        R"([{"endpoint":1,"at_ns":1000000000,"kind":"crash"},)"
+        R"({"endpoint":1,"at_ns":1500000000,"kind":"restart"}])");
+  nlohmann::ordered_json wrong = json;
+  wrong["lanes"][1]["host_events"][1]["kind"] = "reboot";
+  CHECK_THROWS_WITH(trace_from_json(wrong, "t.json"),
+                    doctest::Contains("t.json: /lanes/1/host_events/1/kind: \"reboot\""));
+}
+
 TEST_CASE("the enums are written by their JSON names") {
   const auto json = to_json(everything_trace());
   const auto& lane = json["lanes"][0];

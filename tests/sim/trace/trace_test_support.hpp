@@ -173,6 +173,8 @@ inline Trace everything_trace() {
                         .cpu_busy = 15us,
                         .connects = 4,
                         .refused = 1}};
+  idle.host_events = {{.endpoint = 1, .at = 1s, .kind = HostEventKind::crash},
+                      {.endpoint = 1, .at = 1500ms, .kind = HostEventKind::restart}};
   return {.scenario = "chat-behind-proxy",
           .source = "live",
           .duration = 2s,

@@ -59,6 +59,10 @@ std::string client_named(std::string_view request) {
   return std::string(request.substr(at, request.find_first_of("& ", at) - at));
 }
 
+double seconds(Nanoseconds duration) {
+  return std::chrono::duration<double>(duration).count();
+}
+
 // The most of `times` in any window of `width`.
 std::size_t peak_in_window(const std::vector<Nanoseconds>& times, Nanoseconds width) {
   std::size_t peak = 0;
@@ -204,6 +208,9 @@ TEST_CASE("cluster: a crash and its reconnect storm, immediate against full jitt
     // s2 came back empty at 15 s; round robin sends it only new connections: none.
     CHECK(metrics.servers[1].open_at_end == 0);
     CHECK(metrics.cluster->imbalance == doctest::Approx(4.0 / 3.0).epsilon(0.01));
+    // With no traffic to catch up on, recovery ends with the last client back.
+    CHECK(metrics.cluster->recovery_s ==
+          doctest::Approx(seconds(reconnect_times(lane).back() - 10s)));
     return reconnect_times(lane);
   };
   // s2's hundred clients are reset at once and come back.
@@ -216,6 +223,29 @@ TEST_CASE("cluster: a crash and its reconnect storm, immediate against full jitt
   CHECK(jittered.size() == 100);
   CHECK(peak_in_window(jittered, 100ms) <= 20);
   CHECK(jittered.front() >= 10s);
+  CHECK(jittered.back() < 11s + 200ms);
+}
+
+TEST_CASE(
+    "cluster: SSE browsers come back together after the stream's retry, unless told to jitter") {
+  auto storm = [](bool follows_policy) {
+    Scenario scenario = cluster_scenario(Transport::sse, 400, BrokerKind::redis_pubsub, 20s);
+    scenario.traffic.clear();
+    scenario.sse.retry = 2s;
+    scenario.cluster->failures = {{.at = 10s, .server = 2, .kind = FailureKind::crash}};
+    scenario.cluster->reconnect.sse_follows_policy = follows_policy;  // full jitter, base 1 s
+    return reconnect_times(run_one_lane(scenario));
+  };
+  // Every EventSource waits the 2 s its stream announced: s2's hundred, in one instant.
+  const std::vector<Nanoseconds> browsers = storm(false);
+  REQUIRE(browsers.size() == 100);
+  CHECK(browsers.front() >= 12s);
+  CHECK(peak_in_window(browsers, 100ms) == 100);
+  // Reopened by the page after the policy's wait, they spread over the first second.
+  const std::vector<Nanoseconds> jittered = storm(true);
+  REQUIRE(jittered.size() == 100);
+  CHECK(peak_in_window(jittered, 100ms) <= 25);
+  CHECK(jittered.front() < 10s + 200ms);
   CHECK(jittered.back() < 11s + 200ms);
 }
 
@@ -239,7 +269,14 @@ TEST_CASE("cluster: pub/sub loses what is published while a crashed server's cli
   }
   CHECK(short_clients == 10);
   const int delivered = std::accumulate(received.begin(), received.end(), 0);
-  CHECK(compute_metrics(lane).lost == static_cast<std::uint64_t>(40 * 199 - delivered));
+  const LaneMetrics metrics = compute_metrics(lane);
+  CHECK(metrics.lost == static_cast<std::uint64_t>(40 * 199 - delivered));
+  // Recovered when the last of s2's clients is back (about 11 s: a reset, 1 s, a handshake)
+  // and the broadcast before it has arrived, a few milliseconds later.
+  const double back = seconds(reconnect_times(lane).back() - 10s);
+  CHECK(metrics.cluster->recovery_s >= back);
+  CHECK(metrics.cluster->recovery_s < back + 0.1);
+  CHECK(metrics.cluster->recovery_s > 1.0);
 }
 
 TEST_CASE("cluster: the same seed gives the same Trace, byte for byte") {
@@ -285,10 +322,16 @@ TEST_CASE("cluster: a partitioned server's WebSockets are found dead by the miss
   };
   // Pinged every 10 s from the handshake: s2's clients had no ping yet when it was cut off at
   // 5 s, so each gives up 10 s + 20 s after its handshake, and reconnects.
-  const std::vector<Nanoseconds> found = reconnect_times(partitioned(10s));
+  const Lane pinged = partitioned(10s);
+  const std::vector<Nanoseconds> found = reconnect_times(pinged);
   REQUIRE(found.size() == 10);
   CHECK(found.front() >= 30s);
   CHECK(found.back() < 32s);
+  // The Trace says when s2 was cut off, and recovery counts from then.
+  REQUIRE(pinged.host_events.size() == 1);
+  CHECK(pinged.host_events[0].kind == HostEventKind::partition);
+  CHECK(pinged.host_events[0].at == 5s);
+  CHECK(compute_metrics(pinged, 60s).cluster->recovery_s >= seconds(found.back() - 5s));
   // Without pings nothing tells them while the traffic runs: TCP stays silent, and they wait
   // (until the balancer's idle timeout, after the run's 60 s).
   const std::vector<Nanoseconds> unpinged = reconnect_times(partitioned(0s));

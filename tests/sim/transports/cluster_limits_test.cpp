@@ -122,3 +122,68 @@ TEST_CASE("limits: one CPU per server: a broadcast's fan-out takes the cost per 
   // 400 ms of work in a 3 s run sampled in whole 100 ms intervals.
   CHECK(metrics.servers.front().cpu_utilisation == doctest::Approx(0.4 / 2.9).epsilon(0.01));
 }
+
+namespace {
+
+// 400 WebSockets on four servers that each take 2 ms of CPU to accept a connection and queue
+// at most 128 (each takes its first 100 at once); s1, s2 and s3 crash at 5 s and stay down,
+// and their 300 clients come back to s4.
+Scenario slow_accept_storm(ReconnectPolicy policy) {
+  Scenario scenario = basic_scenario(Transport::websocket, 40s);
+  scenario.clients = 400;
+  ServerHost host;
+  host.accept_backlog = 128;
+  host.cpu_us_per_connection = 2000;
+  scenario.cluster = one_server(host);
+  scenario.cluster->servers = 4;
+  scenario.cluster->balancer.policy = BalancerPolicy::least_connections;
+  for (const int server : {1, 2, 3}) {
+    scenario.cluster->failures.push_back({.at = 5s, .server = server, .kind = FailureKind::crash});
+  }
+  scenario.cluster->reconnect.policy = policy;
+  return scenario;
+}
+
+// The clients' connections opened after the crash, by when.
+std::vector<Nanoseconds> attempts_after_crash(const Lane& lane) {
+  std::vector<Nanoseconds> attempts;
+  for (const Connection& connection : lane.connections) {
+    if (lane.endpoints[connection.from].role == EndpointRole::client && connection.opened_at > 5s) {
+      attempts.push_back(connection.opened_at);
+    }
+  }
+  std::sort(attempts.begin(), attempts.end());
+  return attempts;
+}
+
+std::size_t attempts_between(const std::vector<Nanoseconds>& attempts, Nanoseconds from,
+                             Nanoseconds to) {
+  return static_cast<std::size_t>(std::count_if(
+      attempts.begin(), attempts.end(), [&](Nanoseconds at) { return at >= from && at < to; }));
+}
+
+}  // namespace
+
+TEST_CASE("limits: a slow accept makes exponential backoff come back in waves; jitter does not") {
+  const Lane waves = run_one_lane(slow_accept_storm(ReconnectPolicy::exponential));
+  const std::vector<Nanoseconds> attempts = attempts_after_crash(waves);
+  // The 300 reset at 5 s all wait 1 s; the refused of each wave 2 s more, then 4 s. s4 queues
+  // 128 of each wave, which arrives at once, and refuses the rest: 172, then 44 of those.
+  const std::size_t first = attempts_between(attempts, 6s, 6500ms);
+  const std::size_t second = attempts_between(attempts, 8s, 8500ms);
+  const std::size_t third = attempts_between(attempts, 12s, 12500ms);
+  CHECK(first == 300);
+  CHECK(second == 300 - 128);
+  CHECK(third == second - 128);
+  CHECK(attempts.size() == first + second + third);
+  const LaneMetrics metrics = compute_metrics(waves, 40s);
+  CHECK(metrics.servers[3].accept_queue_max == 128);
+  CHECK(metrics.servers[3].refused == second + third);  // each refused attempt came back once
+
+  // Full jitter spreads the 300 over a second, one every 3 ms or so: s4's CPU keeps up.
+  const std::vector<Nanoseconds> jittered =
+      attempts_after_crash(run_one_lane(slow_accept_storm(ReconnectPolicy::full_jitter)));
+  CHECK(jittered.size() >= 300);
+  CHECK(jittered.size() < 310);
+  CHECK(jittered.size() < attempts.size());
+}
