@@ -209,8 +209,8 @@ void RedisStreams::read(Accepted& client, const std::vector<std::string_view>& a
   if (!after) {
     client.socket.send(resp_frame(
         "error",
-        resp::encode(resp::Value::error(
-            "ERR Invalid stream ID specified as stream command argument")),
+        resp::encode(
+            resp::Value::error("ERR Invalid stream ID specified as stream command argument")),
         "Redis refuses an id that is not <ms>-<sequence>"));
     return;
   }
@@ -226,9 +226,9 @@ void RedisStreams::read(Accepted& client, const std::vector<std::string_view>& a
 }
 
 wire::Bytes RedisStreams::entries_after(StreamId after) const {
-  const auto first = std::upper_bound(
-      stream_.begin(), stream_.end(), after,
-      [](const StreamId& id, const Entry& entry) { return id < entry.id; });
+  const auto first =
+      std::upper_bound(stream_.begin(), stream_.end(), after,
+                       [](const StreamId& id, const Entry& entry) { return id < entry.id; });
   std::vector<resp::Value> entries;
   for (auto entry = first; entry != stream_.end(); ++entry) {
     entries.push_back(resp::Value::array(

@@ -56,7 +56,7 @@ std::optional<std::string> ServerResources::admit(TcpConnection& connection) {
            std::to_string(settings_.accept_backlog) +
            " connections waiting for its CPU already (accept_backlog)";
   }
-  connections_.emplace(&connection, PerConnection{.accepting = accepting});
+  connections_[&connection].accepting = accepting;
   if (accepting) {
     ++accepting_;
     compute(cost_per_connection_, [this, at = &connection] { accepted(*at); });

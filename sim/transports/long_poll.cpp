@@ -190,9 +190,8 @@ class LongPollServer final : public ServerModel {
   void first_poll(LongPollMailbox& mailbox, int client, const wire::http::Request& request) {
     seen_[static_cast<std::size_t>(client)] = true;
     mailbox.start_at(received_of(request));
-    if (!world_.resume) return;
-    if (const auto point = resume_point_in(request.target)) {
-      world_.resume(endpoint_, client, *point);
+    if (world_.resume && carries_resume_point(request.target)) {
+      world_.resume(endpoint_, client, resume_point_in(request.target));
     }
   }
 

@@ -50,7 +50,7 @@ class LaneRun {
     direct_ = std::make_unique<DirectBackplane>(*server_);
   }
 
-  void run() {
+  std::uint64_t run() {
     for (const auto& client : models_.clients) client->start();
     traffic_.start();
     messages_.on_settled = [this](int client) {
@@ -63,6 +63,7 @@ class LaneRun {
     if (progress_) progress_(1.0);
     topology_.finish();
     messages_.finish();
+    return simulator_.events_run();
   }
 
  private:
@@ -143,14 +144,15 @@ class LaneRun {
 
 }  // namespace
 
-void run_lane_with(const Scenario& scenario, Transport transport, const TransportFactory& make,
-                   TraceSink& sink, const LaneProgress& progress) {
-  LaneRun(scenario, transport, make, sink, progress).run();
+std::uint64_t run_lane_with(const Scenario& scenario, Transport transport,
+                            const TransportFactory& make, TraceSink& sink,
+                            const LaneProgress& progress) {
+  return LaneRun(scenario, transport, make, sink, progress).run();
 }
 
-void run_lane(const Scenario& scenario, Transport transport, TraceSink& sink,
-              const LaneProgress& progress) {
-  run_lane_with(
+std::uint64_t run_lane(const Scenario& scenario, Transport transport, TraceSink& sink,
+                       const LaneProgress& progress) {
+  return run_lane_with(
       scenario, transport,
       [transport](LaneWorld& world) { return make_transport(transport, world); }, sink, progress);
 }

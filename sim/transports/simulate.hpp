@@ -2,6 +2,7 @@
 // Runs a scenario: one lane per transport, each its own simulation of the same traffic (the
 // same seed) over the same network, each producing its records into a TraceSink.
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -24,13 +25,15 @@ using TransportFactory = std::function<LaneModels(LaneWorld&)>;
 // a hundred times a run. Lanes run on several threads: it must be safe to call from any.
 using LaneProgress = std::function<void(double done)>;
 
-// One lane with the models `make` builds (for tests of a model on its own).
-void run_lane_with(const Scenario& scenario, Transport transport, const TransportFactory& make,
-                   TraceSink& sink, const LaneProgress& progress = {});
+// One lane with the models `make` builds (for tests of a model on its own). Each returns how
+// many simulated events the lane ran.
+std::uint64_t run_lane_with(const Scenario& scenario, Transport transport,
+                            const TransportFactory& make, TraceSink& sink,
+                            const LaneProgress& progress = {});
 
 // One lane of the scenario's transport `transport`.
-void run_lane(const Scenario& scenario, Transport transport, TraceSink& sink,
-              const LaneProgress& progress = {});
+std::uint64_t run_lane(const Scenario& scenario, Transport transport, TraceSink& sink,
+                       const LaneProgress& progress = {});
 
 // Every lane of the scenario, every frame kept: for the GUI and --trace-out.
 Trace simulate(const Scenario& scenario);

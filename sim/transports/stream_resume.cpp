@@ -13,13 +13,15 @@ void append_resume_point(std::string& target, std::optional<MessageId> last) {
   }
 }
 
-std::optional<std::optional<MessageId>> resume_point_in(std::string_view target) {
+bool carries_resume_point(std::string_view target) {
   const std::optional<std::string_view> value = contract::query_value(target, kLastKey);
-  if (!value) return std::nullopt;
-  if (*value == "none") return std::optional<MessageId>();
+  return value && (*value == "none" || contract::number_in(target, kLastKey));
+}
+
+std::optional<MessageId> resume_point_in(std::string_view target) {
   const std::optional<std::uint64_t> id = contract::number_in(target, kLastKey);
   if (!id) return std::nullopt;
-  return std::optional<MessageId>(static_cast<MessageId>(*id));
+  return static_cast<MessageId>(*id);
 }
 
 }  // namespace pushlab::sim

@@ -26,7 +26,9 @@ inline void note_received(std::optional<MessageId>& last, MessageId id) {
 
 void append_resume_point(std::string& target, std::optional<MessageId> last);
 
-// The resume point a request's target carries, if it carries one (inside, nullopt for "none").
-std::optional<std::optional<MessageId>> resume_point_in(std::string_view target);
+// Whether a request's target carries a resume point, and the message it names (nullopt for
+// "none"). Two calls rather than a nested optional, which g++ 12 warns about wrongly.
+bool carries_resume_point(std::string_view target);
+std::optional<MessageId> resume_point_in(std::string_view target);
 
 }  // namespace pushlab::sim

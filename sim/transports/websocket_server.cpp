@@ -92,10 +92,8 @@ void WebSocketServer::answer_handshake(Connection& connection, const WireFrame& 
                                   "the server read this handshake; WebSocket frames follow"});
   connection.client = *client;
   open_for(*client, connection);
-  if (world_.resume) {
-    if (const auto point = resume_point_in(request->target)) {
-      world_.resume(endpoint_, *client, *point);
-    }
+  if (world_.resume && carries_resume_point(request->target)) {
+    world_.resume(endpoint_, *client, resume_point_in(request->target));
   }
 }
 

@@ -232,7 +232,8 @@ TEST_CASE(
     Scenario scenario = cluster_scenario(Transport::sse, 400, BrokerKind::redis_pubsub, 20s);
     scenario.traffic.clear();
     scenario.sse.retry = 2s;
-    scenario.cluster->failures = {{.at = 10s, .server = 2, .kind = FailureKind::crash}};
+    scenario.cluster->failures = {
+        {.at = 10s, .server = 2, .kind = FailureKind::crash, .restart_after = {}}};
     scenario.cluster->reconnect.sse_follows_policy = follows_policy;  // full jitter, base 1 s
     return reconnect_times(run_one_lane(scenario));
   };
@@ -291,7 +292,8 @@ TEST_CASE("cluster: the same seed gives the same Trace, byte for byte") {
 
 TEST_CASE("cluster: a drain closes its WebSockets with 1001, each echoed, and they reconnect") {
   Scenario scenario = cluster_scenario(Transport::websocket, 40, BrokerKind::redis_pubsub, 15s);
-  scenario.cluster->failures = {{.at = 5s, .server = 2, .kind = FailureKind::drain}};
+  scenario.cluster->failures = {
+      {.at = 5s, .server = 2, .kind = FailureKind::drain, .restart_after = {}}};
   const Lane lane = run_one_lane(scenario);
   const EndpointId s2 = lane.endpoints.size() - 4;  // s1..s4, then redis
   REQUIRE(lane.endpoints[s2].name == "s2");
@@ -317,7 +319,8 @@ TEST_CASE("cluster: a partitioned server's WebSockets are found dead by the miss
   auto partitioned = [](Nanoseconds ping_interval) {
     Scenario scenario = cluster_scenario(Transport::websocket, 40, BrokerKind::redis_pubsub, 60s);
     scenario.websocket.ping_interval = ping_interval;
-    scenario.cluster->failures = {{.at = 5s, .server = 2, .kind = FailureKind::partition}};
+    scenario.cluster->failures = {
+        {.at = 5s, .server = 2, .kind = FailureKind::partition, .restart_after = {}}};
     return run_one_lane(scenario);
   };
   // Pinged every 10 s from the handshake: s2's clients had no ping yet when it was cut off at

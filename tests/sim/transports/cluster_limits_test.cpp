@@ -138,7 +138,8 @@ Scenario slow_accept_storm(ReconnectPolicy policy) {
   scenario.cluster->servers = 4;
   scenario.cluster->balancer.policy = BalancerPolicy::least_connections;
   for (const int server : {1, 2, 3}) {
-    scenario.cluster->failures.push_back({.at = 5s, .server = server, .kind = FailureKind::crash});
+    scenario.cluster->failures.push_back(
+        {.at = 5s, .server = server, .kind = FailureKind::crash, .restart_after = {}});
   }
   scenario.cluster->reconnect.policy = policy;
   return scenario;

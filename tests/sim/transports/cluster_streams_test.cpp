@@ -116,12 +116,14 @@ TEST_CASE("cluster: the streams' RESP bytes: XADD, its id, XREAD BLOCK and its e
   const std::vector<const WireFrame*> reads = frames_of(lane, Layer::resp, "XREAD");
   REQUIRE_FALSE(reads.empty());
   CHECK(std::string(reads[0]->bytes.begin(), reads[0]->bytes.end()) ==
-        "*6\r\n$5\r\nXREAD\r\n$5\r\nBLOCK\r\n$1\r\n0\r\n$7\r\nSTREAMS\r\n$7\r\npushlab\r\n$1\r\n$\r\n");
+        "*6\r\n$5\r\nXREAD\r\n$5\r\nBLOCK\r\n$1\r\n0\r\n$7\r\nSTREAMS\r\n$7\r\npushlab\r\n$1\r\n$"
+        "\r\n");
   const std::vector<const WireFrame*> entries = frames_of(lane, Layer::resp, "entries");
   REQUIRE_FALSE(entries.empty());
-  CHECK(std::string(entries[0]->bytes.begin(), entries[0]->bytes.end()) ==
-        "*1\r\n*2\r\n$7\r\npushlab\r\n*1\r\n*2\r\n$6\r\n1000-0\r\n*2\r\n$4\r\ndata\r\n$26\r\npub 0 " +
-            std::string(20, '.') + "\r\n");
+  CHECK(
+      std::string(entries[0]->bytes.begin(), entries[0]->bytes.end()) ==
+      "*1\r\n*2\r\n$7\r\npushlab\r\n*1\r\n*2\r\n$6\r\n1000-0\r\n*2\r\n$4\r\ndata\r\n$26\r\npub 0 " +
+          std::string(20, '.') + "\r\n");
 }
 
 TEST_CASE("cluster: a message sent live and again from the stream is counted as a duplicate") {
