@@ -21,7 +21,14 @@ packages=(
   tshark
   # fuzzing (libFuzzer ships in clang's runtime)
   clang libclang-rt-14-dev
+  # Node.js, to run the reference Engine.IO and Socket.IO libraries (npm ci into the build tree)
+  nodejs
 )
+# Debian's npm, unless npm is already there: NodeSource's nodejs package brings its own npm and
+# conflicts with Debian's.
+if ! command -v npm >/dev/null; then
+  packages+=(npm)
+fi
 
 missing=()
 for package in "${packages[@]}"; do
