@@ -19,8 +19,7 @@ void add(std::vector<PacketField>& fields, const char* layer, std::string name, 
 // A part that does not decode, shown even when it is empty (a body ending in a separator).
 void add_error(std::vector<PacketField>& fields, const char* layer, std::string reason,
                std::size_t first_byte, std::size_t byte_count) {
-  fields.push_back({layer, "error", std::move(reason),
-                    first_byte, byte_count});
+  fields.push_back({layer, "error", std::move(reason), first_byte, byte_count});
 }
 
 // The Socket.IO packet in a message's text, which starts at `first_byte`.
@@ -56,8 +55,9 @@ void add_socketio_fields(std::vector<PacketField>& fields, std::string_view text
   if (packet->data) take("JSON payload", *packet->data, packet->data->size());
 }
 
-void add_packet_fields(std::vector<PacketField>& fields, const Packet& packet, std::size_t first_byte,
-                       std::size_t byte_count, bool socketio, bool raw_binary) {
+void add_packet_fields(std::vector<PacketField>& fields, const Packet& packet,
+                       std::size_t first_byte, std::size_t byte_count, bool socketio,
+                       bool raw_binary) {
   if (raw_binary) {
     add(fields, kEngine, "binary message", std::to_string(byte_count) + " raw bytes", first_byte,
         byte_count);

@@ -11,9 +11,9 @@
 namespace pushlab::sim::wire::engineio {
 
 struct PacketField {
-  std::string layer;  // "Engine.IO" or "Socket.IO"
-  std::string name;   // "packet type", "data", "separator", "namespace", "ack id", ...
-  std::string value;  // as a person reads it: "4 (message)", "/admin", "12"
+  std::string layer;           // "Engine.IO" or "Socket.IO"
+  std::string name;            // "packet type", "data", "separator", "namespace", "ack id", ...
+  std::string value;           // as a person reads it: "4 (message)", "/admin", "12"
   std::size_t first_byte = 0;  // relative to the body's first byte
   std::size_t byte_count = 0;
 };

@@ -9,7 +9,7 @@ namespace pushlab::sim::wire::engineio {
 namespace {
 
 constexpr std::array<std::string_view, 7> kTypeNames = {"open",    "close",   "ping", "pong",
-                                                         "message", "upgrade", "noop"};
+                                                        "message", "upgrade", "noop"};
 
 std::optional<PacketType> type_of_digit(char digit) {
   if (digit < '0' || digit > '6') return std::nullopt;
@@ -58,8 +58,9 @@ std::variant<Packet, DecodeError> decode_text_packet(std::string_view text, std:
 }
 
 std::variant<Packet, DecodeError> decode_websocket_packet(std::string_view payload, bool binary) {
-  if (binary) return Packet::binary_message(ByteView(
-                  reinterpret_cast<const std::uint8_t*>(payload.data()), payload.size()));
+  if (binary)
+    return Packet::binary_message(
+        ByteView(reinterpret_cast<const std::uint8_t*>(payload.data()), payload.size()));
   return decode_text_packet(payload);
 }
 

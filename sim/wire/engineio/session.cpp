@@ -48,8 +48,7 @@ std::variant<OpenInfo, DecodeError> decode_open(std::string_view text) {
   }
   if (!interval || !timeout || !max_payload) {
     return DecodeError{
-        "open packet lacks a whole number \"pingInterval\", \"pingTimeout\" or \"maxPayload\"",
-        0};
+        "open packet lacks a whole number \"pingInterval\", \"pingTimeout\" or \"maxPayload\"", 0};
   }
   info.sid = sid->get<std::string>();
   info.upgrades.clear();

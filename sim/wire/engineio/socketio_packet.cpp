@@ -90,9 +90,8 @@ std::variant<Packet, DecodeError> decode(std::string_view text, DecoderLimits li
     packet.attachments = std::stoi(std::string(count));
     if (packet.attachments == 0) return DecodeError{"binary packet with no attachments", at};
     if (packet.attachments > limits.max_attachments) {
-      return DecodeError{"more attachments than the " + std::to_string(limits.max_attachments) +
-                             " allowed",
-                         at};
+      return DecodeError{
+          "more attachments than the " + std::to_string(limits.max_attachments) + " allowed", at};
     }
     at = dash + 1;
   }
@@ -116,8 +115,8 @@ std::variant<Packet, DecodeError> decode(std::string_view text, DecoderLimits li
 
   if (at < text.size()) {
     if (std::string_view(" \t\r\n").find(text[at]) != std::string_view::npos) {
-      return DecodeError{"whitespace before the payload (socket.io-parser would read it as ack id 0)",
-                         at};
+      return DecodeError{
+          "whitespace before the payload (socket.io-parser would read it as ack id 0)", at};
     }
     const std::string_view json_text = text.substr(at);
     const nlohmann::json payload = nlohmann::json::parse(json_text, nullptr, false);

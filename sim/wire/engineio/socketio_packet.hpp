@@ -26,7 +26,8 @@ enum class PacketType : std::uint8_t {
   binary_ack,     // 6
 };
 
-std::string_view packet_type_name(PacketType type);  // "CONNECT", "EVENT", ... as the spec names them
+std::string_view packet_type_name(
+    PacketType type);  // "CONNECT", "EVENT", ... as the spec names them
 
 struct Packet {
   PacketType type = PacketType::event;

@@ -22,15 +22,16 @@ TEST_CASE("engine.io fields: a polling body's packets and separators, each at it
   CHECK(lines(payload_fields("4hello\x1e"
                              "2\x1e"
                              "bAQIDBA==",
-                             false)) == std::vector<std::string>{
-                                            "Engine.IO packet type [0, 1) 4 (message)",
-                                            "Engine.IO data [1, 5) hello",
-                                            "Engine.IO separator [6, 1) 0x1E (record separator)",
-                                            "Engine.IO packet type [7, 1) 2 (ping)",
-                                            "Engine.IO separator [8, 1) 0x1E (record separator)",
-                                            "Engine.IO packet type [9, 1) b (binary message, base64)",
-                                            "Engine.IO data [10, 8) 4 bytes as base64",
-                                        });
+                             false)) ==
+        std::vector<std::string>{
+            "Engine.IO packet type [0, 1) 4 (message)",
+            "Engine.IO data [1, 5) hello",
+            "Engine.IO separator [6, 1) 0x1E (record separator)",
+            "Engine.IO packet type [7, 1) 2 (ping)",
+            "Engine.IO separator [8, 1) 0x1E (record separator)",
+            "Engine.IO packet type [9, 1) b (binary message, base64)",
+            "Engine.IO data [10, 8) 4 bytes as base64",
+        });
 }
 
 TEST_CASE("engine.io fields: both layers of a Socket.IO event") {

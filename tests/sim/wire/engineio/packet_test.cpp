@@ -79,25 +79,28 @@ TEST_CASE("engine.io: a payload joins packets with 0x1E and reads back") {
                                        Packet::text(PacketType::ping),
                                        Packet::text(PacketType::message, "world")};
   const std::string body = encode_payload(packets);
-  CHECK(body == "4hello\x1e"
-                "2\x1e"
-                "4world");
+  CHECK(body ==
+        "4hello\x1e"
+        "2\x1e"
+        "4world");
   const DecodedPayload read = decode_payload(body);
   CHECK_FALSE(read.error);
   CHECK(read.packets == packets);
   REQUIRE(read.spans.size() == 3);
   CHECK(read.spans[1].first_byte == 7);
   CHECK(read.spans[1].byte_count == 1);
-  CHECK(encode_payload({Packet::text(PacketType::message, "hello"),
-                        Packet::binary_message(kOneToFour)}) == "4hello\x1e"
-                                                                "bAQIDBA==");
+  CHECK(encode_payload(
+            {Packet::text(PacketType::message, "hello"), Packet::binary_message(kOneToFour)}) ==
+        "4hello\x1e"
+        "bAQIDBA==");
   CHECK(encode_payload({}).empty());
 }
 
 TEST_CASE("engine.io: a payload keeps the packets before the first bad one") {
-  const DecodedPayload read = decode_payload("4a\x1e"
-                                             "9b\x1e"
-                                             "4c");
+  const DecodedPayload read = decode_payload(
+      "4a\x1e"
+      "9b\x1e"
+      "4c");
   REQUIRE(read.error);
   CHECK(read.error->offset == 3);
   CHECK(read.packets == std::vector<Packet>{Packet::text(PacketType::message, "a")});

@@ -22,7 +22,8 @@ using engineio::Packet;
 using engineio::PacketType;
 
 json to_json(const Packet& packet) {
-  if (packet.binary) return {{"type", "message"}, {"binary_hex", to_hex(to_bytes(packet.data), "")}};
+  if (packet.binary)
+    return {{"type", "message"}, {"binary_hex", to_hex(to_bytes(packet.data), "")}};
   json out = {{"type", std::string(engineio::packet_type_name(packet.type))}};
   if (!packet.data.empty()) out["data"] = packet.data;
   return out;
@@ -40,7 +41,8 @@ const std::vector<Packet>& engineio_packets() {
     all.push_back(Packet::binary_message(Bytes{}));
     all.push_back(Packet::binary_message(Bytes{0x01, 0x02, 0x03, 0x04}));
     Bytes every_byte(256);
-    for (int i = 0; i < 256; ++i) every_byte[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(i);
+    for (int i = 0; i < 256; ++i)
+      every_byte[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(i);
     all.push_back(Packet::binary_message(every_byte));
     return all;
   }();
@@ -61,7 +63,14 @@ const std::vector<std::vector<Packet>>& engineio_payloads() {
 }
 
 // Bodies that do not decode, beside good ones, for the readers to agree on where they stop.
-const std::vector<std::string> kBadBodies = {"", "9", "4a\x1e", "4a\x1e\x1e" "4b", "x4a", "4a\x1e" "7"};
+const std::vector<std::string> kBadBodies = {"",
+                                             "9",
+                                             "4a\x1e",
+                                             "4a\x1e\x1e"
+                                             "4b",
+                                             "x4a",
+                                             "4a\x1e"
+                                             "7"};
 
 const std::vector<socketio::Packet>& socketio_packets() {
   using socketio::PacketType;
@@ -72,7 +81,10 @@ const std::vector<socketio::Packet>& socketio_packets() {
       {.type = PacketType::disconnect},
       {.type = PacketType::disconnect, .nsp = "/admin"},
       {.type = PacketType::event, .data = R"(["foo"])"},
-      {.type = PacketType::event, .nsp = "/admin", .id = 12, .data = R"(["bar",1,{"a":[true,null]}])"},
+      {.type = PacketType::event,
+       .nsp = "/admin",
+       .id = 12,
+       .data = R"(["bar",1,{"a":[true,null]}])"},
       {.type = PacketType::ack, .nsp = "/admin", .id = 13, .data = R"(["bar"])"},
       {.type = PacketType::connect_error, .data = R"({"message":"Not authorized"})"},
       {.type = PacketType::connect_error, .nsp = "/random", .data = R"("Invalid namespace")"},
@@ -93,13 +105,37 @@ json to_json(const socketio::Packet& packet) {
 // Texts for both decoders. The first few are refused by ours and read by the reference only
 // through JavaScript's coercions (documented in socketio_packet.hpp); they are checked apart.
 const std::vector<std::string> kCoercedBySocketIoParser = {"", " ", R"(2  ["padded"] )"};
-const std::vector<std::string> kSocketIoTexts = {
-    "0", "1", "2", R"(0/admin,{"token":"123"})", R"(212["foo"])", R"(3/admin,13["bar"])",
-    R"(4/random,{"message":"Invalid namespace"})", R"(4"not allowed")", R"(2[42])",
-    R"(51-["baz",{"_placeholder":true,"num":0}])", R"(61-15["bar",{"_placeholder":true,"num":0}])",
-    R"(50-["x"])", R"(5-["x"])", "7", "x", "abc", "2{}", R"(2abc["x"])", "2[]", R"(2[{}])", R"(2["connect"])",
-    R"(2["disconnecting"])", R"(0["x"])", R"(1{})", R"(3{})", R"(4[])", R"(5["x"])",
-    R"(511-["x"])", R"(510-["x"])", "0/admin", "1/admin,"};
+const std::vector<std::string> kSocketIoTexts = {"0",
+                                                 "1",
+                                                 "2",
+                                                 R"(0/admin,{"token":"123"})",
+                                                 R"(212["foo"])",
+                                                 R"(3/admin,13["bar"])",
+                                                 R"(4/random,{"message":"Invalid namespace"})",
+                                                 R"(4"not allowed")",
+                                                 R"(2[42])",
+                                                 R"(51-["baz",{"_placeholder":true,"num":0}])",
+                                                 R"(61-15["bar",{"_placeholder":true,"num":0}])",
+                                                 R"(50-["x"])",
+                                                 R"(5-["x"])",
+                                                 "7",
+                                                 "x",
+                                                 "abc",
+                                                 "2{}",
+                                                 R"(2abc["x"])",
+                                                 "2[]",
+                                                 R"(2[{}])",
+                                                 R"(2["connect"])",
+                                                 R"(2["disconnecting"])",
+                                                 R"(0["x"])",
+                                                 R"(1{})",
+                                                 R"(3{})",
+                                                 R"(4[])",
+                                                 R"(5["x"])",
+                                                 R"(511-["x"])",
+                                                 R"(510-["x"])",
+                                                 "0/admin",
+                                                 "1/admin,"};
 
 json run_reference(const json& request) {
   const pushlab::testing::Run run =
@@ -114,7 +150,8 @@ json run_reference(const json& request) {
 const json& reference() {
   static const json answer = [] {
     json request;
-    for (const Packet& packet : engineio_packets()) request["eio_packets"].push_back(to_json(packet));
+    for (const Packet& packet : engineio_packets())
+      request["eio_packets"].push_back(to_json(packet));
     for (const auto& payload : engineio_payloads()) {
       json packets = json::array();
       for (const Packet& packet : payload) packets.push_back(to_json(packet));
@@ -232,7 +269,8 @@ TEST_CASE("socket.io reference: both decoders accept and refuse the same texts, 
     CHECK(packet.id.has_value() == theirs[i].contains("id"));
     if (packet.id) CHECK(*packet.id == theirs[i]["id"].get<std::uint64_t>());
     CHECK(packet.data.has_value() == theirs[i].contains("data"));
-    if (packet.data) CHECK(json::parse(*packet.data).dump() == theirs[i]["data"].get<std::string>());
+    if (packet.data)
+      CHECK(json::parse(*packet.data).dump() == theirs[i]["data"].get<std::string>());
   }
 }
 
@@ -248,10 +286,11 @@ TEST_CASE("socket.io reference: the texts only JavaScript's coercions let throug
 
 TEST_CASE("engine.io reference: the real server's handshake is our open packet") {
   const Response response = split_response(reference()["server"]["handshake"].get<std::string>());
-  CHECK(response.head.starts_with("HTTP/1.1 200 OK\r\n"
-                                  "Content-Type: text/plain; charset=UTF-8\r\n"
-                                  "Content-Length: 118\r\n"
-                                  "cache-control: no-store\r\n"));
+  CHECK(
+      response.head.starts_with("HTTP/1.1 200 OK\r\n"
+                                "Content-Type: text/plain; charset=UTF-8\r\n"
+                                "Content-Length: 118\r\n"
+                                "cache-control: no-store\r\n"));
   REQUIRE(response.body.size() == 118);
   REQUIRE(response.body.starts_with("0"));
   const auto info = engineio::decode_open(response.body.substr(1));

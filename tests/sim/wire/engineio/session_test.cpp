@@ -8,9 +8,8 @@ using namespace pushlab::sim::wire::engineio;
 TEST_CASE("engine.io: the open packet's JSON has the reference server's keys, in its order") {
   const OpenInfo info{.sid = "lv_VI97HAXpY6yYWAAAC"};
   const std::string json = encode_open(info);
-  CHECK(json ==
-        R"({"sid":"lv_VI97HAXpY6yYWAAAC","upgrades":["websocket"],"pingInterval":25000,)"
-        R"("pingTimeout":20000,"maxPayload":1000000})");
+  CHECK(json == R"({"sid":"lv_VI97HAXpY6yYWAAAC","upgrades":["websocket"],"pingInterval":25000,)"
+                R"("pingTimeout":20000,"maxPayload":1000000})");
   // "0" + this is the 118-byte body of the reference server's handshake response.
   CHECK(json.size() + 1 == 118);
   OpenInfo websocket_first = info;
@@ -34,10 +33,10 @@ TEST_CASE("engine.io: a client reads the open packet back, and refuses one it ca
   CHECK(std::holds_alternative<DecodeError>(decode_open("[]")));
   CHECK(std::holds_alternative<DecodeError>(
       decode_open(R"({"sid":1,"upgrades":[],"pingInterval":1,"pingTimeout":1,"maxPayload":1})")));
-  CHECK(std::holds_alternative<DecodeError>(
-      decode_open(R"({"sid":"a","upgrades":[],"pingInterval":-1,"pingTimeout":1,"maxPayload":1})")));
-  CHECK(std::holds_alternative<DecodeError>(
-      decode_open(R"({"sid":"a","upgrades":[3],"pingInterval":1,"pingTimeout":1,"maxPayload":1})")));
+  CHECK(std::holds_alternative<DecodeError>(decode_open(
+      R"({"sid":"a","upgrades":[],"pingInterval":-1,"pingTimeout":1,"maxPayload":1})")));
+  CHECK(std::holds_alternative<DecodeError>(decode_open(
+      R"({"sid":"a","upgrades":[3],"pingInterval":1,"pingTimeout":1,"maxPayload":1})")));
   CHECK(std::holds_alternative<DecodeError>(
       decode_open(R"({"sid":"a","upgrades":[],"pingInterval":1,"pingTimeout":1})")));
 }

@@ -70,21 +70,21 @@ TEST_CASE("socket.io: what socket.io-parser refuses") {
   CHECK(refused(""));
   CHECK(refused("7"));
   CHECK(refused("x"));
-  CHECK(refused("abc"));            // the protocol suite's invalid handshake "4abc" after the 4
-  CHECK(refused("2{}"));            // an event must be an array
-  CHECK(refused("2abc[\"x\"]"));    // not JSON
-  CHECK(refused("2[]"));            // an event needs a name
-  CHECK(refused(R"(2[{}])"));       // ... a string or a number
+  CHECK(refused("abc"));              // the protocol suite's invalid handshake "4abc" after the 4
+  CHECK(refused("2{}"));              // an event must be an array
+  CHECK(refused("2abc[\"x\"]"));      // not JSON
+  CHECK(refused("2[]"));              // an event needs a name
+  CHECK(refused(R"(2[{}])"));         // ... a string or a number
   CHECK(refused(R"(2["connect"])"));  // reserved names
   CHECK(refused(R"(2["disconnecting"])"));
-  CHECK(refused(R"(0["x"])"));      // CONNECT takes an object
-  CHECK(refused(R"(1{})"));         // DISCONNECT takes nothing
-  CHECK(refused(R"(3{})"));         // ACK takes an array
-  CHECK(refused(R"(4[])"));         // CONNECT_ERROR a string or an object
-  CHECK(refused(R"(5["x"])"));      // no attachment count
-  CHECK(refused(R"(5-["x"])"));     // an empty count
-  CHECK(refused(R"(50-["x"])"));    // a binary packet has at least one attachment
-  CHECK(refused(R"(511-["x"])"));   // more than 10 attachments
+  CHECK(refused(R"(0["x"])"));     // CONNECT takes an object
+  CHECK(refused(R"(1{})"));        // DISCONNECT takes nothing
+  CHECK(refused(R"(3{})"));        // ACK takes an array
+  CHECK(refused(R"(4[])"));        // CONNECT_ERROR a string or an object
+  CHECK(refused(R"(5["x"])"));     // no attachment count
+  CHECK(refused(R"(5-["x"])"));    // an empty count
+  CHECK(refused(R"(50-["x"])"));   // a binary packet has at least one attachment
+  CHECK(refused(R"(511-["x"])"));  // more than 10 attachments
   CHECK_FALSE(refused(R"(510-["x"])"));
   CHECK(refused(R"(52-["x"])", {.max_attachments = 1}));
   CHECK(refused(R"(29007199254740992["x"])"));  // 2^53 is past JavaScript's exact integers
