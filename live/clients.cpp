@@ -41,6 +41,9 @@ struct Clients::Impl {
         return make_long_poll_client(context);
       case sim::Transport::sse:
         return make_sse_client(context);
+      case sim::Transport::engine_io:
+        throw std::invalid_argument(
+            "live mode has no Engine.IO client yet: run the engine.io lane in the simulator");
       case sim::Transport::websocket:
         break;
     }

@@ -123,6 +123,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
         return hold(std::move(request), *client);
       case sim::Transport::sse:
         return stream_events(std::move(request), *client);
+      case sim::Transport::engine_io:
+        return send(error_response(request, http::status::not_found,
+                                   "this server does not speak Engine.IO yet"));
       case sim::Transport::websocket:
         break;  // upgraded above
     }

@@ -64,6 +64,7 @@ inline constexpr json::NumberRange kTimerSeconds{.min = 0.001, .max = 86400};
 inline constexpr json::NumberRange kRetryMs{.min = 0, .max = 3'600'000};
 inline constexpr json::NumberRange kBufferBytes{.min = 0, .max = 16 * 1024 * 1024};
 // Far above the six connections per host that tabs run into.
+inline constexpr json::NumberRange kHeartbeatMs{.min = 1, .max = 3'600'000};
 inline constexpr json::NumberRange kTabs{.min = 1, .max = 64};
 
 // Fields outside the tables, read by code of their own: the run's and the traffic's.
@@ -187,6 +188,23 @@ inline constexpr std::array kSseFields = {
                        .unit = FieldUnit::count,
                        .range = fields::kTabs},
                       &SseOptions::tabs},
+};
+
+inline constexpr std::array kEngineIoFields = {
+    Field<EngineIoOptions>{{.key = "ping_interval_ms",
+                            .label = "Engine.IO: pingInterval",
+                            .unit = FieldUnit::milliseconds,
+                            .range = fields::kHeartbeatMs},
+                           &EngineIoOptions::ping_interval},
+    Field<EngineIoOptions>{{.key = "ping_timeout_ms",
+                            .label = "Engine.IO: pingTimeout",
+                            .unit = FieldUnit::milliseconds,
+                            .range = fields::kHeartbeatMs},
+                           &EngineIoOptions::ping_timeout},
+    Field<EngineIoOptions>{{.key = "upgrade", .label = "Engine.IO: upgrade to WebSocket"},
+                           &EngineIoOptions::upgrade},
+    Field<EngineIoOptions>{{.key = "socketio", .label = "Engine.IO: Socket.IO packets"},
+                           &EngineIoOptions::socketio},
 };
 
 inline constexpr std::array kBalancerFields = {

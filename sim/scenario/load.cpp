@@ -29,9 +29,10 @@ constexpr std::size_t kMaxNameLength = 64;
 using fields::kDurationSeconds;
 using fields::kMaxClients;
 
-constexpr std::array<std::string_view, 16> kScenarioFields = {
-    "name",  "title", "description", "duration_s", "seed",      "transports", "clients", "network",
-    "proxy", "http",  "short_poll",  "long_poll",  "websocket", "sse",        "traffic", "cluster"};
+constexpr std::array<std::string_view, 17> kScenarioFields = {
+    "name",      "title",   "description", "duration_s", "seed",       "transports",
+    "clients",   "network", "proxy",       "http",       "short_poll", "long_poll",
+    "websocket", "sse",     "engine_io",   "traffic",    "cluster"};
 
 bool is_slug(std::string_view name) {
   const auto slug_char = [](char c) {
@@ -105,6 +106,7 @@ void read_sections(const ObjectReader& object, Scenario& scenario) {
   read_section(object, "short_poll", detail::read_short_poll, scenario.short_poll);
   read_section(object, "long_poll", detail::read_long_poll, scenario.long_poll);
   read_section(object, "websocket", detail::read_websocket, scenario.websocket);
+  read_section(object, "engine_io", detail::read_engine_io, scenario.engine_io);
   read_section(object, "sse", detail::read_sse, scenario.sse);
 }
 

@@ -173,6 +173,7 @@ nlohmann::ordered_json to_json(const Scenario& scenario) {
       {"long_poll", fields_json(scenario.long_poll, kLongPollFields)},
       {"websocket", fields_json(scenario.websocket, kWebSocketFields)},
       {"sse", fields_json(scenario.sse, kSseFields)},
+      {"engine_io", fields_json(scenario.engine_io, kEngineIoFields)},
       {"traffic", traffic_json(scenario.traffic)},
   };
   if (scenario.cluster) json["cluster"] = to_json(*scenario.cluster);

@@ -94,6 +94,16 @@ struct SseOptions {
   bool operator==(const SseOptions&) const = default;
 };
 
+// The Engine.IO lane's session, as its server announces it in the open packet. The defaults
+// are engine.io 6.6's (lib/server.ts): a ping every 25 s, a pong within 20 s.
+struct EngineIoOptions {
+  Nanoseconds ping_interval = std::chrono::milliseconds{25000};
+  Nanoseconds ping_timeout = std::chrono::milliseconds{20000};
+  bool upgrade = true;   // the server offers the WebSocket (allowUpgrades), the client probes it
+  bool socketio = true;  // messages are Socket.IO events on namespace "/", after its CONNECT
+  bool operator==(const EngineIoOptions&) const = default;
+};
+
 struct Scenario {
   std::string name;  // required: a slug of [a-z0-9-], also the file's stem by convention
   std::string title;
@@ -109,6 +119,7 @@ struct Scenario {
   LongPollOptions long_poll;
   WebSocketOptions websocket;
   SseOptions sse;
+  EngineIoOptions engine_io;
   std::vector<TrafficSource> traffic;  // required, may be empty
   std::optional<Cluster> cluster;      // absent: one server
   bool operator==(const Scenario&) const = default;

@@ -17,7 +17,7 @@
 
 namespace pushlab::sim {
 
-enum class Transport { short_poll, long_poll, websocket, sse };
+enum class Transport { short_poll, long_poll, websocket, sse, engine_io };
 
 struct TransportInfo {
   Transport transport;
@@ -36,6 +36,8 @@ inline constexpr std::array kTransports = {
     TransportInfo{Transport::long_poll, "long-poll", "Long polling", "Long poll", 1, "/lp"},
     TransportInfo{Transport::websocket, "websocket", "WebSocket", "WebSocket", 2, "/ws"},
     TransportInfo{Transport::sse, "sse", "Server-Sent Events", "SSE", 3, "/events"},
+    TransportInfo{Transport::engine_io, "engine.io", "Socket.IO (Engine.IO v4)", "Socket.IO", 4,
+                  "/engine.io/"},
 };
 
 namespace detail {
@@ -62,7 +64,7 @@ inline constexpr auto kAllTransports = [] {
 // The transport's row. A transport without one is a programming error: it throws.
 const TransportInfo& info(Transport transport);
 
-// The JSON name: "short-poll", "long-poll", "websocket", "sse".
+// The JSON name: "short-poll", "long-poll", "websocket", "sse", "engine.io".
 std::string_view to_string(Transport transport);
 
 // The transport with that JSON name, if any (exact, case-sensitive).
@@ -71,7 +73,7 @@ std::optional<Transport> parse_transport(std::string_view name);
 // Every JSON name, in order: for a command line's choices.
 std::vector<std::string> transport_names();
 
-// "short-poll, long-poll, websocket, sse": for an error that lists the choices.
+// "short-poll, long-poll, websocket, sse, engine.io": for an error that lists the choices.
 std::string transport_name_list();
 
 }  // namespace pushlab::sim

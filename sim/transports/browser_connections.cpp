@@ -58,20 +58,40 @@ void BrowserConnections::release(PooledConnection& connection) {
 
 // The server or the proxy closed it: the browser closes its side too and forgets it.
 void BrowserConnections::connection_ended(PooledConnection& connection) {
-  connection.dead = true;
   connection.socket().close();
+  if (connection.dead) return;  // the page had aborted its request and forgotten it
   // A request still waiting for this connection's handshake tries again on another.
   if (connection.waiting_for_handshake) {
     waiting_.insert(waiting_.begin(), std::exchange(connection.waiting_for_handshake, nullptr));
   }
   auto on_closed = std::move(connection.on_closed);
-  auto owned = std::find_if(connections_.begin(), connections_.end(),
-                            [&](const auto& item) { return item.get() == &connection; });
-  std::unique_ptr<PooledConnection> keep_alive_until_done = std::move(*owned);
-  connections_.erase(owned);
-  retired_.push_back(std::move(keep_alive_until_done));
+  retire(connection);
   if (on_closed) on_closed();
   serve_waiting();
+}
+
+// Kept until the run ends: its TCP connection may still call back into it.
+void BrowserConnections::retire(PooledConnection& connection) {
+  connection.dead = true;
+  auto owned = std::find_if(connections_.begin(), connections_.end(),
+                            [&](const auto& item) { return item.get() == &connection; });
+  retired_.push_back(std::move(*owned));
+  connections_.erase(owned);
+}
+
+void BrowserConnections::abort_requests() {
+  waiting_.clear();
+  std::vector<PooledConnection*> lent;
+  for (const auto& connection : connections_) {
+    if (connection->busy) lent.push_back(connection.get());
+  }
+  for (PooledConnection* connection : lent) {
+    connection->on_frame = nullptr;
+    connection->on_closed = nullptr;
+    connection->waiting_for_handshake = nullptr;
+    connection->socket().close();
+    retire(*connection);
+  }
 }
 
 void BrowserConnections::serve_waiting() {

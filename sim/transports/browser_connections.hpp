@@ -53,12 +53,18 @@ class BrowserConnections {
   // Closes every connection (the page is closed), and forgets waiting requests.
   void close_all();
 
+  // The page aborts every request it has out (XMLHttpRequest.abort(), as a library does when
+  // its session ends): each connection lent to one is closed and forgotten, and requests
+  // waiting for a connection are dropped. Idle ones stay, kept alive for the next request.
+  void abort_requests();
+
   std::size_t open_count() const;
 
  private:
   PooledConnection& open_new();
   void lend(PooledConnection& connection, Use use);
   void connection_ended(PooledConnection& connection);
+  void retire(PooledConnection& connection);
   void serve_waiting();
 
   Topology& topology_;

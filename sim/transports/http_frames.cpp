@@ -113,6 +113,16 @@ wire::Bytes HttpFrames::write_response(int status, const http::Fields& fields,
   return out;
 }
 
+WireFrame HttpFrames::response_as_written(int status, const http::Fields& fields,
+                                          std::string_view body) const {
+  wire::Bytes out;
+  out.reserve(64 + response_tail_.size() + body.size());
+  http::write_status_line(out, status, http::reason_phrase(status));
+  write_fields_and_tail(out, fields, response_fields_, response_tail_);
+  wire::append(out, body);
+  return {.layer = Layer::http, .kind = "response", .bytes = std::move(out)};
+}
+
 WireFrame HttpFrames::streamed_response_head(int status, const http::Fields& fields) const {
   http::Fields own = fields;
   own.add("Transfer-Encoding", "chunked");

@@ -33,6 +33,12 @@ class HttpFrames {
   WireFrame response(int status, const wire::http::Fields& fields, std::string_view body = {},
                      std::string_view content_type = {}) const;
 
+  // A response whose fields are exactly `fields`, in their order, body fields included, then
+  // the scenario's response fields: for a server whose header order is copied byte for byte
+  // (the Engine.IO reference server's). Kind "response".
+  WireFrame response_as_written(int status, const wire::http::Fields& fields,
+                                std::string_view body) const;
+
   // The head of a response whose body follows in chunks (Transfer-Encoding: chunked), as a
   // stream of events does. Kind "response-head".
   WireFrame streamed_response_head(int status, const wire::http::Fields& fields) const;

@@ -14,6 +14,8 @@ LaneModels make_transport(Transport transport, LaneWorld& world) {
       return make_websocket(world);
     case Transport::sse:
       return make_sse(world);
+    case Transport::engine_io:
+      return make_engine_io(world);
   }
   throw std::invalid_argument("unknown transport");
 }

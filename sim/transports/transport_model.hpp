@@ -53,6 +53,7 @@ LaneModels make_short_poll(LaneWorld& world);
 LaneModels make_long_poll(LaneWorld& world);
 LaneModels make_websocket(LaneWorld& world);
 LaneModels make_sse(LaneWorld& world);
+LaneModels make_engine_io(LaneWorld& world);
 
 LaneModels make_transport(Transport transport, LaneWorld& world);
 

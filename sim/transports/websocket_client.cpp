@@ -7,7 +7,7 @@
 #include "sim/transports/http_contract.hpp"
 #include "sim/transports/random_streams.hpp"
 #include "sim/transports/websocket_frames.hpp"
-#include "sim/wire/http/parser.hpp"
+#include "sim/wire/http/parse_one.hpp"
 #include "sim/wire/http/serialize.hpp"
 #include "sim/wire/websocket/close.hpp"
 #include "sim/wire/websocket/handshake.hpp"
@@ -30,32 +30,6 @@ constexpr Nanoseconds kReconnectDelay = std::chrono::seconds{1};
 // pingInterval + pingTimeout without a ping). Only a heartbeat finds a server that vanished
 // without FIN or RST; TCP keepalive's first probe comes after 2 h.
 constexpr Nanoseconds kPingTimeout = std::chrono::seconds{20};
-
-ws::KeyNonce random_nonce(Rng& rng) {
-  ws::KeyNonce nonce{};
-  for (std::size_t i = 0; i < nonce.size(); i += 8) {
-    const std::uint64_t bits = rng.next_u64();
-    for (std::size_t b = 0; b < 8; ++b) nonce[i + b] = static_cast<std::uint8_t>(bits >> (8 * b));
-  }
-  return nonce;
-}
-
-// Section 5.3: a fresh, unpredictable key for every frame a client sends.
-ws::MaskingKey random_masking_key(Rng& rng) {
-  const std::uint64_t bits = rng.next_u64();
-  ws::MaskingKey key{};
-  for (std::size_t b = 0; b < key.size(); ++b) key[b] = static_cast<std::uint8_t>(bits >> (8 * b));
-  return key;
-}
-
-// The whole response the bytes begin with, body included (a rejection explains itself there).
-std::optional<http::Response> read_response(wire::ByteView bytes) {
-  http::ResponseParser parser;
-  parser.feed(bytes);
-  std::optional<http::WholeResponse> whole = parser.next_message();
-  if (!whole) return std::nullopt;
-  return std::move(whole->message);
-}
 
 }  // namespace
 
@@ -139,7 +113,7 @@ void WebSocketClient::received(ClientConnection& connection, const WireFrame& fr
 // Section 4.1: anything but a 101 with the right Sec-WebSocket-Accept fails the connection.
 void WebSocketClient::read_handshake_response(ClientConnection& connection,
                                               const WireFrame& frame) {
-  const std::optional<http::Response> response = read_response(frame.bytes);
+  const std::optional<http::Response> response = http::parse_response(frame.bytes);
   const std::optional<std::string> problem =
       response ? ws::check_handshake_response(*response, connection.key)
                : std::optional<std::string>("the answer is not an HTTP response");

@@ -29,6 +29,22 @@ bool delivered_data(MessageBook& messages, const ws::Frame& frame, const WireFra
   return true;
 }
 
+ws::KeyNonce random_nonce(Rng& rng) {
+  ws::KeyNonce nonce{};
+  for (std::size_t i = 0; i < nonce.size(); i += 8) {
+    const std::uint64_t bits = rng.next_u64();
+    for (std::size_t b = 0; b < 8; ++b) nonce[i + b] = static_cast<std::uint8_t>(bits >> (8 * b));
+  }
+  return nonce;
+}
+
+ws::MaskingKey random_masking_key(Rng& rng) {
+  const std::uint64_t bits = rng.next_u64();
+  ws::MaskingKey key{};
+  for (std::size_t b = 0; b < key.size(); ++b) key[b] = static_cast<std::uint8_t>(bits >> (8 * b));
+  return key;
+}
+
 std::string header_cost(const ws::Frame& frame) {
   const std::size_t size = ws::header_size(frame.header);
   return std::to_string(size) + (size == 1 ? " byte" : " bytes") + " of header";

@@ -4,9 +4,11 @@
 #include <cstdint>
 #include <string>
 
+#include "sim/engine/rng.hpp"
 #include "sim/trace/trace.hpp"
 #include "sim/transports/message_book.hpp"
 #include "sim/wire/websocket/frame.hpp"
+#include "sim/wire/websocket/handshake.hpp"
 
 namespace pushlab::sim {
 
@@ -24,6 +26,11 @@ std::string close_code_text(std::uint16_t code);
 // frame, which carries none.
 bool delivered_data(MessageBook& messages, const wire::websocket::Frame& frame,
                     const WireFrame& carrier);
+
+// A browser's random Sec-WebSocket-Key nonce, and (section 5.3) a fresh, unpredictable masking
+// key for every frame a client sends, from the lane's transport stream.
+wire::websocket::KeyNonce random_nonce(Rng& rng);
+wire::websocket::MaskingKey random_masking_key(Rng& rng);
 
 // "6 bytes of header"
 std::string header_cost(const wire::websocket::Frame& frame);

@@ -200,6 +200,7 @@ bool edit_transport_options(sim::Scenario& scenario) {
   changed |= edit_fields(scenario.long_poll, sim::kLongPollFields, false);
   changed |= edit_fields(scenario.websocket, sim::kWebSocketFields, false);
   changed |= edit_fields(scenario.sse, sim::kSseFields, false);
+  changed |= edit_fields(scenario.engine_io, sim::kEngineIoFields, false);
   return changed;
 }
 

@@ -91,6 +91,10 @@ WebSocketOptions read_websocket(const Json& value, const Location& where) {
   return read_fields(value, where, kWebSocketFields);
 }
 
+EngineIoOptions read_engine_io(const Json& value, const Location& where) {
+  return read_fields(value, where, kEngineIoFields);
+}
+
 SseOptions read_sse(const Json& value, const Location& where) {
   return read_fields(value, where, kSseFields);
 }

@@ -13,6 +13,7 @@ HttpHeaders read_http(const json::Json& value, const json::Location& where);
 ShortPollOptions read_short_poll(const json::Json& value, const json::Location& where);
 LongPollOptions read_long_poll(const json::Json& value, const json::Location& where);
 WebSocketOptions read_websocket(const json::Json& value, const json::Location& where);
+EngineIoOptions read_engine_io(const json::Json& value, const json::Location& where);
 SseOptions read_sse(const json::Json& value, const json::Location& where);
 
 }  // namespace pushlab::sim::detail

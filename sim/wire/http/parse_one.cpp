@@ -12,6 +12,14 @@ std::optional<Request> parse_request(ByteView bytes) {
   return std::move(whole->message);
 }
 
+std::optional<Response> parse_response(ByteView bytes) {
+  ResponseParser parser;
+  parser.feed(bytes);
+  std::optional<WholeResponse> whole = parser.next_message();
+  if (!whole) return std::nullopt;
+  return std::move(whole->message);
+}
+
 std::optional<Response> parse_response_head(ByteView bytes) {
   ResponseParser parser;
   parser.feed(bytes);

@@ -12,6 +12,10 @@ namespace pushlab::sim::wire::http {
 // The request the bytes begin with, body included; nullopt if they do not hold a whole one.
 std::optional<Request> parse_request(ByteView bytes);
 
+// The response the bytes begin with, body included (a chunked one decoded); nullopt if they do
+// not hold a whole one.
+std::optional<Response> parse_response(ByteView bytes);
+
 // The start line and fields of the response the bytes begin with (no body needed).
 std::optional<Response> parse_response_head(ByteView bytes);
 
