@@ -28,6 +28,7 @@ struct Server::Impl {
         plan(sim::plan_traffic(shared->options.scenario)),
         publish_timer(io),
         signals(io) {
+    shared->engine_io.emplace(io.get_executor(), shared->feed, engine_io_settings(shared->options));
     if (shared->options.tls) use_self_signed_certificate();
     beast::error_code bad_address;
     const auto address = asio::ip::make_address(shared->options.bind, bad_address);
@@ -64,8 +65,27 @@ struct Server::Impl {
 
   static std::shared_ptr<Shared> make_shared_state(ServerOptions options) {
     const int clients = options.scenario.clients;
-    return std::make_shared<Shared>(
-        Shared{.options = std::move(options), .feed = Feed(clients), .counts = {}, .origins = {}});
+    auto shared = std::make_shared<Shared>(Shared{.options = std::move(options),
+                                                  .feed = Feed(clients),
+                                                  .counts = {},
+                                                  .origins = {},
+                                                  .engine_io = {}});
+    return shared;
+  }
+
+  // The scenario's heartbeat (or serve's --ping-interval-ms and --ping-timeout-ms), on the
+  // run's time scale, since the open packet tells the client what to expect.
+  static engine_io::Settings engine_io_settings(const ServerOptions& options) {
+    const auto scaled = [&](sim::Nanoseconds duration) {
+      return std::chrono::milliseconds{std::max<std::int64_t>(
+          1, static_cast<std::int64_t>(std::chrono::duration<double, std::milli>(duration).count() /
+                                       options.time_scale))};
+    };
+    return {.ping_interval = scaled(options.scenario.engine_io.ping_interval),
+            .ping_timeout = scaled(options.scenario.engine_io.ping_timeout),
+            .upgrades = options.scenario.engine_io.upgrade,
+            .echo = options.echo,
+            .max_payload = 1'000'000};
   }
 
   void use_self_signed_certificate() {

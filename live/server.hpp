@@ -10,6 +10,8 @@
 //   GET  /ws?client=N       WebSocket: a text frame per message; the client's frames are its
 //                           messages to the server
 //   POST /send?client=N     a message from the client (text/plain)
+//   /engine.io/?EIO=4&...   Engine.IO v4: long polling, the probe WebSocket and the upgrade,
+//                           heartbeats (live/engine_io/); /socket.io/ with Socket.IO above it
 //   GET  /echo              WebSocket that sends back each message: for measuring round trips
 //   GET  /                  the demo page (assets/web/index.html)
 //
@@ -51,6 +53,9 @@ struct ServerOptions {
   std::size_t body_limit = 64 * 1024;
   std::chrono::seconds request_timeout{30};  // to read a whole request: a slowloris is cut off
   std::size_t max_connections = 10'000;
+  // Every transport sends back what a client sent it, instead of taking it in: for
+  // demonstrations, and the Engine.IO and Socket.IO conformance suites.
+  bool echo = false;
 };
 
 // Counts for a running server's status line and for tests.

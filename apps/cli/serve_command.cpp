@@ -1,4 +1,4 @@
-// pushlab-cli serve: the live server for a class, behind the recording relay: the four
+// pushlab-cli serve: the live server for a class, behind the recording relay: the five
 // transports' endpoints and the demo page, sending the scenario's messages in real time, with
 // what the browsers' connections carried written to a Trace when it stops.
 
@@ -30,6 +30,9 @@ struct ServeOptions {
   bool tls = false;
   std::vector<std::string> allowed_origins;
   std::string trace_out;
+  bool echo = false;
+  std::optional<double> ping_interval_ms;  // the scenario's engine_io section's otherwise
+  std::optional<double> ping_timeout_ms;
 };
 
 // What the browsers' connections carried, per transport, to the file --trace-out names.
@@ -64,6 +67,17 @@ int run_serve(const ServeOptions& options) {
     }
   }
   server_options.allowed_origins = options.allowed_origins;
+  server_options.echo = options.echo;
+  const auto milliseconds = [](double value) {
+    return std::chrono::duration_cast<sim::Nanoseconds>(
+        std::chrono::duration<double, std::milli>(value));
+  };
+  if (options.ping_interval_ms) {
+    server_options.scenario.engine_io.ping_interval = milliseconds(*options.ping_interval_ms);
+  }
+  if (options.ping_timeout_ms) {
+    server_options.scenario.engine_io.ping_timeout = milliseconds(*options.ping_timeout_ms);
+  }
   const int clients = server_options.scenario.clients;
   try {
     server_options.web_dir = apps::find_data_dirs().web;
@@ -85,7 +99,8 @@ int run_serve(const ServeOptions& options) {
   std::cout << "PushLab is serving \"" << options.scenario_file << "\" on "
             << (tls ? "https://" : "http://") << options.bind << ":" << server->port()
             << "/ (Ctrl+C stops it)\n"
-            << "  endpoints /poll /lp /events /ws /send, ?client=1 to " << clients << "\n"
+            << "  endpoints /poll /lp /events /ws /send /socket.io/ /engine.io/, ?client=1 to "
+            << clients << (options.echo ? "; echoing what clients send" : "") << "\n"
             << "  for pages served from here"
             << (options.allowed_origins.empty() ? "" : " and from the origins allowed")
             << "; --allow-origin lets others in\n";
@@ -106,7 +121,7 @@ Command add_serve_command(CLI::App& parent) {
   auto options = std::make_shared<ServeOptions>();
   CLI::App* app = parent.add_subcommand(
       "serve",
-      "Serve a scenario over real sockets for a class: the four transports and the demo page, "
+      "Serve a scenario over real sockets for a class: the five transports and the demo page, "
       "behind a relay that plays the scenario's network and records what crossed");
   app->add_option("--scenario", options->scenario_file,
                   "The scenario whose messages to send (default: scenarios/chat.json)");
@@ -128,12 +143,25 @@ Command add_serve_command(CLI::App& parent) {
   app->add_option("--trace-out", options->trace_out,
                   "When stopped, write what the browsers' connections carried (one lane per "
                   "transport they used, every frame's bytes) to this Trace JSON file");
+  app->add_flag("--echo", options->echo,
+                "Send every Engine.IO or Socket.IO message a client sends back to it, instead "
+                "of taking it in: for demonstrations and the protocols' conformance suites");
+  app->add_option("--ping-interval-ms", options->ping_interval_ms,
+                  "Engine.IO's pingInterval (default: the scenario's engine_io.ping_interval_ms, "
+                  "25000)")
+      ->check(CLI::Range(1.0, 3'600'000.0));
+  app->add_option("--ping-timeout-ms", options->ping_timeout_ms,
+                  "Engine.IO's pingTimeout (default: the scenario's engine_io.ping_timeout_ms, "
+                  "20000)")
+      ->check(CLI::Range(1.0, 3'600'000.0));
   app->footer(
       "Examples:\n"
       "  pushlab-cli serve                       then open http://127.0.0.1:8080/\n"
       "  pushlab-cli serve --scenario scenarios/ticker.json --bind 0.0.0.0 --port 9000\n"
       "  pushlab-cli serve --trace-out class.trace.json   (written at Ctrl+C)\n"
       "  pushlab-cli serve --bind 0.0.0.0 --allow-origin http://teacher.local:8080\n"
+      "  pushlab-cli serve --echo --port 3000 --ping-interval-ms 300 --ping-timeout-ms 200\n"
+      "                                          (the Engine.IO conformance suite's settings)\n"
       "Browsers reach the server through a relay that applies the scenario's network and "
       "proxy (latency, jitter, bandwidth, interference) and records every byte.");
   return {app, [options] { return run_serve(*options); }};

@@ -12,10 +12,12 @@
 #include <string_view>
 #include <vector>
 
+#include "live/detail/engine_io_websocket.hpp"
 #include "live/detail/session_common.hpp"
 #include "live/detail/websocket_session.hpp"
 #include "live/target_query.hpp"
 #include "sim/transports/http_contract.hpp"
+#include "sim/wire/engineio/payload.hpp"
 #include "sim/wire/websocket/handshake.hpp"
 #include "sim/wire/websocket/rfc6455.hpp"
 
@@ -106,6 +108,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
                                  "client must be 1 to " + std::to_string(shared_->feed.clients())));
     }
     const std::optional<sim::Transport> transport = contract::transport_at(path);
+    if (transport == sim::Transport::engine_io) {
+      return engine_io(std::move(request), *client, path == contract::kSocketIoPath);
+    }
     const bool echo = path == contract::kEchoPath;
     if (echo || transport == sim::Transport::websocket) {
       return open_websocket(std::move(request), *client, echo);
@@ -123,9 +128,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
         return hold(std::move(request), *client);
       case sim::Transport::sse:
         return stream_events(std::move(request), *client);
-      case sim::Transport::engine_io:
-        return send(error_response(request, http::status::not_found,
-                                   "this server does not speak Engine.IO yet"));
+      case sim::Transport::engine_io:  // answered above
       case sim::Transport::websocket:
         break;  // upgraded above
     }
@@ -290,6 +293,96 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
                       });
   }
 
+  // Engine.IO v4 (live/engine_io/): the reference server's checks and errors, then the
+  // handshake, a poll, a POST, or a WebSocket (the probe, or a session that opens on one).
+  void engine_io(Request request, int client, bool socketio) {
+    namespace eio = sim::wire::engineio;
+    const std::string_view target = request.target();
+    const auto query = [&](std::string_view name) {
+      return sim::contract::query_value(target, name).value_or(std::string_view{});
+    };
+    const bool upgrade = websocket::is_upgrade(request);
+    const std::string method(request.method_string());
+    engine_io::Hub& hub = *shared_->engine_io;
+    if (const auto code = hub.refusal({.method = method,
+                                       .transport = query("transport"),
+                                       .eio = query("EIO"),
+                                       .sid = query("sid"),
+                                       .upgrade = upgrade,
+                                       .session_transport = std::nullopt})) {
+      if (upgrade) return refuse_upgrade(*code);
+      return send(engine_io_response(request, static_cast<http::status>(eio::error_status(*code)),
+                                     eio::error_body(*code), "application/json"));
+    }
+    std::shared_ptr<engine_io::Session> session = hub.find(query("sid"));
+    if (upgrade) {
+      handed_to_websocket_ = true;
+      auto websocket = std::make_shared<EngineIoWebSocket<Stream>>(std::move(stream_), shared_,
+                                                                   session, client, socketio);
+      return websocket->start(std::move(request));
+    }
+    if (!session) {
+      session = hub.open(client, socketio);
+      Response open = engine_io_response(
+          request, http::status::ok, eio::encode_polling_packet(hub.open_packet(*session, true)),
+          "text/plain; charset=UTF-8");
+      session->opened();
+      return send(std::move(open));
+    }
+    if (request.method() == http::verb::get) return engine_io_poll(std::move(request), session);
+    if (request.method() != http::verb::post) {
+      return send(engine_io_response(request, http::status::internal_server_error, "", ""));
+    }
+    session->post(request.body());
+    send(engine_io_response(request, http::status::ok, "ok", "text/html"));
+  }
+
+  // Held until the session has packets; a connection that closes first ends the session.
+  void engine_io_poll(Request request, std::shared_ptr<engine_io::Session> session) {
+    engine_poll_ = std::move(request);
+    std::weak_ptr<HttpSession> weak = this->shared_from_this();
+    const bool accepted = session->poll([weak](std::string payload) {
+      if (auto self = weak.lock()) self->answer_engine_poll(std::move(payload));
+    });
+    if (!accepted) {  // another poll is held: "overlap from client"
+      Request overlapping = std::move(*engine_poll_);
+      engine_poll_.reset();
+      return send(engine_io_response(overlapping, http::status::bad_request, "", ""));
+    }
+    if (!engine_poll_) return;  // answered at once
+    engine_session_ = std::move(session);
+    stream_.async_read_some(asio::buffer(discard_), [self = this->shared_from_this()](
+                                                        beast::error_code error, std::size_t) {
+      if (error == asio::error::operation_aborted) return;
+      if (self->engine_poll_) {
+        self->engine_poll_.reset();
+        if (auto held = std::exchange(self->engine_session_, nullptr)) held->poll_gone();
+      }
+      self->close();
+    });
+  }
+
+  void answer_engine_poll(std::string payload) {
+    if (!engine_poll_) return;
+    Request request = std::move(*engine_poll_);
+    engine_poll_.reset();
+    if (engine_session_) {
+      engine_session_.reset();
+      beast::error_code ignored;
+      lowest().socket().cancel(ignored);  // the read that watched for the browser leaving
+    }
+    send(engine_io_response(request, http::status::ok, std::move(payload),
+                            "text/plain; charset=UTF-8"));
+  }
+
+  // lib/server.ts abortUpgrade: written straight onto the socket, which then closes.
+  void refuse_upgrade(sim::wire::engineio::ErrorCode code) {
+    auto text = std::make_shared<std::string>(sim::wire::engineio::upgrade_refusal(code));
+    asio::async_write(
+        stream_, asio::buffer(*text),
+        [self = this->shared_from_this(), text](beast::error_code, std::size_t) { self->close(); });
+  }
+
   void upgrade(Request request, int client, bool echo) {
     handed_to_websocket_ = true;
     auto session =
@@ -340,6 +433,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession<Stream>> {
   std::deque<std::string> events_;
   bool writing_events_ = false;
   bool handed_to_websocket_ = false;
+  std::optional<Request> engine_poll_;                  // an Engine.IO poll being held
+  std::shared_ptr<engine_io::Session> engine_session_;  // whose poll it is, while watched
   char discard_[512];
 };
 

@@ -10,11 +10,13 @@
 #include <boost/beast/websocket.hpp>
 #include <boost/beast/websocket/ssl.hpp>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
 
+#include "live/engine_io/hub.hpp"
 #include "live/feed.hpp"
 #include "live/origin_policy.hpp"
 #include "live/server.hpp"
@@ -41,6 +43,7 @@ struct Shared {
   Feed feed;
   ServerCounts counts;
   OriginPolicy origins;
+  std::optional<engine_io::Hub> engine_io;  // made once the feed has its place
 };
 
 // A JSON array of the messages' payloads, which never hold '"', '\\' or line breaks.
@@ -62,6 +65,19 @@ inline Response make_response(const Request& request, http::status status, std::
   response.keep_alive(request.keep_alive());
   response.body() = std::move(body);
   response.prepare_payload();
+  return response;
+}
+
+// An Engine.IO answer, with the reference server's fields in its order (lib/transports/
+// polling.ts): Content-Type, Content-Length, cache-control: no-store.
+inline Response engine_io_response(const Request& request, http::status status, std::string body,
+                                   std::string_view content_type) {
+  Response response{status, request.version()};
+  response.set(http::field::content_type, content_type);
+  response.body() = std::move(body);
+  response.prepare_payload();
+  response.set("cache-control", "no-store");  // lower case, as Node writes what it is given
+  response.keep_alive(request.keep_alive());
   return response;
 }
 

@@ -205,6 +205,9 @@ inline constexpr std::array kEngineIoFields = {
                            &EngineIoOptions::upgrade},
     Field<EngineIoOptions>{{.key = "socketio", .label = "Engine.IO: Socket.IO packets"},
                            &EngineIoOptions::socketio},
+    Field<EngineIoOptions>{
+        {.key = "websocket_only", .label = "Engine.IO: WebSocket only, no polling"},
+        &EngineIoOptions::websocket_only},
 };
 
 inline constexpr std::array kBalancerFields = {

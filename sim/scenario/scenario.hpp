@@ -101,6 +101,8 @@ struct EngineIoOptions {
   Nanoseconds ping_timeout = std::chrono::milliseconds{20000};
   bool upgrade = true;   // the server offers the WebSocket (allowUpgrades), the client probes it
   bool socketio = true;  // messages are Socket.IO events on namespace "/", after its CONNECT
+  // The client's `transports: ["websocket"]`: no polling, the session opens on a WebSocket.
+  bool websocket_only = false;
   bool operator==(const EngineIoOptions&) const = default;
 };
 

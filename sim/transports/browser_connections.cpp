@@ -22,6 +22,7 @@ void BrowserConnections::acquire(Use use) {
     connection.busy = true;  // reserved for this request while it connects
     connection.waiting_for_handshake = std::move(use);
     connection.socket().connect([this, &connection] {
+      if (connection.dead) return;  // the page aborted the request it was opened for
       lend(connection, std::exchange(connection.waiting_for_handshake, nullptr));
     });
     return;

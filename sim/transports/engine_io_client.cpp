@@ -93,7 +93,11 @@ void EngineIoClient::handshake() {
   connected_ = !socketio_;
   websocket_ = nullptr;
   write_buffer_.clear();
-  get();
+  if (world_.scenario.engine_io.websocket_only) {
+    open_websocket(true);
+  } else {
+    get();
+  }
 }
 
 // One GET is always out while the session runs on polling: the server answers it when it has
@@ -110,8 +114,8 @@ void EngineIoClient::get() {
     };
     WireFrame request = world_.http.request(
         "GET",
-        engine_io::polling_target(client_, engine_io::cache_buster(world_.simulator.now(), world_.rng),
-                                  sid_),
+        engine_io::polling_target(
+            client_, socketio_, engine_io::cache_buster(world_.simulator.now(), world_.rng), sid_),
         {});
     request.setup = sid_.empty();
     if (world_.notes) {
@@ -137,9 +141,10 @@ void EngineIoClient::answered_get(int session, PooledConnection& connection,
   const std::optional<wire::http::Response> response = wire::http::parse_response(answer.bytes);
   if (!response || response->status != 200) {
     session_ended("xhr poll error: the poll was answered " +
-                  (response ? std::to_string(response->status) + " " + response->reason +
-                                  (response->body.empty() ? "" : ", " + std::string(body_of(*response)))
-                            : std::string("with something not HTTP")));
+                  (response
+                       ? std::to_string(response->status) + " " + response->reason +
+                             (response->body.empty() ? "" : ", " + std::string(body_of(*response)))
+                       : std::string("with something not HTTP")));
     return;
   }
   read_packets(body_of(*response), answer);
@@ -207,8 +212,7 @@ void EngineIoClient::opened(const eio::Packet& packet) {
   ping_timeout_ = std::chrono::milliseconds{info->ping_timeout_ms};
   expect_ping();
   if (socketio_) {
-    write({eio::Packet::text(Type::message,
-                             sio::encode({.type = sio::PacketType::connect})),
+    write({eio::Packet::text(Type::message, sio::encode({.type = sio::PacketType::connect})),
            std::nullopt});
   } else {
     attempts_ = 0;
@@ -217,7 +221,7 @@ void EngineIoClient::opened(const eio::Packet& packet) {
   }
   const bool offers_websocket =
       std::find(info->upgrades.begin(), info->upgrades.end(), "websocket") != info->upgrades.end();
-  if (offers_websocket && world_.scenario.engine_io.upgrade) probe();
+  if (offers_websocket && world_.scenario.engine_io.upgrade && !upgraded_) open_websocket(false);
 }
 
 void EngineIoClient::write(Outgoing outgoing) {
@@ -249,8 +253,8 @@ void EngineIoClient::post() {
   const int session = session_;
   post_request_ = world_.http.request(
       "POST",
-      engine_io::polling_target(
-          client_, engine_io::cache_buster(world_.simulator.now(), world_.rng), sid_),
+      engine_io::polling_target(client_, socketio_,
+                                engine_io::cache_buster(world_.simulator.now(), world_.rng), sid_),
       {}, eio::encode_payload(packets), "text/plain;charset=UTF-8");
   post_request_.messages = std::move(messages);
   if (world_.notes) {
@@ -297,10 +301,11 @@ void EngineIoClient::answered_post(int session, PooledConnection& connection,
   }
 }
 
-// lib/socket.ts SocketWithUpgrade._probe: a WebSocket with the session's id, beside polling.
-void EngineIoClient::probe() {
+// lib/socket.ts SocketWithUpgrade._probe: a WebSocket with the session's id, beside polling; or
+// the session's only transport.
+void EngineIoClient::open_websocket(bool direct) {
   Probe& probe = *probes_.emplace_back(std::make_unique<Probe>(
-      world_.topology.connect_client(client_), world_.tls(), session_));
+      world_.topology.connect_client(client_), world_.tls(), session_, direct));
   websocket_ = &probe;
   probe.socket.keep_cookies(world_.topology.cookie_jar(client_));
   probe.socket.on_receive([this, &probe](const WireFrame& frame) { probe_received(probe, frame); });
@@ -310,7 +315,7 @@ void EngineIoClient::probe() {
     probe.phase = Probe::Phase::ended;
     probe.socket.close();
     if (!current(probe.session) || websocket_ != &probe) return;
-    if (was_transport) {
+    if (was_transport || probe.direct) {
       session_ended("transport close: the WebSocket closed");
     } else {
       websocket_ = nullptr;
@@ -330,7 +335,7 @@ void EngineIoClient::probe_handshake(Probe& probe) {
   probe.key = ws::make_key(random_nonce(world_.rng));
   const ws::HandshakeRequestOptions options{
       .host = std::string(world_.scenario.http.host()),
-      .target = engine_io::websocket_target(client_, sid_),
+      .target = engine_io::websocket_target(client_, socketio_, sid_),
       .extra_fields = fields_of(world_.scenario.http.request_headers)};
   probe.phase = Probe::Phase::handshaking;
   probe.socket.send(
@@ -338,9 +343,12 @@ void EngineIoClient::probe_handshake(Probe& probe) {
        .kind = "request",
        .setup = true,
        .bytes = wire::http::serialize(ws::handshake_request(probe.key, options)),
-       .note = world_.notes ? "the probe: a WebSocket for the same session (sid), opened beside "
-                              "polling, which carries on meanwhile"
-                            : std::string()});
+       .note = !world_.notes ? std::string()
+               : probe.direct
+                   ? "the Engine.IO handshake on a WebSocket (transports: [\"websocket\"]): no "
+                     "polling, so nothing to fall back to"
+                   : "the probe: a WebSocket for the same session (sid), opened beside polling, "
+                     "which carries on meanwhile"});
 }
 
 void EngineIoClient::probe_received(Probe& probe, const WireFrame& frame) {
@@ -354,7 +362,16 @@ void EngineIoClient::probe_received(Probe& probe, const WireFrame& frame) {
       if (response && !response->body.empty()) {
         why += " (its body: " + std::string(body_of(*response)) + ")";
       }
-      probe_failed(probe, why);
+      if (probe.direct) {
+        session_ended("websocket error: " + why);
+      } else {
+        probe_failed(probe, why);
+      }
+      return;
+    }
+    if (probe.direct) {
+      probe.phase = Probe::Phase::open;  // the open packet follows on it
+      upgraded_ = true;
       return;
     }
     probe.phase = Probe::Phase::probing;
@@ -379,11 +396,11 @@ void EngineIoClient::probe_received(Probe& probe, const WireFrame& frame) {
       }
       return;
     }
-    const bool data = ws_frame.header.opcode == ws::Opcode::text ||
-                      ws_frame.header.opcode == ws::Opcode::binary;
+    const bool data =
+        ws_frame.header.opcode == ws::Opcode::text || ws_frame.header.opcode == ws::Opcode::binary;
     if (!data) continue;
-    const auto packet = eio::decode_websocket_packet(
-        wire::as_text(ws_frame.payload), ws_frame.header.opcode == ws::Opcode::binary);
+    const auto packet = eio::decode_websocket_packet(wire::as_text(ws_frame.payload),
+                                                     ws_frame.header.opcode == ws::Opcode::binary);
     if (const auto* error = std::get_if<wire::DecodeError>(&packet)) {
       if (current(probe.session)) session_ended("parse error: " + error->reason);
       return;
@@ -466,10 +483,10 @@ void EngineIoClient::session_ended(std::string why) {
   if (ping_deadline_) world_.simulator.cancel(*ping_deadline_);
   ping_deadline_.reset();
   const Nanoseconds delay = next_reconnect_delay();
-  const std::string note = "FIN: the session ended (" + why + "); Socket.IO reconnects in " +
-                           duration_text(delay) + " with a new handshake (attempt " +
-                           std::to_string(cluster_backoff_ ? cluster_backoff_->attempts() : attempts_) +
-                           ")";
+  const std::string note =
+      "FIN: the session ended (" + why + "); Socket.IO reconnects in " + duration_text(delay) +
+      " with a new handshake (attempt " +
+      std::to_string(cluster_backoff_ ? cluster_backoff_->attempts() : attempts_) + ")";
   if (websocket_ != nullptr && websocket_->phase != Probe::Phase::ended) {
     websocket_->phase = Probe::Phase::ended;
     websocket_->socket.connection().close(Side::opener, note);

@@ -28,13 +28,15 @@ class EngineIoClient final : public ClientModel {
   void stop() override;
 
  private:
-  // The probe WebSocket, which becomes the transport once "5" is sent on it.
+  // A WebSocket: the probe, which becomes the transport once "5" is sent on it, or, `direct`,
+  // the transport of a session that opens on it (transports: ["websocket"]).
   struct Probe {
     enum class Phase { connecting, handshaking, probing, open, ended };
-    Probe(TcpConnection& tcp, bool tls, int session)
-        : socket(tcp, Side::opener, tls), session(session) {}
+    Probe(TcpConnection& tcp, bool tls, int session, bool direct)
+        : socket(tcp, Side::opener, tls), session(session), direct(direct) {}
     Socket socket;
     int session;
+    bool direct;
     Phase phase = Phase::connecting;
     std::string key;
     wire::websocket::FrameDecoder decoder{{.role = wire::websocket::Role::client}};
@@ -57,7 +59,7 @@ class EngineIoClient final : public ClientModel {
   void answered_post(int session, PooledConnection& connection, const WireFrame& answer);
   void send_message(MessageId id);
 
-  void probe();
+  void open_websocket(bool direct);
   void probe_handshake(Probe& probe);
   void probe_received(Probe& probe, const WireFrame& frame);
   void probe_failed(Probe& probe, std::string why);
@@ -79,14 +81,14 @@ class EngineIoClient final : public ClientModel {
   std::string sid_;
   Nanoseconds ping_interval_{0};
   Nanoseconds ping_timeout_{0};
-  bool polling_ = false;  // a GET is out
-  bool posting_ = false;  // a POST is out
-  bool pausing_ = false;  // 3probe came: polling finishes what is out, then "5"
-  Probe* websocket_ = nullptr;        // the probe, then the transport
+  bool polling_ = false;        // a GET is out
+  bool posting_ = false;        // a POST is out
+  bool pausing_ = false;        // 3probe came: polling finishes what is out, then "5"
+  Probe* websocket_ = nullptr;  // the probe, then the transport
   bool upgraded_ = false;
-  bool connected_ = false;            // Socket.IO's CONNECT answered (or no Socket.IO)
-  std::vector<Outgoing> write_buffer_;       // Engine.IO's writeBuffer
-  std::vector<MessageId> send_buffer_;       // Socket.IO's sendBuffer, until connected
+  bool connected_ = false;              // Socket.IO's CONNECT answered (or no Socket.IO)
+  std::vector<Outgoing> write_buffer_;  // Engine.IO's writeBuffer
+  std::vector<MessageId> send_buffer_;  // Socket.IO's sendBuffer, until connected
   std::optional<EventId> ping_deadline_;
   std::optional<EventId> reconnect_;
   std::optional<ReconnectBackoff> cluster_backoff_;

@@ -25,8 +25,8 @@ std::string base36(std::int64_t value) {
   return text;
 }
 
-std::string with_query(int client, std::string_view transport) {
-  std::string target = contract::with_client(info(Transport::engine_io).path, client);
+std::string with_query(int client, bool socketio, std::string_view transport) {
+  std::string target = contract::with_client(endpoint_path(socketio), client);
   target += "&EIO=4&transport=";
   target += transport;
   return target;
@@ -41,8 +41,12 @@ std::string cache_buster(Nanoseconds now, Rng& rng) {
   return t;
 }
 
-std::string polling_target(int client, std::string_view t, std::string_view sid) {
-  std::string target = with_query(client, "polling");
+std::string_view endpoint_path(bool socketio) {
+  return socketio ? contract::kSocketIoPath : info(Transport::engine_io).path;
+}
+
+std::string polling_target(int client, bool socketio, std::string_view t, std::string_view sid) {
+  std::string target = with_query(client, socketio, "polling");
   target += "&t=";
   target += t;
   if (!sid.empty()) {
@@ -52,18 +56,21 @@ std::string polling_target(int client, std::string_view t, std::string_view sid)
   return target;
 }
 
-std::string websocket_target(int client, std::string_view sid) {
-  std::string target = with_query(client, "websocket");
-  target += "&sid=";
-  target += sid;
+std::string websocket_target(int client, bool socketio, std::string_view sid) {
+  std::string target = with_query(client, socketio, "websocket");
+  if (!sid.empty()) {
+    target += "&sid=";
+    target += sid;
+  }
   return target;
 }
 
 eio::Packet message_packet(const MessageBook& messages, MessageId id, bool socketio) {
   std::string payload = messages.payload(id);
   if (!socketio) return eio::Packet::text(eio::PacketType::message, std::move(payload));
-  return eio::Packet::text(eio::PacketType::message,
-                           wire::socketio::encode(wire::socketio::message_event("message", payload)));
+  return eio::Packet::text(
+      eio::PacketType::message,
+      wire::socketio::encode(wire::socketio::message_event("message", payload)));
 }
 
 WireFrame polling_response(const HttpFrames& http, std::string_view payload) {
@@ -89,13 +96,10 @@ WireFrame error_response(const HttpFrames& http, eio::ErrorCode code) {
 }
 
 WireFrame upgrade_refusal(eio::ErrorCode code) {
-  const std::string_view message = eio::error_message(code);
-  std::string bytes =
-      "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-type: text/html\r\n"
-      "Content-Length: " +
-      std::to_string(message.size()) + "\r\n\r\n";
-  bytes += message;
-  return {.layer = Layer::http, .kind = "response", .setup = true, .bytes = wire::to_bytes(bytes)};
+  return {.layer = Layer::http,
+          .kind = "response",
+          .setup = true,
+          .bytes = wire::to_bytes(eio::upgrade_refusal(code))};
 }
 
 WireFrame bare_status(const HttpFrames& http, int status) {

@@ -24,11 +24,16 @@ namespace eio = wire::engineio;
 // fourth digit on) and three random ones. The simulated clock starts at 2026-01-01 00:00 UTC.
 std::string cache_buster(Nanoseconds now, Rng& rng);
 
-// /engine.io/?client=N&EIO=4&transport=polling&t=... then &sid=... once the session has one:
+// Where the session lives: Socket.IO's "/socket.io/" (socket.io-client's default path), or
+// Engine.IO's own "/engine.io/" when the lane runs it without Socket.IO.
+std::string_view endpoint_path(bool socketio);
+
+// /socket.io/?client=N&EIO=4&transport=polling&t=... then &sid=... once the session has one:
 // the page's own query first (which client it is), as the reference client builds it.
-std::string polling_target(int client, std::string_view t, std::string_view sid);
-// /engine.io/?client=N&EIO=4&transport=websocket&sid=... (no `t`: the WebSocket sets none).
-std::string websocket_target(int client, std::string_view sid);
+std::string polling_target(int client, bool socketio, std::string_view t, std::string_view sid);
+// /socket.io/?client=N&EIO=4&transport=websocket&sid=... (no `t`: the WebSocket sets none), or
+// without a sid for a session that opens on the WebSocket.
+std::string websocket_target(int client, bool socketio, std::string_view sid);
 
 // A message as the Engine.IO layer carries it: a Socket.IO event 42["message","#12 ..."] on
 // namespace "/", or the payload alone in a message packet, 4#12 ...

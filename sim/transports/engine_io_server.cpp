@@ -90,7 +90,7 @@ void EngineIoServer::received(Connection& connection, const WireFrame& frame) {
 void EngineIoServer::request(Connection& connection, const wire::http::Request& request,
                              const WireFrame& frame) {
   const std::optional<int> client = contract::client_in(request.target, world_.clients());
-  if (!client || contract::path_of(request.target) != info(Transport::engine_io).path) {
+  if (!client || contract::path_of(request.target) != engine_io::endpoint_path(socketio_)) {
     WireFrame refusal = world_.http.response(404, {});
     if (world_.notes) refusal.note = "not the Engine.IO endpoint of a client of this run";
     connection.socket.send(std::move(refusal));
@@ -102,6 +102,10 @@ void EngineIoServer::request(Connection& connection, const wire::http::Request& 
     return;
   }
   const std::string_view sid = query(request, "sid");
+  if (sid.empty() && upgrade) {
+    websocket_handshake(connection, *client, request);
+    return;
+  }
   if (sid.empty()) {
     handshake(connection, *client);
     return;
@@ -116,32 +120,23 @@ void EngineIoServer::request(Connection& connection, const wire::http::Request& 
   }
 }
 
-// lib/server.ts verify() and handshake(), in their order.
 std::optional<eio::ErrorCode> EngineIoServer::refusal(const wire::http::Request& request,
                                                       bool upgrade) const {
-  const std::string_view transport = query(request, "transport");
-  if (transport != "polling" && transport != "websocket") return eio::ErrorCode::unknown_transport;
-  const std::string_view sid = query(request, "sid");
-  if (!sid.empty()) {
-    const auto found = by_sid_.find(std::string(sid));
-    if (found == by_sid_.end()) return eio::ErrorCode::unknown_sid;
-    const std::string_view current = found->second->websocket ? "websocket" : "polling";
-    if (!upgrade && transport != current) return eio::ErrorCode::bad_request;
-    if (query(request, "EIO") != "4") return eio::ErrorCode::bad_request;
-    return std::nullopt;
+  eio::RequestFacts facts{.method = request.method,
+                          .transport = query(request, "transport"),
+                          .eio = query(request, "EIO"),
+                          .sid = query(request, "sid"),
+                          .upgrade = upgrade,
+                          .session_transport = std::nullopt};
+  if (const auto found = by_sid_.find(std::string(facts.sid)); found != by_sid_.end()) {
+    facts.session_transport = found->second->websocket ? "websocket" : "polling";
   }
-  if (request.method != "GET") return eio::ErrorCode::bad_handshake_method;
-  if (transport == "websocket" && !upgrade) return eio::ErrorCode::bad_request;
-  // PushLab's client always opens on polling: a session that starts on a WebSocket is not
-  // modelled, and is refused rather than answered wrongly.
-  if (upgrade) return eio::ErrorCode::bad_request;
-  if (query(request, "EIO") != "4") return eio::ErrorCode::unsupported_protocol_version;
-  return std::nullopt;
+  return eio::refusal(facts);
 }
 
 void EngineIoServer::refuse(Connection& connection, eio::ErrorCode code, bool upgrade) {
-  const std::string why = std::to_string(static_cast<int>(code)) + " " +
-                          std::string(eio::error_message(code));
+  const std::string why =
+      std::to_string(static_cast<int>(code)) + " " + std::string(eio::error_message(code));
   if (upgrade) {
     WireFrame refusal = engine_io::upgrade_refusal(code);
     if (world_.notes) {
@@ -166,41 +161,72 @@ void EngineIoServer::refuse(Connection& connection, eio::ErrorCode code, bool up
   connection.socket.send(std::move(refusal));
 }
 
-void EngineIoServer::handshake(Connection& connection, int client) {
+EngineIoServer::Session& EngineIoServer::new_session(int client) {
   Session& session = *sessions_.emplace_back(std::make_unique<Session>());
   session.sid = eio::make_sid(random_sid_nonce(world_.rng), engine_ids_++);
   session.client = client;
   by_sid_[session.sid] = &session;
   by_client_[static_cast<std::size_t>(client)] = &session;
+  return session;
+}
+
+// lib/socket.ts onOpen: the open packet, then the first ping a pingInterval later.
+eio::Packet EngineIoServer::open_packet(const Session& session, bool offers_websocket) const {
+  const auto milliseconds = [](Nanoseconds duration) {
+    return static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(duration).count());
+  };
   const eio::OpenInfo open{
       .sid = session.sid,
-      .upgrades = world_.scenario.engine_io.upgrade ? std::vector<std::string>{"websocket"}
-                                                    : std::vector<std::string>{},
-      .ping_interval_ms = static_cast<std::uint64_t>(
-          std::chrono::duration_cast<std::chrono::milliseconds>(
-              world_.scenario.engine_io.ping_interval)
-              .count()),
-      .ping_timeout_ms = static_cast<std::uint64_t>(
-          std::chrono::duration_cast<std::chrono::milliseconds>(
-              world_.scenario.engine_io.ping_timeout)
-              .count()),
+      .upgrades =
+          offers_websocket ? std::vector<std::string>{"websocket"} : std::vector<std::string>{},
+      .ping_interval_ms = milliseconds(world_.scenario.engine_io.ping_interval),
+      .ping_timeout_ms = milliseconds(world_.scenario.engine_io.ping_timeout),
       .max_payload = kMaxPayload};
-  WireFrame answer = engine_io::polling_response(
-      world_.http, eio::encode_polling_packet(
-                       eio::Packet::text(Type::open, eio::encode_open(open))));
-  answer.setup = true;
-  if (world_.notes) {
-    answer.note = "open: the session's id, the transports it may upgrade to, and the heartbeat "
-                  "(a ping every pingInterval, a pong within pingTimeout)";
-  }
-  connection.socket.send(std::move(answer));
+  return eio::Packet::text(Type::open, eio::encode_open(open));
+}
+
+std::string EngineIoServer::open_note() const {
+  return world_.notes ? "open: the session's id, the transports it may upgrade to, and the "
+                        "heartbeat (a ping every pingInterval, a pong within pingTimeout)"
+                      : std::string();
+}
+
+void EngineIoServer::opened(Session& session) {
   schedule_ping(session);
-  if (!socketio_) {
-    had_session_[static_cast<std::size_t>(client)] = true;
-    for (const MessageId id : std::exchange(before_first_[static_cast<std::size_t>(client)], {})) {
-      push(client, id);
-    }
+  if (socketio_) return;  // the page's messages wait for Socket.IO's CONNECT
+  const auto client = static_cast<std::size_t>(session.client);
+  had_session_[client] = true;
+  for (const MessageId id : std::exchange(before_first_[client], {})) push(session.client, id);
+}
+
+void EngineIoServer::handshake(Connection& connection, int client) {
+  Session& session = new_session(client);
+  WireFrame answer = engine_io::polling_response(
+      world_.http,
+      eio::encode_polling_packet(open_packet(session, world_.scenario.engine_io.upgrade)));
+  answer.setup = true;
+  answer.note = open_note();
+  connection.socket.send(std::move(answer));
+  opened(session);
+}
+
+// A client with transports: ["websocket"]: the session opens on the WebSocket, which offers
+// no upgrade.
+void EngineIoServer::websocket_handshake(Connection& connection, int client,
+                                         const wire::http::Request& request) {
+  if (!accept_websocket(connection, request,
+                        "101 Switching Protocols: a session that starts on the WebSocket, "
+                        "without polling")) {
+    return;
   }
+  Session& session = new_session(client);
+  session.websocket = &connection;
+  connection.websocket_of = &session;
+  WireFrame open = engine_io::websocket_packet(open_packet(session, false), nullptr, open_note());
+  open.setup = true;
+  connection.socket.send(std::move(open));
+  opened(session);
 }
 
 void EngineIoServer::poll(Connection& connection, Session& session) {
@@ -238,8 +264,8 @@ void EngineIoServer::post(Connection& connection, Session& session,
 }
 
 // The probe: a WebSocket for a session that stays on polling until the client sends "5".
-void EngineIoServer::open_probe(Connection& connection, Session& session,
-                                const wire::http::Request& request) {
+bool EngineIoServer::accept_websocket(Connection& connection, const wire::http::Request& request,
+                                      std::string note) {
   if (const auto problem = ws::check_handshake_request(request)) {
     const wire::http::Response rejection = ws::handshake_rejection(*problem);
     connection.socket.send({.layer = Layer::http,
@@ -247,7 +273,7 @@ void EngineIoServer::open_probe(Connection& connection, Session& session,
                             .setup = true,
                             .bytes = wire::http::serialize(rejection),
                             .note = "the server refuses the WebSocket: " + problem->reason});
-    return;
+    return false;
   }
   const ws::AcceptComputation accept =
       ws::compute_accept(*request.fields.find("Sec-WebSocket-Key"));
@@ -257,10 +283,18 @@ void EngineIoServer::open_probe(Connection& connection, Session& session,
        .setup = true,
        .bytes = wire::http::serialize(ws::handshake_response(
            accept.key, std::nullopt, fields_of(world_.scenario.http.response_headers))),
-       .note = world_.notes ? "101 Switching Protocols for the probe: the session still runs on "
-                              "polling until the client sends 5 (upgrade) on this WebSocket"
-                            : std::string()});
+       .note = world_.notes ? std::move(note) : std::string()});
   connection.websocket = true;
+  return true;
+}
+
+void EngineIoServer::open_probe(Connection& connection, Session& session,
+                                const wire::http::Request& request) {
+  if (!accept_websocket(connection, request,
+                        "101 Switching Protocols for the probe: the session still runs on "
+                        "polling until the client sends 5 (upgrade) on this WebSocket")) {
+    return;
+  }
   if (session.websocket != nullptr || session.probe != nullptr) {
     // lib/server.ts onWebSocket: a second WebSocket for an upgraded or upgrading session.
     connection.socket.connection().close(Side::acceptor,
@@ -275,8 +309,9 @@ void EngineIoServer::open_probe(Connection& connection, Session& session,
     Connection& probe = *std::exchange(session.probe, nullptr);
     probe.websocket_of = nullptr;
     probe.socket.connection().close(
-        Side::acceptor, "FIN: no upgrade packet within upgradeTimeout (10 s): the server closes "
-                        "the probe, and the session stays on polling");
+        Side::acceptor,
+        "FIN: no upgrade packet within upgradeTimeout (10 s): the server closes "
+        "the probe, and the session stays on polling");
   });
 }
 
@@ -296,11 +331,11 @@ void EngineIoServer::websocket_frames(Connection& connection, const WireFrame& f
       }
       return;
     }
-    const bool data = ws_frame.header.opcode == ws::Opcode::text ||
-                      ws_frame.header.opcode == ws::Opcode::binary;
+    const bool data =
+        ws_frame.header.opcode == ws::Opcode::text || ws_frame.header.opcode == ws::Opcode::binary;
     if (!data || session == nullptr) continue;
-    const auto packet = eio::decode_websocket_packet(
-        wire::as_text(ws_frame.payload), ws_frame.header.opcode == ws::Opcode::binary);
+    const auto packet = eio::decode_websocket_packet(wire::as_text(ws_frame.payload),
+                                                     ws_frame.header.opcode == ws::Opcode::binary);
     if (const auto* error = std::get_if<wire::DecodeError>(&packet)) {
       close(*session, "parse error: " + error->reason);
       continue;
@@ -314,8 +349,8 @@ void EngineIoServer::websocket_frames(Connection& connection, const WireFrame& f
   }
   if (const auto& error = connection.decoder.error()) {
     if (connection.websocket_of != nullptr) close(*connection.websocket_of, "transport error");
-    connection.socket.connection().close(
-        Side::acceptor, "FIN: the client's frames are broken: " + error->reason);
+    connection.socket.connection().close(Side::acceptor,
+                                         "FIN: the client's frames are broken: " + error->reason);
   }
 }
 
@@ -344,10 +379,10 @@ void EngineIoServer::read_socketio(Session& session, const eio::Packet& packet) 
   if (sio_packet->type == sio::PacketType::connect && !session.socketio_connected) {
     session.socketio_connected = true;
     const std::string sid = eio::make_sid(random_sid_nonce(world_.rng), socketio_ids_++);
-    send(session, {eio::Packet::text(Type::message,
-                                     sio::encode({.type = sio::PacketType::connect,
-                                                  .data = "{\"sid\":\"" + sid + "\"}"})),
-                   std::nullopt});
+    send(session,
+         {eio::Packet::text(Type::message, sio::encode({.type = sio::PacketType::connect,
+                                                        .data = "{\"sid\":\"" + sid + "\"}"})),
+          std::nullopt});
     const auto client = static_cast<std::size_t>(session.client);
     had_session_[client] = true;
     for (const MessageId id : std::exchange(before_first_[client], {})) push(session.client, id);
@@ -480,8 +515,8 @@ void EngineIoServer::ping(Session& session) {
 void EngineIoServer::close(Session& session, std::string why, Type ends_poll_with) {
   if (!session.open) return;
   session.open = false;
-  for (std::optional<EventId>* timer :
-       {&session.ping_timer, &session.pong_deadline, &session.noop_check, &session.upgrade_timeout}) {
+  for (std::optional<EventId>* timer : {&session.ping_timer, &session.pong_deadline,
+                                        &session.noop_check, &session.upgrade_timeout}) {
     if (*timer) world_.simulator.cancel(**timer);
     timer->reset();
   }
@@ -489,9 +524,9 @@ void EngineIoServer::close(Session& session, std::string why, Type ends_poll_wit
   Session*& current = by_client_[static_cast<std::size_t>(session.client)];
   if (current == &session) current = nullptr;
   if (session.held != nullptr) {
-    answer_held(session, {{eio::Packet::text(ends_poll_with), std::nullopt}},
-                std::string(eio::packet_type_name(ends_poll_with)) + ": the session ends (" + why +
-                    ")");
+    answer_held(
+        session, {{eio::Packet::text(ends_poll_with), std::nullopt}},
+        std::string(eio::packet_type_name(ends_poll_with)) + ": the session ends (" + why + ")");
   }
   for (Connection* websocket : {session.websocket, session.probe}) {
     if (websocket == nullptr || websocket->socket.closed()) continue;

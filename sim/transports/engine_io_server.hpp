@@ -72,7 +72,14 @@ class EngineIoServer final : public ServerModel {
   std::optional<wire::engineio::ErrorCode> refusal(const wire::http::Request& request,
                                                    bool upgrade) const;
   void refuse(Connection& connection, wire::engineio::ErrorCode code, bool upgrade);
+  Session& new_session(int client);
+  wire::engineio::Packet open_packet(const Session& session, bool offers_websocket) const;
+  std::string open_note() const;
+  void opened(Session& session);
   void handshake(Connection& connection, int client);
+  void websocket_handshake(Connection& connection, int client, const wire::http::Request& request);
+  bool accept_websocket(Connection& connection, const wire::http::Request& request,
+                        std::string note);
   void poll(Connection& connection, Session& session);
   void post(Connection& connection, Session& session, const wire::http::Request& request,
             const WireFrame& frame);

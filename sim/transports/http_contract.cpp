@@ -25,6 +25,7 @@ std::optional<Transport> transport_at(std::string_view path) {
   for (const TransportInfo& row : kTransports) {
     if (row.path == path) return row.transport;
   }
+  if (path == kSocketIoPath) return Transport::engine_io;
   return std::nullopt;
 }
 

@@ -7,6 +7,7 @@
 //   GET  /lp?client=N&received=K       a poll that has K of the client's messages
 //   GET  /events?client=N&tab=T        one of a client's several tabs (counted from 1)
 //   POST /send?client=N                a message from the client (a 204 answers it)
+//   /socket.io/?client=N&EIO=4&...     Engine.IO with Socket.IO above it ("/engine.io/" without)
 //   payloads begin "#<id> "            so that a message is found in any frame that carries it
 //
 // Clients are counted from 1 on the wire, from 0 in the code.
@@ -25,6 +26,9 @@ namespace pushlab::sim::contract {
 
 inline constexpr std::string_view kSendPath = "/send";  // POST: a message from the client
 inline constexpr std::string_view kEchoPath = "/echo";  // live only: a WebSocket that echoes
+// The engine.io transport's endpoint when Socket.IO runs above it (its TransportInfo::path,
+// "/engine.io/", is Engine.IO's alone).
+inline constexpr std::string_view kSocketIoPath = "/socket.io/";
 inline constexpr std::string_view kClientKey = "client";
 inline constexpr std::string_view kReceivedKey = "received";
 inline constexpr std::string_view kTabKey = "tab";

@@ -76,6 +76,24 @@ std::string make_sid(const SidNonce& random, std::uint32_t counter) {
   return sid;
 }
 
+std::optional<ErrorCode> refusal(const RequestFacts& request) {
+  if (request.transport != "polling" && request.transport != "websocket") {
+    return ErrorCode::unknown_transport;
+  }
+  if (!request.sid.empty()) {
+    if (!request.session_transport) return ErrorCode::unknown_sid;
+    if (!request.upgrade && request.transport != *request.session_transport) {
+      return ErrorCode::bad_request;  // TRANSPORT_MISMATCH
+    }
+    if (request.eio != "4") return ErrorCode::bad_request;  // PROTOCOL_MISMATCH
+    return std::nullopt;
+  }
+  if (request.method != "GET") return ErrorCode::bad_handshake_method;
+  if (request.transport == "websocket" && !request.upgrade) return ErrorCode::bad_request;
+  if (request.eio != "4") return ErrorCode::unsupported_protocol_version;
+  return std::nullopt;
+}
+
 std::string_view error_message(ErrorCode code) {
   return kErrorMessages[static_cast<std::size_t>(code)];
 }
@@ -89,6 +107,16 @@ std::string error_body(ErrorCode code) {
   json["code"] = static_cast<int>(code);
   json["message"] = error_message(code);
   return json.dump();
+}
+
+std::string upgrade_refusal(ErrorCode code) {
+  const std::string_view message = error_message(code);
+  std::string text =
+      "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-type: text/html\r\n"
+      "Content-Length: " +
+      std::to_string(message.size()) + "\r\n\r\n";
+  text += message;
+  return text;
 }
 
 }  // namespace pushlab::sim::wire::engineio

@@ -53,8 +53,30 @@ enum class ErrorCode : std::uint8_t {
   unsupported_protocol_version = 5,
 };
 
+// What a server knows of a request when it decides whether to serve it.
+struct RequestFacts {
+  std::string_view method;     // "GET", "POST"
+  std::string_view transport;  // the query's `transport`
+  std::string_view eio;        // the query's `EIO`
+  std::string_view sid;        // the query's `sid`, empty when it names none
+  bool upgrade = false;        // the request asks for a WebSocket (Upgrade: websocket)
+  // The transport the sid's session runs on ("polling", "websocket"); nullopt for a sid that
+  // names no open session.
+  std::optional<std::string_view> session_transport;
+};
+
+// The error the reference server answers the request with, in the order lib/server.ts checks
+// (verify(), then handshake()); nullopt when it serves it. Only the checks PushLab models: an
+// Origin with invalid characters and middleware errors are not among them.
+std::optional<ErrorCode> refusal(const RequestFacts& request);
+
 std::string_view error_message(ErrorCode code);  // "Session ID unknown"
 int error_status(ErrorCode code);                // 400, or 403 for forbidden
 std::string error_body(ErrorCode code);          // {"code":1,"message":"Session ID unknown"}
+
+// A refused WebSocket upgrade, as the reference writes it straight onto the socket before it
+// destroys it (lib/server.ts abortUpgrade): "HTTP/1.1 400 Bad Request", Connection: close, the
+// message as text/html.
+std::string upgrade_refusal(ErrorCode code);
 
 }  // namespace pushlab::sim::wire::engineio

@@ -38,7 +38,7 @@ TEST_CASE("an unknown field lists the known ones and suggests the nearest") {
   CHECK(error_of(set(minimal_scenario(), "/seeed", 1)) ==
         "t.json: /seeed: unknown field (expected one of name, title, description, duration_s, "
         "seed, transports, clients, network, proxy, http, short_poll, long_poll, websocket, sse, "
-        "traffic, cluster; did you mean seed?)");
+        "engine_io, traffic, cluster; did you mean seed?)");
   CHECK(error_of(set(minimal_scenario(), "/sse/retry", 5)) ==
         "t.json: /sse/retry: unknown field (expected one of retry_ms, tabs; did you mean "
         "retry_ms?)");
@@ -56,7 +56,7 @@ TEST_CASE("a misspelt required field is reported as unknown, not as missing") {
   CHECK(error_of(json) ==
         "t.json: /duraton_s: unknown field (expected one of name, title, description, duration_s, "
         "seed, transports, clients, network, proxy, http, short_poll, long_poll, websocket, sse, "
-        "traffic, cluster; did you mean duration_s?)");
+        "engine_io, traffic, cluster; did you mean duration_s?)");
 }
 
 TEST_CASE("a value of the wrong type names the type expected") {
@@ -153,7 +153,7 @@ TEST_CASE("a name outside a list of choices lists them") {
   CHECK(error_of(set(minimal_scenario(), "/transports",
                      Json::array({"short-poll", "long-poll", "web-socket"}))) ==
         "t.json: /transports/2: \"web-socket\" is not a transport (expected one of short-poll, "
-        "long-poll, websocket, sse)");
+        "long-poll, websocket, sse, engine.io)");
   CHECK(error_of(
             set(with_source(minimal_scenario(), kPeriodicSource), "/traffic/0/direction", "up")) ==
         "t.json: /traffic/0/direction: \"up\" is not a direction (expected one of "
@@ -181,7 +181,7 @@ TEST_CASE("transports must be a non-empty list without repeats") {
         "t.json: /transports/0: missing field \"transport\" (expected in every lane)");
   CHECK(error_of(set(minimal_scenario(), "/transports", Json::array())) ==
         "t.json: /transports: [] is empty (expected at least one of short-poll, long-poll, "
-        "websocket, sse)");
+        "websocket, sse, engine.io)");
 }
 
 TEST_CASE("an integer field refuses a fraction") {
@@ -333,7 +333,8 @@ TEST_CASE("long strings are cut short in messages") {
   const std::string long_name(100, 'x');
   CHECK(error_of(set(minimal_scenario(), "/transports/0", long_name)) ==
         "t.json: /transports/0: \"" + std::string(40, 'x') +
-            "...\" is not a transport (expected one of short-poll, long-poll, websocket, sse)");
+            "...\" is not a transport (expected one of short-poll, long-poll, websocket, sse, "
+            "engine.io)");
 }
 
 TEST_CASE("a repeated key is an error, not a silent overwrite") {

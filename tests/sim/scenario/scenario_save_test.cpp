@@ -88,7 +88,8 @@ TEST_CASE("a saved scenario lists every field in order, whole numbers without a 
   for (const auto& [key, value] : json.items()) keys.push_back(key);
   CHECK(keys == std::vector<std::string>{"name", "title", "description", "duration_s", "seed",
                                          "transports", "clients", "network", "proxy", "http",
-                                         "short_poll", "long_poll", "websocket", "sse", "traffic"});
+                                         "short_poll", "long_poll", "websocket", "sse", "engine_io",
+                                         "traffic"});
   CHECK(json["network"].dump() ==
         R"({"latency_ms":50,"jitter_ms":0,"loss":0,"bandwidth_kbps":0,"tls":false})");
   CHECK(json["traffic"][1].dump() ==

@@ -90,7 +90,7 @@ TEST_CASE("a value of the wrong type names the type expected") {
 TEST_CASE("enums take only their JSON names") {
   CHECK(error_of(set(small_json(), "/lanes/0/transport", "carrier-pigeon")) ==
         "t.json: /lanes/0/transport: \"carrier-pigeon\" is not a transport (expected one of "
-        "short-poll, long-poll, websocket, sse)");
+        "short-poll, long-poll, websocket, sse, engine.io)");
   CHECK(error_of(set(small_json(), "/lanes/0/endpoints/1/role", "Server")) ==
         "t.json: /lanes/0/endpoints/1/role: \"Server\" is not an endpoint role (expected one of "
         "client, proxy, load-balancer, server, broker)");

@@ -77,25 +77,30 @@ Scenario engine_io_scenario(Nanoseconds duration) {
 
 }  // namespace
 
-TEST_CASE("engine.io: handshake on polling, CONNECT, then the probe and the upgrade in the reference order") {
+TEST_CASE(
+    "engine.io: handshake on polling, CONNECT, then the probe and the upgrade in the reference "
+    "order") {
   Scenario scenario = engine_io_scenario(3s);
   add_at(scenario, Direction::server_to_client, {1000ms});
   const Lane lane = run_one_lane(scenario);
 
   // 50 ms one way. The handshake GET goes at 100 ms, once TCP is up, and is answered at 150 ms.
-  const WireFrame* open_request = first(lane, [](const WireFrame& f) { return is_http(f, "request"); });
+  const WireFrame* open_request =
+      first(lane, [](const WireFrame& f) { return is_http(f, "request"); });
   REQUIRE(open_request != nullptr);
   CHECK(open_request->sent_at == 100ms);
   CHECK(open_request->setup);
-  CHECK(start_line(*open_request).starts_with("GET /engine.io/?client=1&EIO=4&transport=polling&t="));
+  CHECK(
+      start_line(*open_request).starts_with("GET /socket.io/?client=1&EIO=4&transport=polling&t="));
   CHECK(start_line(*open_request).find("&sid=") == std::string_view::npos);
 
   const WireFrame* open = first(lane, [](const WireFrame& f) { return is_http(f, "response"); });
   REQUIRE(open != nullptr);
   CHECK(open->sent_at == 150ms);
-  CHECK(as_text(open->bytes).starts_with(
-      "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Length: 118\r\n"
-      "cache-control: no-store\r\n\r\n0{\"sid\":\""));
+  CHECK(as_text(open->bytes)
+            .starts_with("HTTP/1.1 200 OK\r\nContent-Type: text/plain; "
+                         "charset=UTF-8\r\nContent-Length: 118\r\n"
+                         "cache-control: no-store\r\n\r\n0{\"sid\":\""));
   const std::string open_body = body_of(*open);
   CHECK(open_body.size() == 118);
   CHECK(open_body.ends_with(
@@ -125,17 +130,20 @@ TEST_CASE("engine.io: handshake on polling, CONNECT, then the probe and the upgr
   // The probe: a WebSocket for the same sid, 2probe, 3probe, the pending poll ended with a noop,
   // then 5 from the client.
   const WireFrame* probe = first(lane, [](const WireFrame& f) {
-    return is_http(f, "request") && start_line(f).find("transport=websocket") != std::string_view::npos;
+    return is_http(f, "request") &&
+           start_line(f).find("transport=websocket") != std::string_view::npos;
   });
   REQUIRE(probe != nullptr);
   CHECK(start_line(*probe) ==
-        "GET /engine.io/?client=1&EIO=4&transport=websocket&sid=" + sid + " HTTP/1.1");
+        "GET /socket.io/?client=1&EIO=4&transport=websocket&sid=" + sid + " HTTP/1.1");
   const WireFrame* switching = first(lane, [](const WireFrame& f) {
     return is_http(f, "response") && start_line(f) == "HTTP/1.1 101 Switching Protocols";
   });
   REQUIRE(switching != nullptr);
-  const WireFrame* ping_probe = first(lane, [](const WireFrame& f) { return is_websocket_text(f, "2probe"); });
-  const WireFrame* pong_probe = first(lane, [](const WireFrame& f) { return is_websocket_text(f, "3probe"); });
+  const WireFrame* ping_probe =
+      first(lane, [](const WireFrame& f) { return is_websocket_text(f, "2probe"); });
+  const WireFrame* pong_probe =
+      first(lane, [](const WireFrame& f) { return is_websocket_text(f, "3probe"); });
   REQUIRE(ping_probe != nullptr);
   REQUIRE(pong_probe != nullptr);
   CHECK(ping_probe->from == kClient);
@@ -146,7 +154,8 @@ TEST_CASE("engine.io: handshake on polling, CONNECT, then the probe and the upgr
   REQUIRE(noop != nullptr);
   // The server's 100 ms check after 3probe.
   CHECK(noop->sent_at == pong_probe->sent_at + 100ms);
-  const WireFrame* upgrade = first(lane, [](const WireFrame& f) { return is_websocket_text(f, "5"); });
+  const WireFrame* upgrade =
+      first(lane, [](const WireFrame& f) { return is_websocket_text(f, "5"); });
   REQUIRE(upgrade != nullptr);
   CHECK(upgrade->from == kClient);
   CHECK(upgrade->sent_at == *noop->received_at);
@@ -156,13 +165,13 @@ TEST_CASE("engine.io: handshake on polling, CONNECT, then the probe and the upgr
   // After the upgrade a message is one frame, one transit.
   REQUIRE(lane.messages.size() == 1);
   CHECK(lane.messages[0].delivered_at == 1050ms);
-  const WireFrame* event = first(lane, [](const WireFrame& f) {
-    return f.layer == Layer::websocket && !f.messages.empty();
-  });
+  const WireFrame* event = first(
+      lane, [](const WireFrame& f) { return f.layer == Layer::websocket && !f.messages.empty(); });
   REQUIRE(event != nullptr);
   CHECK(websocket_text(*event).starts_with("42[\"message\",\"#0 "));
   // No poll after the upgrade.
-  CHECK(first(lane, [](const WireFrame& f) { return is_http(f, "request"); }, upgrade->sent_at) ==
+  CHECK(first(
+            lane, [](const WireFrame& f) { return is_http(f, "request"); }, upgrade->sent_at) ==
         nullptr);
 }
 
@@ -173,7 +182,8 @@ TEST_CASE("engine.io: messages around the upgrade arrive once each and in order"
   add_at(scenario, Direction::server_to_client, times);
   add_at(scenario, Direction::client_to_server, times);
   const Lane lane = run_one_lane(scenario);
-  const WireFrame* upgrade = first(lane, [](const WireFrame& f) { return is_websocket_text(f, "5"); });
+  const WireFrame* upgrade =
+      first(lane, [](const WireFrame& f) { return is_websocket_text(f, "5"); });
   REQUIRE(upgrade != nullptr);
   // Both directions cross the switch: some messages before it on polling, some after on the
   // WebSocket.
@@ -215,7 +225,8 @@ TEST_CASE("engine.io: behind a proxy that strips Upgrade the probe fails and pol
     return is_http(f, "response") && start_line(f) == "HTTP/1.1 400 Bad Request";
   });
   REQUIRE(refused != nullptr);
-  CHECK(as_text(refused->bytes).find("Content-Type: application/json\r\nTransfer-Encoding: chunked") !=
+  CHECK(as_text(refused->bytes)
+            .find("Content-Type: application/json\r\nTransfer-Encoding: chunked") !=
         std::string_view::npos);
   CHECK(body_of(*refused) == "22\r\n{\"code\":3,\"message\":\"Bad request\"}\r\n0\r\n\r\n");
   CHECK(first(lane, [](const WireFrame& f) { return is_websocket_text(f, "2probe"); }) == nullptr);
@@ -226,14 +237,15 @@ TEST_CASE("engine.io: behind a proxy that strips Upgrade the probe fails and pol
   // Still the first session: the failed probe did not end it.
   CHECK(handshakes(lane).size() == 1);
   // A server message reaches the held poll at once: one transit through the proxy.
-  const WireFrame* carrier = first(lane, [](const WireFrame& f) {
-    return is_http(f, "response") && !f.messages.empty();
-  });
+  const WireFrame* carrier =
+      first(lane, [](const WireFrame& f) { return is_http(f, "response") && !f.messages.empty(); });
   REQUIRE(carrier != nullptr);
   CHECK(body_of(*carrier).starts_with("42[\"message\",\"#"));
 }
 
-TEST_CASE("engine.io: with upgrade off and no Socket.IO the session stays on polling with bare messages") {
+TEST_CASE(
+    "engine.io: with upgrade off and no Socket.IO the session stays on polling with bare "
+    "messages") {
   Scenario scenario = engine_io_scenario(3s);
   scenario.engine_io.upgrade = false;
   scenario.engine_io.socketio = false;
@@ -244,16 +256,16 @@ TEST_CASE("engine.io: with upgrade off and no Socket.IO the session stays on pol
   REQUIRE(open != nullptr);
   CHECK(body_of(*open).find("\"upgrades\":[]") != std::string::npos);
   CHECK(first(lane, [](const WireFrame& f) { return f.layer == Layer::websocket; }) == nullptr);
-  const WireFrame* down = first(lane, [](const WireFrame& f) {
-    return is_http(f, "response") && !f.messages.empty();
-  });
+  const WireFrame* down =
+      first(lane, [](const WireFrame& f) { return is_http(f, "response") && !f.messages.empty(); });
   REQUIRE(down != nullptr);
   CHECK(body_of(*down).starts_with("4#0 "));
-  const WireFrame* up = first(lane, [](const WireFrame& f) {
-    return is_http(f, "request") && !f.messages.empty();
-  });
+  const WireFrame* up =
+      first(lane, [](const WireFrame& f) { return is_http(f, "request") && !f.messages.empty(); });
   REQUIRE(up != nullptr);
   CHECK(body_of(*up).starts_with("4#1 "));
+  // Engine.IO alone lives at its own path.
+  CHECK(start_line(*up).starts_with("POST /engine.io/?client=1&EIO=4&transport=polling&t="));
   for (const Message& message : lane.messages) CHECK(message.delivered_at.has_value());
 }
 
@@ -301,13 +313,15 @@ TEST_CASE("engine.io: a pong later than pingTimeout ends the session, and Socket
   CHECK(gap <= 1600ms);
   // The second session is the server's second: its id ends in AAAB.
   const WireFrame* second_open = first(
-      lane, [](const WireFrame& f) { return is_http(f, "response") && body_of(f).starts_with("0{"); },
+      lane,
+      [](const WireFrame& f) { return is_http(f, "response") && body_of(f).starts_with("0{"); },
       opens[1]->sent_at);
   REQUIRE(second_open != nullptr);
   CHECK(body_of(*second_open).substr(25, 4) == "AAAB");
 }
 
-TEST_CASE("engine.io: heartbeats keep a session alive through a proxy that closes idle connections") {
+TEST_CASE(
+    "engine.io: heartbeats keep a session alive through a proxy that closes idle connections") {
   Scenario scenario = engine_io_scenario(150s);
   scenario.proxy.enabled = true;
   scenario.proxy.idle_timeout = 60s;
@@ -327,4 +341,35 @@ TEST_CASE("engine.io: the same seed gives the same frames") {
   scenario.seed = 8;
   const Lane c = run_one_lane(scenario);
   CHECK_FALSE(a.frames == c.frames);  // the sid, the t= and the masking keys come from the seed
+}
+
+TEST_CASE(
+    "engine.io: with websocket_only the session opens on a WebSocket, and no proxy helps it") {
+  Scenario scenario = engine_io_scenario(3s);
+  scenario.engine_io.websocket_only = true;
+  add_at(scenario, Direction::server_to_client, {1000ms});
+  const Lane lane = run_one_lane(scenario);
+  const WireFrame* request = first(lane, [](const WireFrame& f) { return is_http(f, "request"); });
+  REQUIRE(request != nullptr);
+  CHECK(start_line(*request) == "GET /socket.io/?client=1&EIO=4&transport=websocket HTTP/1.1");
+  CHECK(handshakes(lane).empty());
+  const WireFrame* open = first(lane, [](const WireFrame& f) {
+    return f.layer == Layer::websocket && websocket_text(f).starts_with("0{");
+  });
+  REQUIRE(open != nullptr);
+  CHECK(websocket_text(*open).find("\"upgrades\":[]") != std::string::npos);
+  REQUIRE(lane.messages.size() == 1);
+  CHECK(lane.messages[0].delivered_at == 1050ms);
+
+  // Behind a proxy that strips Upgrade there is nothing to fall back to: every attempt fails.
+  scenario.proxy.enabled = true;
+  scenario.proxy.strip_upgrade = true;
+  scenario.duration = 10s;
+  const Lane blocked = run_one_lane(scenario);
+  CHECK_FALSE(blocked.messages[0].delivered_at.has_value());
+  int attempts = 0;
+  for (const WireFrame& frame : blocked.frames) {
+    if (frame.from == kClient && is_http(frame, "request")) ++attempts;
+  }
+  CHECK(attempts >= 3);
 }

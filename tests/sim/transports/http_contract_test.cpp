@@ -48,6 +48,7 @@ TEST_CASE("http contract: each transport's endpoint, and nothing else, names it"
     CAPTURE(row.name);
     CHECK(transport_at(row.path) == row.transport);
   }
+  CHECK(transport_at(kSocketIoPath) == Transport::engine_io);
   CHECK_FALSE(transport_at(kSendPath));
   CHECK_FALSE(transport_at("/"));
 }

@@ -63,3 +63,41 @@ TEST_CASE("engine.io: error bodies are the reference server's, with their status
   CHECK(error_status(ErrorCode::forbidden) == 403);
   CHECK(error_status(ErrorCode::unknown_sid) == 400);
 }
+
+TEST_CASE("engine.io session: requests are refused in the reference server's order") {
+  using pushlab::sim::wire::engineio::ErrorCode;
+  using pushlab::sim::wire::engineio::refusal;
+  using pushlab::sim::wire::engineio::RequestFacts;
+  const RequestFacts handshake{.method = "GET", .transport = "polling", .eio = "4"};
+  CHECK_FALSE(refusal(handshake).has_value());
+  RequestFacts bad = handshake;
+  bad.transport = "flash";
+  bad.sid = "nosuch";  // the transport is checked before the sid
+  CHECK(refusal(bad) == ErrorCode::unknown_transport);
+  bad = handshake;
+  bad.sid = "nosuch";
+  CHECK(refusal(bad) == ErrorCode::unknown_sid);
+  bad.session_transport = "websocket";  // after the upgrade, polling is a mismatch
+  CHECK(refusal(bad) == ErrorCode::bad_request);
+  bad.session_transport = "polling";
+  CHECK_FALSE(refusal(bad).has_value());
+  bad = handshake;
+  bad.method = "POST";
+  CHECK(refusal(bad) == ErrorCode::bad_handshake_method);
+  bad = handshake;
+  bad.transport = "websocket";  // a WebSocket handshake whose Upgrade a proxy stripped
+  CHECK(refusal(bad) == ErrorCode::bad_request);
+  bad.upgrade = true;
+  CHECK_FALSE(refusal(bad).has_value());
+  bad = handshake;
+  bad.eio = "3";
+  CHECK(refusal(bad) == ErrorCode::unsupported_protocol_version);
+  // The probe of a polling session: a WebSocket with its sid, with Upgrade.
+  const RequestFacts probe{.method = "GET",
+                           .transport = "websocket",
+                           .eio = "4",
+                           .sid = "S",
+                           .upgrade = true,
+                           .session_transport = "polling"};
+  CHECK_FALSE(refusal(probe).has_value());
+}
