@@ -42,8 +42,7 @@ struct Clients::Impl {
       case sim::Transport::sse:
         return make_sse_client(context);
       case sim::Transport::engine_io:
-        throw std::invalid_argument(
-            "live mode has no Engine.IO client yet: run the engine.io lane in the simulator");
+        return make_engine_io_client(context);
       case sim::Transport::websocket:
         break;
     }

@@ -33,5 +33,6 @@ std::unique_ptr<LiveClient> make_short_poll_client(const ClientContext& context)
 std::unique_ptr<LiveClient> make_long_poll_client(const ClientContext& context);
 std::unique_ptr<LiveClient> make_sse_client(const ClientContext& context);
 std::unique_ptr<LiveClient> make_websocket_client(const ClientContext& context);
+std::unique_ptr<LiveClient> make_engine_io_client(const ClientContext& context);
 
 }  // namespace pushlab::live::clients

@@ -21,7 +21,9 @@ std::shared_ptr<Session> Hub::open(int client, bool socketio) {
   return session;
 }
 
-std::string Hub::socketio_sid() { return eio::make_sid(nonce(), socketio_ids_++); }
+std::string Hub::socketio_sid() {
+  return eio::make_sid(nonce(), socketio_ids_++);
+}
 
 std::shared_ptr<Session> Hub::find(std::string_view sid) const {
   const auto found = sessions_.find(sid);
@@ -55,6 +57,8 @@ std::int64_t Hub::start_of_session(int client) const {
   return all.empty() ? -1 : static_cast<std::int64_t>(all.back().id);
 }
 
-void Hub::had_session(int client) { had_session_[static_cast<std::size_t>(client)] = true; }
+void Hub::had_session(int client) {
+  had_session_[static_cast<std::size_t>(client)] = true;
+}
 
 }  // namespace pushlab::live::engine_io

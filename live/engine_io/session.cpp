@@ -121,7 +121,8 @@ void Session::close(Type ends_poll_with) {
   for (auto* timer : {&ping_timer_, &pong_timer_, &noop_timer_, &upgrade_timer_}) timer->cancel();
   if (token_) hub_.feed().unsubscribe(client_, *token_);
   token_.reset();
-  if (held_) std::exchange(held_, nullptr)(eio::encode_payload({eio::Packet::text(ends_poll_with)}));
+  if (held_)
+    std::exchange(held_, nullptr)(eio::encode_payload({eio::Packet::text(ends_poll_with)}));
   for (auto* closer : {&close_websocket_, &close_probe_}) {
     if (auto close_frame = std::exchange(*closer, nullptr)) close_frame();
   }
@@ -161,9 +162,7 @@ void Session::read_socketio(const eio::Packet& packet) {
   if (inner->nsp != "/") return;
   if (inner->type == sio::PacketType::connect && !connected_) {
     connected_ = true;
-    send(eio::Packet::text(
-        Type::message, sio::encode({.type = sio::PacketType::connect,
-                                    .data = "{\"sid\":\"" + hub_.socketio_sid() + "\"}"})));
+    send(eio::Packet::text(Type::message, sio::encode(sio::connect_packet(hub_.socketio_sid()))));
     subscribe();
   } else if (inner->type == sio::PacketType::event && connected_) {
     received(packet, event_text(*inner).value_or(inner->data.value_or("")));
@@ -264,8 +263,8 @@ void Session::send_new_messages() {
   for (const FeedMessage& message : hub_.feed().since(client_, last_sent_)) {
     last_sent_ = static_cast<std::int64_t>(message.id);
     send(eio::Packet::text(
-        Type::message, socketio_ ? sio::encode(sio::message_event("message", message.payload))
-                                 : message.payload));
+        Type::message,
+        socketio_ ? sio::encode(sio::message_event("message", message.payload)) : message.payload));
   }
 }
 

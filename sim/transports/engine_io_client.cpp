@@ -1,12 +1,12 @@
 #include "sim/transports/engine_io_client.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include "sim/net/duration_text.hpp"
 #include "sim/transports/cluster_backoff.hpp"
 #include "sim/transports/engine_io_frames.hpp"
 #include "sim/transports/random_streams.hpp"
+#include "sim/transports/socketio_backoff.hpp"
 #include "sim/transports/websocket_frames.hpp"
 #include "sim/wire/engineio/payload.hpp"
 #include "sim/wire/engineio/session.hpp"
@@ -24,17 +24,6 @@ namespace ws = wire::websocket;
 using Type = eio::PacketType;
 
 namespace {
-
-// socket.io-client's Manager: reconnectionDelay 1000, reconnectionDelayMax 5000,
-// randomizationFactor 0.5, and its Backoff (lib/contrib/backo2.ts): ms * 2^attempt, moved by
-// up to half of itself, down when the draw's tenths digit is even and up when it is odd.
-Nanoseconds socketio_backoff(int attempt, Rng& rng) {
-  double ms = 1000.0 * std::pow(2.0, attempt);
-  const double draw = rng.uniform();
-  const double deviation = std::floor(draw * 0.5 * ms);
-  ms = (static_cast<int>(std::floor(draw * 10)) & 1) == 0 ? ms - deviation : ms + deviation;
-  return std::chrono::milliseconds{static_cast<std::int64_t>(std::min(ms, 5000.0))};
-}
 
 std::string_view body_of(const wire::http::Response& response) {
   return wire::as_text(response.body);
@@ -212,8 +201,7 @@ void EngineIoClient::opened(const eio::Packet& packet) {
   ping_timeout_ = std::chrono::milliseconds{info->ping_timeout_ms};
   expect_ping();
   if (socketio_) {
-    write({eio::Packet::text(Type::message, sio::encode({.type = sio::PacketType::connect})),
-           std::nullopt});
+    write({eio::Packet::text(Type::message, sio::encode(sio::connect_packet())), std::nullopt});
   } else {
     attempts_ = 0;
     if (cluster_backoff_) cluster_backoff_->reset();
@@ -502,7 +490,7 @@ void EngineIoClient::session_ended(std::string why) {
 
 Nanoseconds EngineIoClient::next_reconnect_delay() {
   if (cluster_backoff_) return cluster_backoff_->next_delay();
-  return socketio_backoff(attempts_++, backoff_rng_);
+  return socketio_reconnect_delay(attempts_++, backoff_rng_);
 }
 
 }  // namespace pushlab::sim

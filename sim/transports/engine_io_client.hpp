@@ -32,8 +32,8 @@ class EngineIoClient final : public ClientModel {
   // the transport of a session that opens on it (transports: ["websocket"]).
   struct Probe {
     enum class Phase { connecting, handshaking, probing, open, ended };
-    Probe(TcpConnection& tcp, bool tls, int session, bool direct)
-        : socket(tcp, Side::opener, tls), session(session), direct(direct) {}
+    Probe(TcpConnection& tcp, bool tls, int of_session, bool only_transport)
+        : socket(tcp, Side::opener, tls), session(of_session), direct(only_transport) {}
     Socket socket;
     int session;
     bool direct;

@@ -380,9 +380,7 @@ void EngineIoServer::read_socketio(Session& session, const eio::Packet& packet) 
     session.socketio_connected = true;
     const std::string sid = eio::make_sid(random_sid_nonce(world_.rng), socketio_ids_++);
     send(session,
-         {eio::Packet::text(Type::message, sio::encode({.type = sio::PacketType::connect,
-                                                        .data = "{\"sid\":\"" + sid + "\"}"})),
-          std::nullopt});
+         {eio::Packet::text(Type::message, sio::encode(sio::connect_packet(sid))), std::nullopt});
     const auto client = static_cast<std::size_t>(session.client);
     had_session_[client] = true;
     for (const MessageId id : std::exchange(before_first_[client], {})) push(session.client, id);

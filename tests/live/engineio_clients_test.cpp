@@ -44,8 +44,8 @@ nlohmann::json run_case(ServerOptions options, const std::string& which) {
   pushlab::testing::Run run;
   {
     const Serving serving(server);
-    run = pushlab::testing::run_program("NODE_PATH=" PUSHLAB_NODE_MODULES " node " PUSHLAB_SOURCE_DIR
-                                        "/tests/node/live_clients.mjs",
+    run = pushlab::testing::run_program("NODE_PATH=" PUSHLAB_NODE_MODULES
+                                        " node " PUSHLAB_SOURCE_DIR "/tests/node/live_clients.mjs",
                                         std::to_string(server.port()) + " " + which);
   }
   CAPTURE(run.out);

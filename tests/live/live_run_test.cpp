@@ -159,3 +159,43 @@ TEST_CASE("a live run refuses a time scale that is not positive") {
 }
 
 }  // namespace
+
+namespace {
+
+// The lane's frames with these first bytes (a WebSocket frame's payload is masked one way, so
+// only HTTP is looked for by its bytes).
+long http_frames_starting(const sim::Lane& lane, std::string_view start) {
+  return std::count_if(lane.frames.begin(), lane.frames.end(), [&](const sim::WireFrame& frame) {
+    return frame.layer == sim::Layer::http && sim::wire::as_text(frame.bytes).starts_with(start);
+  });
+}
+
+// Our Engine.IO page against our live server, through the relay: every message arrives, both
+// ways, and the lane shows the session's handshake and the probe's 101 (or its refusal).
+sim::Lane live_engine_io_lane(bool strip_upgrade) {
+  sim::Scenario scenario = shortened("chat");
+  scenario.lanes = {sim::Transport::engine_io};
+  scenario.proxy.enabled = strip_upgrade;
+  scenario.proxy.strip_upgrade = strip_upgrade;
+  const sim::Trace live = live::run(scenario, {.time_scale = 1, .progress = {}});
+  REQUIRE(live.lanes.size() == 1);
+  const sim::Lane& lane = live.lanes[0];
+  REQUIRE_FALSE(lane.messages.empty());
+  for (const sim::Message& message : lane.messages) CHECK(message.delivered_at.has_value());
+  CHECK(http_frames_starting(lane, "GET /socket.io/?client=1&EIO=4&transport=polling&t=") >= 2);
+  return lane;
+}
+
+}  // namespace
+
+TEST_CASE("live engine.io: the page upgrades to the WebSocket and every message arrives") {
+  const sim::Lane lane = live_engine_io_lane(false);
+  CHECK(http_frames_starting(lane, "HTTP/1.1 101 Switching Protocols") == 1);
+}
+
+TEST_CASE("live engine.io: where the proxy strips Upgrade the page stays on polling") {
+  const sim::Lane lane = live_engine_io_lane(true);
+  CHECK(http_frames_starting(lane, "HTTP/1.1 101") == 0);
+  // The server's refusal of the probe, and the proxy's copy of it to the browser.
+  CHECK(http_frames_starting(lane, "HTTP/1.1 400 Bad Request") == 2);
+}

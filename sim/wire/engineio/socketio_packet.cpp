@@ -64,6 +64,13 @@ std::string encode(const Packet& packet) {
   return text;
 }
 
+Packet connect_packet(std::string_view sid) {
+  Packet packet;
+  packet.type = PacketType::connect;
+  if (!sid.empty()) packet.data = "{\"sid\":\"" + std::string(sid) + "\"}";
+  return packet;
+}
+
 Packet message_event(std::string_view event, std::string_view text) {
   return {.type = PacketType::event,
           .nsp = "/",

@@ -40,6 +40,10 @@ struct Packet {
 
 std::string encode(const Packet& packet);
 
+// A CONNECT on namespace "/": the client's "0", or the server's answer naming the socket's
+// id, 0{"sid":"..."}.
+Packet connect_packet(std::string_view sid = {});
+
 // An event on namespace "/" whose arguments are one string: 2["message","hi"].
 Packet message_event(std::string_view event, std::string_view text);
 
