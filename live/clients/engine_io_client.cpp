@@ -74,9 +74,8 @@ class EngineIoClient final : public LiveClient {
 
  private:
   eio::Packet message_packet(const std::string& payload) const {
-    return eio::Packet::text(Type::message,
-                             socketio_ ? sio::encode(sio::message_event("message", payload))
-                                       : payload);
+    return eio::Packet::text(
+        Type::message, socketio_ ? sio::encode(sio::message_event("message", payload)) : payload);
   }
 
   void handshake() {
@@ -100,8 +99,7 @@ class EngineIoClient final : public LiveClient {
 
   std::string polling_target() {
     return sim::engine_io::polling_target(
-        context_.client, socketio_, sim::engine_io::cache_buster(context_.clock.now(), rng_),
-        sid_);
+        context_.client, socketio_, sim::engine_io::cache_buster(context_.clock.now(), rng_), sid_);
   }
 
   // An exchange whose answer, if it is a 200, is read as a payload.
@@ -109,23 +107,22 @@ class EngineIoClient final : public LiveClient {
                     std::function<void(bool ok, std::string body)> answered) {
     auto body = std::make_shared<std::string>();
     auto status = std::make_shared<int>(0);
-    return {.request = std::move(request),
-            .method = std::move(method),
-            .held = held,
-            .on_head = [status](const http::Response& head) { *status = head.status; },
-            .on_body = [body](sim::wire::ByteView bytes) { *body += sim::wire::as_text(bytes); },
-            .on_end = [status, body, answered = std::move(answered)](bool complete) {
-              answered(complete && *status == 200, std::move(*body));
-            }};
+    return {
+        .request = std::move(request),
+        .method = std::move(method),
+        .held = held,
+        .on_head = [status](const http::Response& head) { *status = head.status; },
+        .on_body = [body](sim::wire::ByteView bytes) { *body += sim::wire::as_text(bytes); },
+        .on_end = [status, body, answered = std::move(answered)](
+                      bool complete) { answered(complete && *status == 200, std::move(*body)); }};
   }
 
   void get() {
     polling_ = true;
     const int session = session_;
-    page_->send(exchange(context_.http.request("GET", polling_target(), {}).bytes, "GET", true,
-                         [this, session](bool ok, std::string body) {
-                           answered_get(session, ok, body);
-                         }));
+    page_->send(
+        exchange(context_.http.request("GET", polling_target(), {}).bytes, "GET", true,
+                 [this, session](bool ok, std::string body) { answered_get(session, ok, body); }));
   }
 
   void answered_get(int session, bool ok, const std::string& body) {
@@ -232,7 +229,8 @@ class EngineIoClient final : public LiveClient {
   void connected() {
     connected_ = true;
     attempts_ = 0;
-    for (const std::string& payload : std::exchange(send_buffer_, {})) write(message_packet(payload));
+    for (const std::string& payload : std::exchange(send_buffer_, {}))
+      write(message_packet(payload));
   }
 
   // The probe beside polling, or (`direct`) a session's only transport.
@@ -299,13 +297,14 @@ class EngineIoClient final : public LiveClient {
       return;
     }
     if (opcode == ws::Opcode::close) {
-      websocket_->write(ws::encode_frame(ws::close_frame({.code = 1000, .reason = {}}, &masking_key())));
+      websocket_->write(
+          ws::encode_frame(ws::close_frame({.code = 1000, .reason = {}}, &masking_key())));
       if (upgraded_) return session_ended();
       return drop_websocket();
     }
     if (opcode != ws::Opcode::text && opcode != ws::Opcode::binary) return;
-    const auto packet =
-        eio::decode_websocket_packet(sim::wire::as_text(frame.payload), opcode == ws::Opcode::binary);
+    const auto packet = eio::decode_websocket_packet(sim::wire::as_text(frame.payload),
+                                                     opcode == ws::Opcode::binary);
     const auto* decoded = std::get_if<eio::Packet>(&packet);
     if (decoded == nullptr) return session_ended();
     if (probing_) {
@@ -329,9 +328,9 @@ class EngineIoClient final : public LiveClient {
   void write_frame(const eio::Packet& packet) {
     if (!websocket_) return;
     const eio::WebSocketPayload payload = eio::encode_websocket_packet(packet);
-    const ws::Frame frame = payload.binary
-                                ? ws::binary_frame(sim::wire::to_bytes(payload.bytes), &masking_key())
-                                : ws::text_frame(payload.bytes, &masking_key());
+    const ws::Frame frame =
+        payload.binary ? ws::binary_frame(sim::wire::to_bytes(payload.bytes), &masking_key())
+                       : ws::text_frame(payload.bytes, &masking_key());
     websocket_->write(ws::encode_frame(frame));
   }
 

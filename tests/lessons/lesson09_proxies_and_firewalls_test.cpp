@@ -275,6 +275,40 @@ TEST_CASE("lesson 9, proxies and firewalls: the stripped handshake, wss:// and t
     says(text, "the 400 came back " + seconds(*refusal.received_at, 1) + " after the start");
   }
 
+  SUBCASE("Socket.IO: the probe is refused, and the session stays on polling") {
+    const std::string title = "Socket.IO falls back by itself";
+    const std::string& text = lesson.step(title).text;
+    const sim::Trace trace = lesson.run(title);
+    const sim::Lane& lane = lane_of(trace, Transport::engine_io);
+    const sim::EndpointId client = endpoint_of(lane, sim::EndpointRole::client);
+    const sim::EndpointId proxy = endpoint_of(lane, sim::EndpointRole::proxy);
+
+    const sim::WireFrame& first = lane.frames[find_frame(lane, client, proxy, sim::Layer::http)];
+    CHECK(text_of(first).starts_with("GET /socket.io/?client=1&EIO=4&transport=polling&t="));
+    says(text, "a plain `GET /socket.io/?EIO=4&transport=polling`");
+    const auto open = std::find_if(lane.frames.begin(), lane.frames.end(), [](const auto& f) {
+      return f.layer == sim::Layer::http && has(text_of(f), "\r\n\r\n0{\"sid\":");
+    });
+    REQUIRE(open != lane.frames.end());
+    CHECK(has(text_of(*open), "\"upgrades\":[\"websocket\"]"));
+
+    const sim::WireFrame& selected = lane.frames.at(32);  // engine.io:32
+    CHECK(selected.to == client);
+    CHECK(text_of(selected).starts_with("HTTP/1.1 400 Bad Request\r\n"));
+    CHECK(has(text_of(selected), "{\"code\":3,\"message\":\"Bad request\"}"));
+    says(text, "`{\"code\":3,\"message\":\"Bad request\"}`, " + std::to_string(selected.size()) +
+                   " bytes, the selected frame, at the browser at " +
+                   seconds(*selected.received_at, 1));
+    CHECK(count_labelled(lane, "101") == 0);  // no WebSocket ever opens
+
+    const sim::LaneMetrics metrics = sim::compute_metrics(lane);
+    CHECK(metrics.lost == 0);
+    says(text, "delivers all " + count_of(metrics.delivered) + " messages, " +
+                   ms(metrics.latency.mean) + " on average");
+    says(quiz, "delivers all " + count_of(metrics.delivered) + " messages too, " +
+                   ms(metrics.latency.mean) + " on average");
+  }
+
   SUBCASE("a proxy's limit on held requests: 504, and the gap after it") {
     const std::string title = "The fallback has a limit too";
     const std::string& text = lesson.step(title).text;

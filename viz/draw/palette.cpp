@@ -37,6 +37,7 @@ const Palette& dark_palette() {
           IM_COL32(86, 180, 233, 255),   // long polling: sky blue
           IM_COL32(230, 159, 0, 255),    // WebSocket: orange
           IM_COL32(0, 158, 115, 255),    // SSE: bluish green
+          IM_COL32(120, 160, 235, 255),  // Socket.IO: Okabe-Ito's blue, lightened for the dark
       }};
   return palette;
 }
@@ -65,6 +66,7 @@ const Palette& presentation_palette() {
                                    opaque(kFrameColoursOnWhite[2]),  // long polling
                                    opaque(kFrameColoursOnWhite[3]),  // WebSocket
                                    opaque(kFrameColoursOnWhite[4]),  // SSE
+                                   IM_COL32(0, 114, 178, 255),       // Socket.IO: Okabe-Ito's blue
                                }};
   return palette;
 }

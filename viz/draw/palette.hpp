@@ -19,8 +19,8 @@ struct Palette {
   ImU32 connection;
   ImU32 playhead;
   ImU32 selection;
-  ImU32 frame_colours[7];      // by FrameColour
-  ImU32 transport_colours[4];  // by Transport, in the plots
+  ImU32 frame_colours[7];                            // by FrameColour
+  ImU32 transport_colours[sim::kTransports.size()];  // by Transport, in the plots
 
   ImU32 frame(FrameColour colour) const { return frame_colours[static_cast<int>(colour)]; }
   ImU32 transport(sim::Transport transport) const {
