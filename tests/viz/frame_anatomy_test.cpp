@@ -2,8 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
+#include "sim/wire/websocket/frame.hpp"
 #include "sim/wire/websocket/frame_encoder.hpp"
 
 namespace pushlab::viz {
@@ -70,6 +73,45 @@ TEST_CASE("a masked WebSocket frame: header fields by the RFC, masked and unmask
 TEST_CASE("a modelled frame has no bytes to take apart") {
   const sim::WireFrame syn{.layer = sim::Layer::tcp, .kind = "syn", .modelled_size = 60};
   CHECK(frame_anatomy(syn).fields.empty());
+}
+
+TEST_CASE("an engine.io poll's answer: each layer's fields, over the body's bytes") {
+  const std::string head = "HTTP/1.1 200 OK\r\nContent-Length: 24\r\n\r\n";
+  const std::string body =
+      "42[\"message\",\"#0 ab\"]\x1e"
+      "2";
+  const FrameAnatomy anatomy =
+      frame_anatomy(frame_of(sim::Layer::http, head + body), {.engine_io = true, .socketio = true});
+  std::vector<std::string> names;
+  for (const ByteField& field : anatomy.fields) names.push_back(field.name);
+  CHECK(std::find(names.begin(), names.end(), "body") == names.end());
+  const ByteField& engine = anatomy.fields.at(3);
+  CHECK(engine.name == "Engine.IO type");
+  CHECK(engine.value == "4 (message)");
+  CHECK(engine.first_byte == head.size());
+  CHECK(field_named(anatomy, "Socket.IO type").value == "2 (EVENT)");
+  const ByteField& json = field_named(anatomy, "Socket.IO JSON");
+  CHECK(json.value == "[\"message\",\"#0 ab\"]");
+  CHECK(json.first_byte == head.size() + 2);
+  CHECK(json.payload);
+  CHECK(field_named(anatomy, "Engine.IO separator").first_byte == head.size() + 21);
+  CHECK(anatomy.fields.back().value == "2 (ping)");
+  // Without the lane's context the body is one field, as for any HTTP response.
+  CHECK(field_named(frame_anatomy(frame_of(sim::Layer::http, head + body)), "body").byte_count ==
+        body.size());
+}
+
+TEST_CASE("a browser's engine.io WebSocket frame: the packet read from the unmasked payload") {
+  const sim::wire::websocket::MaskingKey key{1, 2, 3, 4};
+  const sim::wire::Bytes bytes =
+      sim::wire::websocket::encode_frame(sim::wire::websocket::text_frame("2probe", &key));
+  sim::WireFrame frame{.layer = sim::Layer::websocket, .bytes = bytes};
+  const FrameAnatomy anatomy = frame_anatomy(frame, {.engine_io = true, .socketio = true});
+  CHECK(field_named(anatomy, "masked payload").byte_count == 6);
+  const ByteField& type = field_named(anatomy, "Engine.IO type");
+  CHECK(type.value == "2 (ping)");
+  CHECK(type.first_byte == 6);  // after 2 bytes of header and 4 of masking key
+  CHECK(field_named(anatomy, "Engine.IO data").value == "probe");
 }
 
 }  // namespace pushlab::viz

@@ -180,7 +180,9 @@ void draw_frame(const Document& document, FrameRef ref, ViewState& view, const P
                        static_cast<unsigned long long>(frame.size()), layer_title(frame.layer));
     return;
   }
-  const FrameAnatomy anatomy = frame_anatomy(frame);
+  const FrameAnatomy anatomy =
+      frame_anatomy(frame, {.engine_io = lane.transport == sim::Transport::engine_io,
+                            .socketio = document.scenario.engine_io.socketio});
   draw_size_bar(frame.size(), anatomy.payload_bytes, palette, colour);
   ImGui::Spacing();
   std::optional<std::size_t> hovered;

@@ -2,6 +2,9 @@
 
 #include <string_view>
 
+#include <algorithm>
+
+#include "sim/wire/engineio/fields.hpp"
 #include "sim/wire/websocket/frame_decoder.hpp"
 #include "sim/wire/websocket/frame_fields.hpp"
 
@@ -82,6 +85,46 @@ void websocket_fields(const WireFrame& frame, FrameAnatomy& anatomy) {
   anatomy.payload_bytes = decoded->frame.payload.size();
 }
 
+// The Engine.IO (and Socket.IO) fields of the frame's body or WebSocket payload, in the place
+// of that field. A browser's frame keeps its "masked payload" (the bytes on the wire); the
+// packets are read from the payload unmasked, over the same bytes.
+void engine_io_fields(const WireFrame& frame, AnatomyContext context, FrameAnatomy& anatomy) {
+  namespace eio = sim::wire::engineio;
+  const auto whole = std::find_if(anatomy.fields.begin(), anatomy.fields.end(), [](const auto& f) {
+    return f.name == "body" || f.name == "payload" || f.name == "unmasked payload";
+  });
+  if (whole == anatomy.fields.end()) return;
+  const std::size_t start = whole->first_byte;
+  const std::string_view text(reinterpret_cast<const char*>(frame.bytes.data()) + start,
+                              whole->byte_count);
+  std::vector<eio::PacketField> packets;
+  if (frame.layer == Layer::http) {
+    packets = eio::payload_fields(text, context.socketio);
+  } else {
+    sim::wire::websocket::FrameDecoder decoder;
+    decoder.feed(frame.bytes);
+    const auto decoded = decoder.next();
+    if (!decoded) return;
+    packets = eio::websocket_fields(
+        sim::wire::as_text(decoded->frame.payload),
+        decoded->frame.header.opcode == sim::wire::websocket::Opcode::binary, context.socketio);
+  }
+  if (packets.empty()) return;
+  const auto at = anatomy.fields.erase(whole);
+  std::vector<ByteField> replaced;
+  for (eio::PacketField& packet : packets) {
+    const bool payload =
+        packet.name == "data" || packet.name == "JSON payload" || packet.name == "binary message";
+    // Short, to fit the inspector's column: "Engine.IO type", "Socket.IO JSON".
+    const std::string name = packet.name == "packet type"    ? "type"
+                             : packet.name == "JSON payload" ? "JSON"
+                                                             : packet.name;
+    replaced.push_back({packet.layer + " " + name, std::move(packet.value),
+                        start + packet.first_byte, packet.byte_count, payload});
+  }
+  anatomy.fields.insert(at, replaced.begin(), replaced.end());
+}
+
 }  // namespace
 
 std::optional<std::size_t> FrameAnatomy::field_of(std::size_t byte) const {
@@ -91,7 +134,7 @@ std::optional<std::size_t> FrameAnatomy::field_of(std::size_t byte) const {
   return std::nullopt;
 }
 
-FrameAnatomy frame_anatomy(const WireFrame& frame) {
+FrameAnatomy frame_anatomy(const WireFrame& frame, AnatomyContext context) {
   FrameAnatomy anatomy;
   const std::string_view text(reinterpret_cast<const char*>(frame.bytes.data()),
                               frame.bytes.size());
@@ -110,6 +153,8 @@ FrameAnatomy frame_anatomy(const WireFrame& frame) {
     case Layer::resp:
       break;
   }
+  const bool packets = frame.layer == Layer::http || frame.layer == Layer::websocket;
+  if (context.engine_io && packets) engine_io_fields(frame, context, anatomy);
   return anatomy;
 }
 

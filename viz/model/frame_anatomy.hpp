@@ -13,7 +13,7 @@
 namespace pushlab::viz {
 
 struct ByteField {
-  std::string name;   // "start line", "Host", "opcode", "data", ...
+  std::string name;   // "start line", "Host", "opcode", "data", "Socket.IO type", ...
   std::string value;  // as a person reads it
   std::size_t first_byte = 0;
   std::size_t byte_count = 0;
@@ -32,6 +32,14 @@ struct FrameAnatomy {
   std::optional<std::size_t> field_of(std::size_t byte) const;
 };
 
-FrameAnatomy frame_anatomy(const sim::WireFrame& frame);
+// What the frame's lane carries above HTTP and WebSocket: for the engine.io lane, a polling
+// body and a WebSocket payload are taken apart further into Engine.IO packets (type, data,
+// separators) and, with Socket.IO, that layer's packets, each field named with its layer.
+struct AnatomyContext {
+  bool engine_io = false;
+  bool socketio = false;
+};
+
+FrameAnatomy frame_anatomy(const sim::WireFrame& frame, AnatomyContext context = {});
 
 }  // namespace pushlab::viz
