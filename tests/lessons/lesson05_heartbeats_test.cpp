@@ -168,6 +168,39 @@ TEST_CASE("lesson 5, heartbeats: the idle proxy's cuts and the pings that preven
     says(text, "rises from " + fixed(without.overhead_bytes_per_message, 1) + " to " +
                    fixed(with.overhead_bytes_per_message, 1) + "\nbytes");
   }
+
+  SUBCASE("Socket.IO's heartbeat: the server's ping every pingInterval keeps the proxy open") {
+    const std::string title = "Socket.IO's heartbeat, built in";
+    const std::string& text = lesson.step(title).text;
+    const sim::Scenario scenario = scenario_of(lesson, title);
+    const sim::Trace trace = lesson.run(title);
+    const sim::Lane& lane = lane_of(trace, Transport::engine_io);
+    CHECK(scenario.engine_io.ping_interval == 25s);
+    CHECK(scenario.engine_io.ping_interval + scenario.engine_io.ping_timeout == 45s);
+    CHECK(scenario.engine_io.ping_interval + scenario.engine_io.ping_timeout <
+          scenario.proxy.idle_timeout);
+
+    const sim::WireFrame& ping = lane.frames.at(47);  // engine.io:47
+    CHECK(lane.endpoints[ping.to].role == sim::EndpointRole::client);
+    CHECK(decoded(ping).frame.header.opcode == ws::Opcode::text);
+    CHECK(hex_bytes(ping.bytes, ping.bytes.size()) == "81 01 32");
+    says(text, "the selected frame, " + std::to_string(ping.size()) + " bytes, `" +
+                   hex_bytes(ping.bytes, ping.bytes.size()) + "`, at the browser at " +
+                   seconds(*ping.received_at, 1));
+    const sim::WireFrame& pong = lane.frames.at(48);
+    CHECK(pong.from == ping.to);
+    CHECK(pong.sent_at == *ping.received_at);
+    CHECK(decoded(pong).frame.payload == sim::wire::to_bytes("3"));
+    says(text, "masked, is " + std::to_string(pong.size()) + " bytes");
+
+    const sim::LaneMetrics metrics = sim::compute_metrics(lane);
+    CHECK(metrics.lost == 0);
+    CHECK(metrics.latency.max == metrics.latency.mean);
+    says(text, "opens " + std::to_string(metrics.connections_opened) +
+                   " connections (the first poll, its POST, the WebSocket) and delivers its " +
+                   std::to_string(metrics.delivered) + "\nmessages in " + ms(metrics.latency.mean) +
+                   " each");
+  }
 }
 
 }  // namespace pushlab::lesson_test
