@@ -11,6 +11,7 @@
 
 #include "live/recording_server.hpp"
 #include "tests/apps/run_program.hpp"
+#include "tests/live/serving.hpp"
 #include "tests/live/test_server_options.hpp"
 
 namespace pushlab::live {
@@ -18,24 +19,8 @@ namespace pushlab::live {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::Serving;
 using testing::test_server_options;
-
-// Runs the server on a thread of its own while the test lives, and stops it even when a
-// REQUIRE ends the test early.
-class Serving {
- public:
-  explicit Serving(RecordingServer& server) : server_(server), thread_([this] { server_.run(); }) {}
-  ~Serving() {
-    server_.stop();
-    thread_.join();
-  }
-  Serving(const Serving&) = delete;
-  Serving& operator=(const Serving&) = delete;
-
- private:
-  RecordingServer& server_;
-  std::thread thread_;
-};
 
 // One case of live_clients.mjs against a server with these options: what the client saw.
 nlohmann::json run_case(ServerOptions options, const std::string& which) {

@@ -14,6 +14,7 @@
 #include "sim/wire/http/serialize.hpp"
 #include "tests/apps/run_program.hpp"
 #include "tests/live/raw_http.hpp"
+#include "tests/live/serving.hpp"
 #include "tests/live/test_server_options.hpp"
 #include "tests/sim/transports/transport_test_support.hpp"
 #include "tests/support/handshake_rejections.hpp"
@@ -26,25 +27,8 @@ using namespace std::chrono_literals;
 using pushlab::testing::raw_exchange;
 using pushlab::testing::status_of;
 
+using testing::Serving;
 using testing::test_server_options;
-
-// Runs the server on a thread of its own while the test lives, and stops it even when a
-// REQUIRE ends the test early.
-template <class AnyServer>
-class Serving {
- public:
-  explicit Serving(AnyServer& server) : server_(server), thread_([this] { server_.run(); }) {}
-  ~Serving() {
-    server_.stop();
-    thread_.join();
-  }
-  Serving(const Serving&) = delete;
-  Serving& operator=(const Serving&) = delete;
-
- private:
-  AnyServer& server_;
-  std::thread thread_;
-};
 
 std::string handshake_bytes(sim::wire::http::Request request) {
   return std::string(sim::wire::as_text(sim::wire::http::serialize(request)));
